@@ -1,0 +1,54 @@
+import type { AuditEntryView, AuditOutcome, AuditPage } from '../../../shared/ipc/audit';
+import { toIso } from '../clock';
+import type { ReadHandle, WriteHandle } from '../db/connection';
+import { sql } from '../db/sql';
+
+export type AuditEntry = {
+  readonly userId: number | null;
+  readonly action: string;
+  readonly outcome: AuditOutcome;
+  readonly target?: string | null;
+  readonly detail?: Readonly<Record<string, unknown>>;
+};
+
+type AuditRow = {
+  id: number;
+  at: number;
+  user_id: number | null;
+  user_name: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  target: string | null;
+  detail: string;
+};
+
+export function appendAudit(tx: WriteHandle, at: number, entry: Readonly<AuditEntry>): void {
+  tx.run(sql`
+    INSERT INTO audit (at, user_id, action, outcome, target, detail)
+    VALUES (${at}, ${entry.userId}, ${entry.action}, ${entry.outcome}, ${entry.target ?? null},
+            ${JSON.stringify(entry.detail ?? {})})`);
+}
+
+const rowToEntry = (row: AuditRow): AuditEntryView => ({
+  id: row.id,
+  at: toIso(row.at),
+  user: row.user_id === null ? null : { id: row.user_id, name: row.user_name ?? '' },
+  action: row.action,
+  outcome: row.outcome,
+  target: row.target,
+  detail: JSON.parse(row.detail) as Record<string, unknown>,
+});
+
+export function listAudit(
+  read: ReadHandle,
+  query: { readonly offset: number; readonly limit: number; readonly outcome?: AuditOutcome | undefined },
+): AuditPage {
+  const where = query.outcome ? sql`WHERE a.outcome = ${query.outcome}` : sql``;
+  const rows = read.all<AuditRow>(sql`
+    SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.outcome, a.target, a.detail
+    FROM audit a LEFT JOIN app_user u ON u.id = a.user_id
+    ${where}
+    ORDER BY a.id DESC LIMIT ${query.limit} OFFSET ${query.offset}`);
+  const total = read.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit a ${where}`)?.n ?? 0;
+  return { entries: rows.map(rowToEntry), total };
+}

@@ -1,0 +1,57 @@
+/** A value SQLite can bind. Booleans are stored as 0/1 by the repos, explicitly. */
+export type SqlValue = string | number | bigint | Buffer | null;
+
+const fragment = Symbol('sql');
+
+/** A piece of SQL with its parameters, built only by the `sql` tag and its helpers. */
+export type Sql = { readonly [fragment]: true; readonly text: string; readonly params: readonly SqlValue[] };
+
+const make = (text: string, params: readonly SqlValue[]): Sql => ({ [fragment]: true, text, params });
+
+const isSql = (value: unknown): value is Sql => typeof value === 'object' && value !== null && fragment in value;
+
+/**
+ * `sql\`SELECT * FROM item WHERE gtin = ${gtin}\`` → text with `?` and the values as parameters.
+ * Interpolating another `Sql` inlines it with its parameters; nothing else is ever concatenated.
+ */
+export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue | Sql)[]): Sql {
+  let text = strings[0] ?? '';
+  const params: SqlValue[] = [];
+  values.forEach((value, index) => {
+    if (isSql(value)) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += '?';
+      params.push(value);
+    }
+    text += strings[index + 1] ?? '';
+  });
+  return make(text, params);
+}
+
+const identifier = /^[a-z_][a-z0-9_]*$/;
+
+/** A table or column name chosen by code (never by input), checked so it can be inlined. */
+export function sqlId(name: string): Sql {
+  if (!identifier.test(name)) throw new Error(`not an SQL identifier: ${name}`);
+  return make(`"${name}"`, []);
+}
+
+export function sqlJoin(parts: readonly Sql[], separator = ', '): Sql {
+  return make(
+    parts.map((part) => part.text).join(separator),
+    parts.flatMap((part) => part.params),
+  );
+}
+
+/** `IN (?, ?, ?)`; an empty list matches nothing rather than being a syntax error. */
+export function sqlIn(values: readonly SqlValue[]): Sql {
+  if (values.length === 0) return make('(NULL)', []);
+  return make(`(${values.map(() => '?').join(', ')})`, values);
+}
+
+export const sqlRaw = {
+  /** Only for migrations: whole scripts written in the repository, never built from input. */
+  trusted: (text: string): Sql => make(text, []),
+};

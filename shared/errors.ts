@@ -1,0 +1,37 @@
+/**
+ * Stable error codes. The UI translates each one (`errors.<CODE>` in every locale; a test checks);
+ * the `message` next to a code is English for logs and support, never shown as is.
+ */
+export const errorCodes = [
+  // Transport and registrar
+  'UNKNOWN_CHANNEL',
+  'UNTRUSTED_SENDER',
+  'INVALID_INPUT',
+  'NOT_LOGGED_IN',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'INTERNAL',
+  'NETWORK',
+  // Setup
+  'SETUP_REQUIRED',
+  'ALREADY_SET_UP',
+  // Auth and users
+  'BADGE_UNKNOWN',
+  'WRONG_PIN',
+  'BADGE_LOCKED',
+  'USER_DISABLED',
+  'BADGE_TAKEN',
+  'USER_NOT_FOUND',
+  'LAST_ADMIN',
+  'OWN_ACCOUNT',
+  // Database
+  'DB_NEWER_THAN_APP',
+  'DB_NATIVE_MODULE_MISMATCH',
+  'DB_NATIVE_MODULE_MISSING',
+  'BACKUP_FAILED',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

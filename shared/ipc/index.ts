@@ -1,0 +1,24 @@
+import type { ModuleClient, PayloadOf } from './define';
+import { audit } from './audit';
+import { auth, authEvents } from './auth';
+import { settings } from './settings';
+import { setup } from './setup';
+
+/** The whole contract between the page and main: every operation and every event, once. */
+export const contract = { setup, auth, settings, audit } as const;
+export type Contract = typeof contract;
+
+export const events = { ...authEvents } as const;
+export type Events = typeof events;
+export type EventName = Events[keyof Events]['name'];
+export type EventPayload<N extends EventName> = PayloadOf<Extract<Events[keyof Events], { name: N }>>;
+
+export type QuaiClient = { readonly [M in keyof Contract]: ModuleClient<Contract[M]> };
+
+export type Subscribe = <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void;
+
+export const operations = Object.values(contract).flatMap((module) => Object.values(module));
+export const eventNames: readonly EventName[] = Object.values(events).map((event) => event.name);
+
+export { defineEvents, defineModule, returns } from './define';
+export type { Access, InputOf, Operation, OutputOf, ParsedInputOf } from './define';

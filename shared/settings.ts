@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { localeSchema } from './people';
+
+/** Station settings an admin changes; validated on every read and write. */
+export const stationSettingsSchema = z.object({
+  /** A station left alone locks itself; unlocking needs the PIN. 5 s is for training and tests. */
+  idleLockSeconds: z.number().int().min(5).max(7200),
+  /** Language of the login screen before anyone has logged in. */
+  defaultLocale: localeSchema,
+});
+export type StationSettings = z.infer<typeof stationSettingsSchema>;
+
+export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr' };

@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { Operation } from './define';
 import { contract, eventNames, type EventName, type QuaiClient, type Subscribe } from './index';
 
 export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -9,11 +10,13 @@ export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown
  */
 export function buildClient(invoke: Invoke): QuaiClient {
   const modules = Object.entries(contract).map(([moduleName, module]) => {
-    const methods = Object.entries(module).map(([name, operation]) => [
-      name,
-      (input: unknown = {}) => invoke(operation.channel, input),
-    ]);
-    return [moduleName, Object.fromEntries(methods)];
+    const methods = Object.entries(module as Readonly<Record<string, Operation>>).map(
+      ([name, operation]): [string, (input?: unknown) => Promise<Result<unknown>>] => [
+        name,
+        (input: unknown = {}) => invoke(operation.channel, input),
+      ],
+    );
+    return [moduleName, Object.fromEntries(methods)] as const;
   });
   return Object.fromEntries(modules) as QuaiClient;
 }

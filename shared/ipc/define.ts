@@ -63,7 +63,8 @@ export type PayloadOf<E> = E extends { readonly payload: Returns<infer T> } ? T 
 
 /** The typed client both the preload bridge and the web transport expose: one method per operation. */
 export type ModuleClient<Mod> = {
-  readonly [K in keyof Mod]: object extends InputOf<Mod[K]>
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "takes no required input"
+  readonly [K in keyof Mod]: {} extends InputOf<Mod[K]>
     ? (input?: InputOf<Mod[K]>) => Promise<Result<OutputOf<Mod[K]>>>
     : (input: InputOf<Mod[K]>) => Promise<Result<OutputOf<Mod[K]>>>;
 };

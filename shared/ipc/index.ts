@@ -1,4 +1,4 @@
-import type { ModuleClient, PayloadOf } from './define';
+import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
 import { settings } from './settings';
@@ -17,7 +17,9 @@ export type QuaiClient = { readonly [M in keyof Contract]: ModuleClient<Contract
 
 export type Subscribe = <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void;
 
-export const operations = Object.values(contract).flatMap((module) => Object.values(module));
+export const operations: readonly Operation[] = Object.values(contract).flatMap((module) =>
+  Object.values(module as Readonly<Record<string, Operation>>),
+);
 export const eventNames: readonly EventName[] = Object.values(events).map((event) => event.name);
 
 export { defineEvents, defineModule, returns } from './define';

@@ -1,0 +1,28 @@
+import type { Page } from '@playwright/test';
+import { StationPage } from './StationPage';
+
+export type SiteForm = { siteCode: string; siteName: string; admin: { name: string; badge: string; pin: string } };
+
+export const demoSite: SiteForm = {
+  siteCode: 'PAR-01',
+  siteName: 'Paris Nord',
+  admin: { name: 'Alice Martin', badge: 'BADGE-ADM01', pin: '4826' },
+};
+
+export class SetupPage extends StationPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async createSite(site: SiteForm = demoSite, pinAgain = site.admin.pin): Promise<void> {
+    await this.expectScreen('setup');
+    const form = this.page.locator('form');
+    await form.locator('[name=siteCode]').fill(site.siteCode);
+    await form.locator('[name=siteName]').fill(site.siteName);
+    await form.locator('[name=adminName]').fill(site.admin.name);
+    await form.locator('[name=badge]').fill(site.admin.badge);
+    await form.locator('[name=pin]').fill(site.admin.pin);
+    await form.locator('[name=pinAgain]').fill(pinAgain);
+    await this.button('setup.submit').click();
+  }
+}

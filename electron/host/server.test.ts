@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestStation } from '../main/testing/core';
+import { startWebHost, type WebHost } from './server';
+
+const hosts: WebHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+async function start() {
+  const station = createTestStation();
+  const rendererDir = mkdtempSync(join(tmpdir(), 'quai-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Quai</title>');
+  const host = await startWebHost({ core: station.core, rendererDir, port: 0 });
+  hosts.push(host);
+  const base = `http://127.0.0.1:${host.port}`;
+  const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/rpc/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { station, host, base, rpc };
+}
+
+/** Raw request, to send a Host header fetch would not let us forge. */
+function rawGet(port: number, path: string, hostHeader: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: hostHeader } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying its token in the fragment', async () => {
+    const { host } = await start();
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{32}$`));
+  });
+
+  it('runs operations for a caller with the token', async () => {
+    const { rpc } = await start();
+    const response = await rpc('setup:status', {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
+  });
+
+  it('rejects requests without the token, or with a wrong one, and runs nothing', async () => {
+    const { rpc, base, station } = await start();
+    const site = { siteCode: 'X1', siteName: 'X', locale: 'fr', admin: { name: 'A', badge: 'BADGE-A', pin: '1234' } };
+    const missing = await fetch(`${base}/rpc/setup:create-site`, { method: 'POST', body: JSON.stringify(site) });
+    expect(missing.status).toBe(401);
+    const wrong = await rpc('setup:create-site', site, { Authorization: 'Bearer not-the-token-not-the-token-xx' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(await station.client.setup.status()).toMatchObject({ value: { needsSetup: true } });
+  });
+
+  it('rejects a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
+    const { host, rpc } = await start();
+    expect(await rawGet(host.port, '/', 'evil.example')).toBe(403);
+    expect(await rawGet(host.port, '/', `127.0.0.1:${host.port}`)).toBe(200);
+    const foreign = await rpc('setup:status', {}, { Origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('answers unknown channels, malformed JSON and oversized bodies without crashing', async () => {
+    const { rpc } = await start();
+    expect(await (await rpc('stock:teleport', {})).json()).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await (await rpc('setup:status', '{not json')).json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    const huge = await rpc('setup:status', JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
+  });
+
+  it('serves the page with the CSP header and streams events to token holders', async () => {
+    const { base, host, station } = await start();
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${base}/events`)).status).toBe(401);
+
+    const events = await fetch(`${base}/events?token=${host.token}`);
+    const reader = events.body!.getReader();
+    await reader.read(); // ": connected"
+    station.core.events.emit('auth:session-changed', null);
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toBe('event: auth:session-changed\ndata: null\n\n');
+    await reader.cancel();
+  });
+});

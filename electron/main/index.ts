@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { operations } from '../../shared/ipc';
+import { electronNativeBinding } from './app/native-binding';
+import { serveStationFile } from './app/protocol';
+import { isTrustedFrame, stationScheme } from './app/station-url';
+import { createStationWindow, hardenSession, hardenWebContents } from './app/window';
+import { createCore, type Core } from './core';
+import { AppError } from './errors';
+
+// The thin Electron shell (DESIGN §2): lifecycle, the hardened window, IPC wired to the core.
+// Everything else is importable and tested without Electron.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: stationScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+function startCore(): Core {
+  return createCore({
+    dataDir: process.env.QUAI_DATA_DIR ?? app.getPath('userData'),
+    timers: true,
+    nativeBinding: electronNativeBinding({
+      packaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+      modules: process.versions.modules,
+      arch: process.arch,
+    }),
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+void app.whenReady().then(() => {
+  let core: Core;
+  try {
+    core = startCore();
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    dialog.showErrorBox('Quai', `Quai could not open its database.\n\n${message}`);
+    app.exit(1);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(stationScheme, (request) => serveStationFile(rendererDir, request.url));
+  for (const operation of operations) {
+    ipcMain.handle(operation.channel, (event, input: unknown) =>
+      core.dispatch(operation.channel, input, {
+        trusted: isTrustedFrame(event.senderFrame),
+        description: event.senderFrame?.url ?? 'detached frame',
+      }),
+    );
+  }
+  const window = createStationWindow(BrowserWindow, preloadPath);
+  const unsubscribe = core.events.subscribe((name, payload) => window.webContents.send(name, payload));
+  app.on('second-instance', () => window.focus());
+  app.on('window-all-closed', () => {
+    unsubscribe();
+    core.close();
+    app.quit();
+  });
+});

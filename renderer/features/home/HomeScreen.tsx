@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { BigNumber } from '../../ui/BigNumber';
+import { useSession } from '../session/store';
+
+/** Who is at the station and since when; the floor's work areas join here as they are built. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const session = useSession((state) => state.session);
+  const site = useSession((state) => state.site);
+  if (!session) return null;
+  const since = new Date(session.startedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <main className="screen">
+      <h1>{t('home.title', { name: session.user.name })}</h1>
+      <div className="figures">
+        <BigNumber label={t('home.site')} value={site ? `${site.code} · ${site.name}` : '—'} />
+        <BigNumber label={t('home.role')} value={t(`roles.${session.user.role}`)} />
+        <BigNumber label={t('home.since')} value={since} />
+        <BigNumber label={t('home.idleLock')} value={t('home.seconds', { count: session.idleLockSeconds })} />
+      </div>
+    </main>
+  );
+}

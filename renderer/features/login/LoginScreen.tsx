@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { locales, type Locale } from '../../../shared/locale';
+import { localeNames } from '../../i18n';
+import { errorText } from '../../lib/errors';
+import { Button } from '../../ui/Button';
+import { useFeedback } from '../../ui/feedback';
+import { PinField } from '../../ui/PinField';
+import { ScanField } from '../../ui/ScanField';
+import { useSession } from '../session/store';
+
+/** Scan (or type) a badge, then the PIN. */
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const site = useSession((state) => state.site);
+  const locale = useSession((state) => state.stationLocale);
+  const previewLocale = useSession((state) => state.previewLocale);
+  const [badge, setBadge] = useState<string | null>(null);
+
+  return (
+    <main className="screen screen-narrow login">
+      <header className="login-header">
+        <h1>{t('login.title', { site: site?.name ?? '' })}</h1>
+        <LocalePicker value={locale} onChange={previewLocale} />
+      </header>
+      {badge === null ? (
+        <ScanField label={t('login.scanBadge')} hint={t('login.scanBadgeHint')} name="badge" onScan={setBadge} />
+      ) : (
+        <PinStep badge={badge} onCancel={() => setBadge(null)} />
+      )}
+    </main>
+  );
+}
+
+export function PinStep({ badge, onCancel }: { readonly badge: string; readonly onCancel: () => void }) {
+  const { t } = useTranslation();
+  const login = useSession((state) => state.login);
+  const show = useFeedback((state) => state.show);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (): Promise<void> => {
+    if (busy || pin.length < 4) return;
+    setBusy(true);
+    const result = await login(badge, pin);
+    setBusy(false);
+    setPin('');
+    if (result.ok) {
+      show('ok', t('login.welcome', { name: result.value.user.name }));
+      return;
+    }
+    show('error', errorText(t, result.error));
+    if (result.error.code !== 'WRONG_PIN') onCancel();
+  };
+
+  return (
+    <div className="pin-step">
+      <p className="badge-echo">
+        {t('login.badge')}: <strong>{badge}</strong>
+      </p>
+      <PinField label={t('login.enterPin')} value={pin} onChange={setPin} onSubmit={() => void submit()} />
+      <div className="actions">
+        <Button onClick={onCancel}>{t('login.otherBadge')}</Button>
+        <Button variant="primary" onClick={() => void submit()} disabled={busy || pin.length < 4}>
+          {t('login.submit')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function LocalePicker({ value, onChange }: { readonly value: Locale; readonly onChange: (locale: Locale) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="locale-picker" role="group" aria-label={t('common.language')}>
+      {locales.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className={`locale-option ${code === value ? 'is-current' : ''}`}
+          aria-pressed={code === value}
+          onClick={() => onChange(code)}
+        >
+          {localeNames[code]}
+        </button>
+      ))}
+    </div>
+  );
+}

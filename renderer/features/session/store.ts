@@ -1,0 +1,104 @@
+import { create } from 'zustand';
+import type { Locale } from '../../../shared/locale';
+import type { SessionView, SiteView } from '../../../shared/people';
+import type { AppErrorShape, Result } from '../../../shared/result';
+import { api, onEvent } from '../../lib/api';
+import { applyLocale } from '../../i18n';
+
+/** Which screen the station shows follows from this state alone. */
+export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
+
+type SessionState = {
+  readonly stage: Stage;
+  readonly site: SiteView | null;
+  readonly session: SessionView | null;
+  readonly stationLocale: Locale;
+  readonly error: AppErrorShape | null;
+  readonly load: () => Promise<void>;
+  readonly login: (badge: string, pin: string) => Promise<Result<SessionView>>;
+  readonly unlock: (pin: string) => Promise<Result<SessionView>>;
+  readonly lock: () => Promise<void>;
+  readonly logout: () => Promise<void>;
+  readonly setLocale: (locale: Locale) => Promise<void>;
+  /** Language on the login screen, before anyone is known (not saved for a user). */
+  readonly previewLocale: (locale: Locale) => void;
+};
+
+const stageOf = (session: SessionView | null): Stage => (!session ? 'login' : session.locked ? 'locked' : 'ready');
+
+export const useSession = create<SessionState>()((set, get) => {
+  const adopt = (session: SessionView | null): void => {
+    set({ session, stage: stageOf(session) });
+    applyLocale(session?.user.locale ?? get().stationLocale);
+  };
+
+  onEvent('auth:session-changed', (session) => {
+    if (get().stage !== 'setup' && get().stage !== 'loading') adopt(session);
+  });
+
+  return {
+    stage: 'loading',
+    site: null,
+    session: null,
+    stationLocale: 'fr',
+    error: null,
+    load: async () => {
+      const status = await api.setup.status();
+      if (!status.ok) {
+        set({ stage: 'unreachable', error: status.error });
+        return;
+      }
+      set({ site: status.value.site, stationLocale: status.value.defaultLocale, error: null });
+      if (status.value.needsSetup) {
+        set({ stage: 'setup' });
+        applyLocale(status.value.defaultLocale);
+        return;
+      }
+      const session = await api.auth.session();
+      adopt(session.ok ? session.value : null);
+    },
+    login: async (badge, pin) => {
+      const result = await api.auth.login({ badge, pin });
+      if (result.ok) adopt(result.value);
+      return result;
+    },
+    unlock: async (pin) => {
+      const result = await api.auth.unlock({ pin });
+      if (result.ok) adopt(result.value);
+      return result;
+    },
+    lock: async () => {
+      await api.auth.lock();
+      const session = get().session;
+      if (session) adopt({ ...session, locked: true });
+    },
+    logout: async () => {
+      await api.auth.logout();
+      adopt(null);
+    },
+    setLocale: async (locale) => {
+      const result = await api.auth.setLocale({ locale });
+      if (result.ok) adopt(result.value);
+    },
+    previewLocale: (locale) => {
+      set({ stationLocale: locale });
+      applyLocale(locale);
+    },
+  };
+});
+
+/** Main's idle clock only sees calls; tell it the person is still here (at most every 20 s). */
+export function reportActivity(): () => void {
+  let last = 0;
+  const onActivity = (): void => {
+    const now = Date.now();
+    if (useSession.getState().stage !== 'ready' || now - last < 20_000) return;
+    last = now;
+    void api.auth.keepAlive();
+  };
+  const types = ['keydown', 'pointerdown', 'wheel'] as const;
+  for (const type of types) window.addEventListener(type, onActivity, { capture: true, passive: true });
+  return () => {
+    for (const type of types) window.removeEventListener(type, onActivity, { capture: true });
+  };
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+
+type Props = {
+  readonly label: string;
+  readonly hint?: string;
+  readonly onScan: (value: string) => void;
+  readonly disabled?: boolean;
+  readonly name?: string;
+  /** Keep the focus here: a scanner types into whatever has focus. */
+  readonly keepFocus?: boolean;
+};
+
+/**
+ * The field a scanner types into: submits on Enter or Tab (scanner suffixes), clears itself, and
+ * takes the focus back when it wanders, unless the person moved to another field on purpose.
+ */
+export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFocus = true }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState('');
+
+  useEffect(() => {
+    if (!keepFocus) return undefined;
+    input.current?.focus();
+    const refocus = (): void => {
+      const active = document.activeElement;
+      const elsewhere = active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement;
+      if (!elsewhere && !disabled) input.current?.focus();
+    };
+    const timer = window.setInterval(refocus, 500);
+    return () => window.clearInterval(timer);
+  }, [keepFocus, disabled]);
+
+  const submit = (): void => {
+    const scanned = value.trim();
+    setValue('');
+    if (scanned) onScan(scanned);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter' || (event.key === 'Tab' && value.trim() !== '')) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <label className="scan-field">
+      <span className="scan-field-label">{label}</span>
+      <input
+        ref={input}
+        name={name}
+        className="scan-field-input"
+        value={value}
+        disabled={disabled}
+        autoComplete="off"
+        autoCorrect="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {hint && <span className="scan-field-hint">{hint}</span>}
+    </label>
+  );
+}

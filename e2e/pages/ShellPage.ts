@@ -24,7 +24,7 @@ export class ShellPage extends StationPage {
   }
 
   async switchLanguage(locale: Locale): Promise<void> {
-    await this.page.getByRole('button', { name: localeLabels[locale], exact: true }).click();
+    await this.page.locator('.shell-header select.locale-select').selectOption(localeLabels[locale]);
     this.locale = locale;
     await expect(this.page.locator('html')).toHaveAttribute('lang', locale);
   }

@@ -48,7 +48,7 @@ export function Shell() {
         <div className="shell-user">
           <span className="shell-user-name">{session.user.name}</span>
           <span className="role-tag">{t(`roles.${session.user.role}`)}</span>
-          <LocalePicker value={session.user.locale} onChange={(locale) => void setLocale(locale)} />
+          <LocalePicker compact value={session.user.locale} onChange={(locale) => void setLocale(locale)} />
           <Button onClick={() => void lock()}>{t('shell.lock')}</Button>
           <Button onClick={() => void logout()}>{t('shell.logout')}</Button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 type Props = {
   readonly label: string;
@@ -18,17 +18,25 @@ export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFo
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
 
-  useEffect(() => {
-    if (!keepFocus) return undefined;
-    input.current?.focus();
-    const refocus = (): void => {
-      const active = document.activeElement;
-      const elsewhere = active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement;
-      if (!elsewhere && !disabled) input.current?.focus();
-    };
-    const timer = window.setInterval(refocus, 500);
-    return () => window.clearInterval(timer);
+  const refocus = useCallback((): void => {
+    const active = document.activeElement;
+    const typingElsewhere =
+      active !== input.current &&
+      (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
+    if (keepFocus && !disabled && !typingElsewhere) input.current?.focus();
   }, [keepFocus, disabled]);
+
+  useEffect(() => {
+    refocus();
+    // Back to the scan field after a click on a button or on the page, as soon as focus settles.
+    const onFocusOut = (): void => void window.setTimeout(refocus, 0);
+    window.addEventListener('focusout', onFocusOut);
+    window.addEventListener('focus', refocus);
+    return () => {
+      window.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('focus', refocus);
+    };
+  }, [refocus]);
 
   const submit = (): void => {
     const scanned = value.trim();

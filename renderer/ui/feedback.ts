@@ -10,13 +10,19 @@ type FeedbackState = {
 };
 
 let next = 1;
+let clearTimer: ReturnType<typeof setTimeout> | undefined;
+/** Good news fades; errors and warnings stay until the next action or a dismiss. */
+const okVisibleMs = 6000;
 
 /** One feedback at a time, replaced by the next scan's: what the person just did, and how it went. */
 export const useFeedback = create<FeedbackState>()((set) => ({
   current: null,
   show: (kind, text) => {
     playFeedback(kind);
-    set({ current: { kind, text, id: next++ } });
+    const id = next++;
+    set({ current: { kind, text, id } });
+    clearTimeout(clearTimer);
+    if (kind === 'ok') clearTimer = setTimeout(() => set((state) => (state.current?.id === id ? { current: null } : state)), okVisibleMs);
   },
   clear: () => set({ current: null }),
 }));

@@ -69,8 +69,28 @@ export function PinStep({ badge, onCancel }: { readonly badge: string; readonly 
   );
 }
 
-export function LocalePicker({ value, onChange }: { readonly value: Locale; readonly onChange: (locale: Locale) => void }) {
+export function LocalePicker({
+  value,
+  onChange,
+  compact = false,
+}: {
+  readonly value: Locale;
+  readonly onChange: (locale: Locale) => void;
+  /** A select for the shell header, where a row of buttons does not fit at 1366 px. */
+  readonly compact?: boolean;
+}) {
   const { t } = useTranslation();
+  if (compact) {
+    return (
+      <select className="locale-select" aria-label={t('common.language')} value={value} onChange={(event) => onChange(event.target.value as Locale)}>
+        {locales.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {localeNames[code]}
+          </option>
+        ))}
+      </select>
+    );
+  }
   return (
     <div className="locale-picker" role="group" aria-label={t('common.language')}>
       {locales.map((code) => (

@@ -4,6 +4,7 @@ import type { SessionView, SiteView } from '../../../shared/people';
 import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { applyLocale } from '../../i18n';
+import { useFeedback } from '../../ui/feedback';
 
 /** Which screen the station shows follows from this state alone. */
 export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
@@ -28,7 +29,10 @@ const stageOf = (session: SessionView | null): Stage => (!session ? 'login' : se
 
 export const useSession = create<SessionState>()((set, get) => {
   const adopt = (session: SessionView | null): void => {
-    set({ session, stage: stageOf(session) });
+    const stage = stageOf(session);
+    // What the last person did is not for the next one to read.
+    if (stage !== get().stage && stage !== 'ready') useFeedback.getState().clear();
+    set({ session, stage });
     applyLocale(session?.user.locale ?? get().stationLocale);
   };
 

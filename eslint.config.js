@@ -91,7 +91,7 @@ export default tseslint.config(
   },
   {
     // Tools, tests, benchmarks and e2e talk to a terminal.
-    files: ['electron/tools/**', 'bench/**', 'e2e/**', '**/*.test.ts', '*.config.ts', 'eslint.config.js'],
+    files: ['electron/tools/**', 'bench/**', 'e2e/**', '**/*.test.ts', '*.config.ts', 'eslint.config.js', '**/*.mjs'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off', 'no-restricted-syntax': 'off' },
   },
@@ -101,7 +101,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
   },
   {
-    files: ['e2e/**/*.mjs', 'eslint.config.js'],
+    files: ['**/*.mjs', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

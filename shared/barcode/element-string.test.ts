@@ -1,0 +1,353 @@
+/**
+ * Element strings and message rules. Cases from gs1/gs1-syntax-engine `src/c-lib/ai.c` unit tests
+ * (Apache-2.0): `test_ai_parseAIdata` (human-readable form), `test_ai_processAIdata` (raw strings, "^"
+ * = FNC1, written here with GS), `test_ai_linters` (one real AI per linter error) and
+ * `test_ai_validateAIs` (ex=, req=, repeats, digital signature serial).
+ */
+import { describe, expect, it } from 'vitest';
+
+import { validateAssociations } from './associations';
+import { parseBracketed, parseElementString } from './element-string';
+import type { ElementsOrError } from './element-string';
+import { parseGs1 } from './parse';
+import type { Gs1Element } from './types';
+
+/** "^" of the reference tests is FNC1, i.e. GS in scanned data. */
+const raw = (s: string): string => s.replaceAll('^', '\x1d');
+const els = (...pairs: string[]): Gs1Element[] =>
+  pairs.map((pair) => {
+    const [ai = '', value = ''] = pair.split(':');
+    return { ai, value };
+  });
+const codeOf = (result: ElementsOrError): string => (result.ok ? 'OK' : result.error.code);
+
+describe('human-readable form (ai.c test_ai_parseAIdata)', () => {
+  it.each([
+    ['(01)12345678901231', els('01:12345678901231')],
+    ['(10)12345', els('10:12345')],
+    ['(01)12345678901231(10)12345', els('01:12345678901231', '10:12345')],
+    ['(3100)123456(10)12345', els('3100:123456', '10:12345')],
+    ['(10)12345(11)991225', els('10:12345', '11:991225')],
+    ['(3900)12345(11)991225', els('3900:12345', '11:991225')],
+    ['(10)12345\\(11)991225', els('10:12345(11)991225')], // escaped bracket
+    ['(10)12345\\(', els('10:12345(')], // escaped bracket at the end
+  ])('%s', (input, expected) => {
+    expect(parseBracketed(input)).toEqual({ ok: true, elements: expected });
+  });
+
+  it.each([
+    ['(10)(11)98765', 'GS1_BAD_LENGTH'], // value must not be empty
+    ['(10)12345(11)', 'GS1_BAD_LENGTH'],
+    ['(1A)12345', 'GS1_UNKNOWN_AI'], // AI must be numeric
+    ['1(12345', 'GS1_BAD_SYNTAX'], // must start with an AI
+    ['12345', 'GS1_BAD_SYNTAX'],
+    ['()12345', 'GS1_UNKNOWN_AI'], // AI too short
+    ['(1)12345', 'GS1_UNKNOWN_AI'],
+    ['(12345)12345', 'GS1_UNKNOWN_AI'], // AI too long
+    ['(15', 'GS1_BAD_SYNTAX'], // AI must terminate
+    ['(', 'GS1_BAD_SYNTAX'],
+    ['(01)123456789012312(10)12345', 'GS1_BAD_LENGTH'], // fixed-length AI too long
+    ['(17)9(90)217', 'GS1_BAD_LENGTH'], // must not be read as ^7990217
+    ['(10) ', 'GS1_BAD_CHARSET'],
+  ])('%s is refused with %s', (input, code) => {
+    expect(codeOf(parseBracketed(input))).toBe(code);
+  });
+});
+
+describe('raw element strings (ai.c test_ai_processAIdata)', () => {
+  it.each([
+    ['^991234', els('99:1234')],
+    ['^0112345678901231', els('01:12345678901231')],
+    ['^0112345678901231^', els('01:12345678901231')], // superfluous FNC1 tolerated
+    ['^0112345678901231991234', els('01:12345678901231', '99:1234')], // fixed length runs into the next AI
+    ['^0112345678901231^991234', els('01:12345678901231', '99:1234')],
+    ['^2421', els('242:1')],
+    ['^242123456', els('242:123456')],
+    ['^242123456^10ABC123', els('242:123456', '10:ABC123')],
+    ['^242123456^', els('242:123456')],
+    ['^81111234', els('8111:1234')],
+    ['^81111234^10ABC123', els('8111:1234', '10:ABC123')],
+    ['^800112341234512398', els('8001:12341234512398')],
+    ['^800112341234512398^0112345678901231', els('8001:12341234512398', '01:12345678901231')],
+    ['^7007211225211231', els('7007:211225211231')],
+    ['^7007211225', els('7007:211225')], // optional component absent
+    ['^800302112345678900ABC', els('8003:02112345678900ABC')],
+    ['^800302112345678900', els('8003:02112345678900')],
+    ['^800302112345678900^10ABC123', els('8003:02112345678900', '10:ABC123')],
+    ['^800302112345678900ABCDEFGHIJKLMNOP', els('8003:02112345678900ABCDEFGHIJKLMNOP')],
+    ['^7230121234567890123456789012345678', els('7230:121234567890123456789012345678')],
+    ['^7230123', els('7230:123')],
+    ['^423528', els('423:528')],
+    ['^423528528', els('423:528528')],
+    ['^423528528528528528', els('423:528528528528528')],
+  ])('%j', (input, expected) => {
+    expect(parseElementString(raw(input))).toEqual({ ok: true, elements: expected });
+  });
+
+  it.each([
+    ['', 'GS1_EMPTY'],
+    ['^', 'GS1_EMPTY'],
+    ['^891234', 'GS1_UNKNOWN_AI'], // no such AI
+    ['^99~ABC', 'GS1_BAD_CHARSET'],
+    ['^99ABC~', 'GS1_BAD_CHARSET'],
+    ['^01A2345678901231', 'GS1_BAD_CHARSET'],
+    ['^011234567890123A', 'GS1_BAD_CHARSET'],
+    ['^0112345678901234', 'GS1_BAD_CHECK_DIGIT'],
+    ['^011234567890123', 'GS1_BAD_LENGTH'],
+    ['^01123456789012312', 'GS1_UNKNOWN_AI'], // no such AI (2): cannot be "too long" as (01) needs no FNC1
+    ['^011234567890123^', 'GS1_BAD_LENGTH'],
+    ['^01123456789012345^', 'GS1_BAD_CHECK_DIGIT'], // the first 14 digits are the GTIN, and it is wrong
+    ['^01123456789012345^991234', 'GS1_BAD_CHECK_DIGIT'],
+    ['^01123456789012312^991234', 'GS1_UNKNOWN_AI'],
+    ['^2421234567', 'GS1_BAD_LENGTH'], // N..6 too long
+    ['^8111123', 'GS1_BAD_LENGTH'],
+    ['^811112345', 'GS1_BAD_LENGTH'],
+    ['^80011234123451239', 'GS1_BAD_LENGTH'],
+    ['^8001123412345123981', 'GS1_BAD_LENGTH'],
+    ['^80011234123451239^0112345678901231', 'GS1_BAD_LENGTH'],
+    ['^70072112252', 'GS1_BAD_LENGTH'],
+    ['^700721122521123', 'GS1_BAD_LENGTH'],
+    ['^70072112252212311', 'GS1_BAD_LENGTH'],
+    ['^800302112345678901ABC', 'GS1_BAD_CHECK_DIGIT'],
+    ['^800302112345678900ABCDEFGHIJKLMNOPQ', 'GS1_BAD_LENGTH'],
+    ['^72301212345678901234567890123456789', 'GS1_BAD_LENGTH'],
+    ['^723012', 'GS1_BAD_LENGTH'],
+    ['^423', 'GS1_BAD_LENGTH'],
+    ['^4235', 'GS1_BAD_LENGTH'],
+    ['^4235285', 'GS1_BAD_LENGTH'],
+    ['^4235285285285285285', 'GS1_BAD_LENGTH'],
+  ])('%j is refused with %s', (input, code) => {
+    expect(codeOf(parseElementString(raw(input)))).toBe(code);
+  });
+
+  it('names the AI and its position', () => {
+    expect(parseElementString(raw('^0112345678901231^10ABC^891234'))).toEqual({
+      ok: false,
+      error: { code: 'GS1_UNKNOWN_AI', message: 'Unknown AI (89) at position 24 of the element string', details: { ai: '89', position: 24 } },
+    });
+  });
+});
+
+describe('one real AI per linter error (ai.c test_ai_linters)', () => {
+  it.each([
+    ['(00)A23456789012345675', 'GS1_BAD_CHARSET', 'NON_DIGIT_CHARACTER'],
+    ['(10) ', 'GS1_BAD_CHARSET', 'INVALID_CSET82_CHARACTER'],
+    ['(8010)123456_', 'GS1_BAD_CHARSET', 'INVALID_CSET39_CHARACTER'],
+    ['(8030)ABC:123', 'GS1_BAD_CHARSET', 'INVALID_CSET64_CHARACTER'],
+    ['(8030)123=', 'GS1_BAD_CHARSET', 'INVALID_CSET64_PADDING'],
+    ['(00)123456789012345670', 'GS1_BAD_CHECK_DIGIT', 'INCORRECT_CHECK_DIGIT'],
+    ['(8013)123456ABXX', 'GS1_BAD_CHECK_DIGIT', 'INCORRECT_CHECK_PAIR'],
+    ['(8013)A', 'GS1_BAD_CHECK_DIGIT', 'TOO_SHORT_FOR_CHECK_PAIR'],
+    ['(401)123', 'GS1_BAD_COMPANY_PREFIX', 'TOO_SHORT_FOR_GCP'],
+    ['(7023)12A4', 'GS1_BAD_COMPANY_PREFIX', 'INVALID_GCP_PREFIX'],
+    ['(7040)1AB=', 'GS1_BAD_VALUE', 'INVALID_IMPORT_IDX_CHARACTER'],
+    ['(8001)12340000012311', 'GS1_BAD_VALUE', 'ILLEGAL_ZERO_VALUE'],
+    ['(8003)112345678901281234567890123456', 'GS1_BAD_VALUE', 'NOT_ZERO'],
+    ['(8011)023456789012', 'GS1_BAD_VALUE', 'ILLEGAL_ZERO_PREFIX'],
+    ['(4321)2', 'GS1_BAD_VALUE', 'NOT_ZERO_OR_ONE'],
+    ['(8001)12341234512321', 'GS1_BAD_VALUE', 'INVALID_WINDING_DIRECTION'],
+    ['(426)987', 'GS1_BAD_COUNTRY_CODE', 'NOT_ISO3166'],
+    ['(7030)987ABC', 'GS1_BAD_COUNTRY_CODE', 'NOT_ISO3166_OR_999'],
+    ['(4307)AA', 'GS1_BAD_COUNTRY_CODE', 'NOT_ISO3166_ALPHA2'],
+    ['(3910)9870', 'GS1_BAD_CURRENCY_CODE', 'NOT_ISO4217'],
+    ['(8007)FR1234', 'GS1_BAD_VALUE', 'IBAN_TOO_SHORT'],
+    ['(8007)FR12_45678901234', 'GS1_BAD_VALUE', 'INVALID_IBAN_CHARACTER'],
+    ['(8007)AB12345678901234', 'GS1_BAD_VALUE', 'ILLEGAL_IBAN_COUNTRY_CODE'],
+    ['(8007)FR12345678901234', 'GS1_BAD_VALUE', 'INCORRECT_IBAN_CHECKSUM'],
+    ['(4326)201300', 'GS1_BAD_DATE', 'ILLEGAL_MONTH'],
+    ['(4326)201200', 'GS1_BAD_DATE', 'ILLEGAL_DAY'],
+    ['(4324)2012252400', 'GS1_BAD_TIME', 'ILLEGAL_HOUR'],
+    ['(4324)2012252360', 'GS1_BAD_TIME', 'ILLEGAL_MINUTE'],
+    ['(8008)201225230060', 'GS1_BAD_TIME', 'ILLEGAL_SECOND'],
+    ['(8026)123456789012310099', 'GS1_BAD_VALUE', 'ZERO_PIECE_NUMBER'],
+    ['(8026)123456789012310100', 'GS1_BAD_VALUE', 'ZERO_TOTAL_PIECES'],
+    ['(8026)123456789012310302', 'GS1_BAD_VALUE', 'PIECE_NUMBER_EXCEEDS_TOTAL'],
+    ['(4300)ABC%0g', 'GS1_BAD_VALUE', 'INVALID_PERCENT_SEQUENCE'],
+    ['(8112)201234561234560123456', 'GS1_BAD_VALUE', 'COUPON_INVALID_FORMAT_CODE'],
+    ['(8112)0', 'GS1_BAD_VALUE', 'COUPON_MISSING_FUNDER_VLI'],
+    ['(8112)07', 'GS1_BAD_VALUE', 'COUPON_INVALID_FUNDER_LENGTH'],
+    ['(8112)01123456', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_FUNDER'],
+    ['(8112)00123456', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_OFFER_CODE'],
+    ['(8112)00123456123456', 'GS1_BAD_VALUE', 'COUPON_MISSING_SERIAL_NUMBER_VLI'],
+    ['(8112)001234561234560', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_SERIAL_NUMBER'],
+    ['(8110)71234567890123', 'GS1_BAD_VALUE', 'COUPON_INVALID_GCP_LENGTH'],
+    ['(8110)012345', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_GCP'],
+    ['(8110)0123456123456', 'GS1_BAD_VALUE', 'COUPON_MISSING_SAVE_VALUE_VLI'],
+    ['(8110)01234561234560', 'GS1_BAD_VALUE', 'COUPON_INVALID_SAVE_VALUE_LENGTH'],
+    ['(8110)01234561234561', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_SAVE_VALUE'],
+    ['(8110)012345612345611', 'GS1_BAD_VALUE', 'COUPON_MISSING_1ST_PURCHASE_REQUIREMENT_VLI'],
+    ['(8110)0123456123456116123456', 'GS1_BAD_VALUE', 'COUPON_INVALID_1ST_PURCHASE_REQUIREMENT_LENGTH'],
+    ['(8110)0123456123456111', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_1ST_PURCHASE_REQUIREMENT'],
+    ['(8110)01234561234561111', 'GS1_BAD_VALUE', 'COUPON_MISSING_1ST_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)012345612345611115', 'GS1_BAD_VALUE', 'COUPON_INVALID_1ST_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)012345612345611119', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_1ST_PURCHASE_FAMILY_CODE'],
+    ['(8110)0123456123456111101231', 'GS1_BAD_VALUE', 'COUPON_MISSING_ADDITIONAL_PURCHASE_RULES_CODE'],
+    ['(8110)01234561234561111012314', 'GS1_BAD_VALUE', 'COUPON_INVALID_ADDITIONAL_PURCHASE_RULES_CODE'],
+    ['(8110)01234561234561111012310', 'GS1_BAD_VALUE', 'COUPON_MISSING_2ND_PURCHASE_REQUIREMENT_VLI'],
+    ['(8110)012345612345611110123106123456', 'GS1_BAD_VALUE', 'COUPON_INVALID_2ND_PURCHASE_REQUIREMENT_LENGTH'],
+    ['(8110)012345612345611110123101', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_2ND_PURCHASE_REQUIREMENT'],
+    ['(8110)0123456123456111101231011', 'GS1_BAD_VALUE', 'COUPON_MISSING_2ND_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)01234561234561111012310115', 'GS1_BAD_VALUE', 'COUPON_INVALID_2ND_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)01234561234561111012310119', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_2ND_PURCHASE_FAMILY_CODE'],
+    ['(8110)01234561234561111012310110123', 'GS1_BAD_VALUE', 'COUPON_MISSING_2ND_PURCHASE_GCP_VLI'],
+    ['(8110)0123456123456111101231011012371234567890123', 'GS1_BAD_VALUE', 'COUPON_INVALID_2ND_PURCHASE_GCP_LENGTH'],
+    ['(8110)012345612345611110123101101230', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_2ND_PURCHASE_GCP'],
+    ['(8110)0123456123456111101232', 'GS1_BAD_VALUE', 'COUPON_MISSING_3RD_PURCHASE_REQUIREMENT_VLI'],
+    ['(8110)01234561234561111012320', 'GS1_BAD_VALUE', 'COUPON_INVALID_3RD_PURCHASE_REQUIREMENT_LENGTH'],
+    ['(8110)01234561234561111012321', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_3RD_PURCHASE_REQUIREMENT'],
+    ['(8110)012345612345611110123211', 'GS1_BAD_VALUE', 'COUPON_MISSING_3RD_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)0123456123456111101232115', 'GS1_BAD_VALUE', 'COUPON_INVALID_3RD_PURCHASE_REQUIREMENT_CODE'],
+    ['(8110)0123456123456111101232110', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_3RD_PURCHASE_FAMILY_CODE'],
+    ['(8110)0123456123456111101232110123', 'GS1_BAD_VALUE', 'COUPON_MISSING_3RD_PURCHASE_GCP_VLI'],
+    ['(8110)012345612345611110123211012371234567890123', 'GS1_BAD_VALUE', 'COUPON_INVALID_3RD_PURCHASE_GCP_LENGTH'],
+    ['(8110)01234561234561111012321101230', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_3RD_PURCHASE_GCP'],
+    ['(8110)0123456123456111101233', 'GS1_BAD_VALUE', 'COUPON_TOO_SHORT_FOR_EXPIRATION_DATE'],
+    ['(8110)0123456123456111101233200010', 'GS1_BAD_VALUE', 'COUPON_INVALID_EXIPIRATION_DATE'],
+    ['(8110)0123456123456111101234', 'GS1_BAD_VALUE', 'COUPON_TOO_SHORT_FOR_START_DATE'],
+    ['(8110)0123456123456111101234200010', 'GS1_BAD_VALUE', 'COUPON_INVALID_START_DATE'],
+    ['(8110)01234561234561111012335006064500607', 'GS1_BAD_VALUE', 'COUPON_EXPIRATION_BEFORE_START'],
+    ['(8110)0123456123456111101236', 'GS1_BAD_VALUE', 'COUPON_MISSING_RETAILER_GCP_OR_GLN_VLI'],
+    ['(8110)01234561234561111012360', 'GS1_BAD_VALUE', 'COUPON_INVALID_RETAILER_GCP_OR_GLN_LENGTH'],
+    ['(8110)01234561234561111012361', 'GS1_BAD_VALUE', 'COUPON_TRUNCATED_RETAILER_GCP_OR_GLN'],
+    ['(8110)0123456123456111101239', 'GS1_BAD_VALUE', 'COUPON_MISSING_SAVE_VALUE_CODE'],
+    ['(8110)01234561234561111012393', 'GS1_BAD_VALUE', 'COUPON_INVALID_SAVE_VALUE_CODE'],
+    ['(8110)01234561234561111012390', 'GS1_BAD_VALUE', 'COUPON_MISSING_SAVE_VALUE_APPLIES_TO_ITEM'],
+    ['(8110)012345612345611110123903', 'GS1_BAD_VALUE', 'COUPON_INVALID_SAVE_VALUE_APPLIES_TO_ITEM'],
+    ['(8110)012345612345611110123900', 'GS1_BAD_VALUE', 'COUPON_MISSING_STORE_COUPON_FLAG'],
+    ['(8110)0123456123456111101239000', 'GS1_BAD_VALUE', 'COUPON_MISSING_DONT_MULTIPLY_FLAG'],
+    ['(8110)01234561234561111012390002', 'GS1_BAD_VALUE', 'COUPON_INVALID_DONT_MULTIPLY_FLAG'],
+    ['(8110)012345612345611110123900000', 'GS1_BAD_VALUE', 'COUPON_EXCESS_DATA'],
+    ['(4309)18000000010000000000', 'GS1_BAD_VALUE', 'INVALID_LATITUDE'],
+    ['(4309)00000000003600000001', 'GS1_BAD_VALUE', 'INVALID_LONGITUDE'],
+    ['(4330)000000X', 'GS1_BAD_VALUE', 'NOT_HYPHEN'],
+    ['(7252)5', 'GS1_BAD_VALUE', 'INVALID_BIOLOGICAL_SEX_CODE'],
+    ['(7258)111', 'GS1_BAD_VALUE', 'POSITION_IN_SEQUENCE_MALFORMED'],
+    ['(7258)0/3', 'GS1_BAD_VALUE', 'ILLEGAL_ZERO_PREFIX'],
+    ['(7258)2/1', 'GS1_BAD_VALUE', 'POSITION_EXCEEDS_END'],
+    ['(01)95012345678902(3103)000123', 'GS1_BAD_CHECK_DIGIT', 'INCORRECT_CHECK_DIGIT'],
+    ['(01)95012345678903(11)131313', 'GS1_BAD_DATE', 'ILLEGAL_MONTH'],
+  ])('%s → %s (%s)', (input, code, linterError) => {
+    const result = parseBracketed(input);
+    expect(result.ok ? undefined : [result.error.code, result.error.details?.['linterError']]).toEqual([code, linterError]);
+  });
+
+  it.each(['(00)123456789012345675', '(01)95012345678903(3103)000123'])('%s passes every linter', (input) => {
+    expect(codeOf(parseBracketed(input))).toBe('OK');
+  });
+
+  it('reports where the linter points, the linter and the AI', () => {
+    expect(parseBracketed('(8110)0123456123456111101236')).toEqual({
+      ok: false,
+      error: {
+        code: 'GS1_BAD_VALUE',
+        message: 'AI (8110) coupon missing retailer gcp or gln vli: "0123456123456111101236"',
+        details: {
+          ai: '8110',
+          position: 0,
+          value: '0123456123456111101236',
+          linter: 'couponcode',
+          linterError: 'COUPON_MISSING_RETAILER_GCP_OR_GLN_VLI',
+          errorPosition: 0,
+          errorLength: 22,
+        },
+      },
+    });
+    expect(parseBracketed('(01)12345678901231(17)201232')).toMatchObject({
+      error: { code: 'GS1_BAD_DATE', message: 'AI (17) invalid day in date: "201232"', details: { ai: '17', errorPosition: 4 } },
+    });
+  });
+});
+
+describe('message rules (ai.c test_ai_validateAIs)', () => {
+  const rule = (input: string): string | null => {
+    const parsed = parseBracketed(input);
+    if (!parsed.ok) throw new Error(`test data does not parse: ${parsed.error.message}`);
+    return validateAssociations(parsed.elements)?.code ?? null;
+  };
+
+  it.each([
+    ['(400)ABC', null],
+    ['(400)ABC(400)ABC', null],
+    ['(400)ABC(99)DEF(400)ABC', null],
+    ['(99)ABC(400)XYZ(400)XYZ', null],
+    ['(400)ABC(400)AB', 'GS1_DUPLICATE_AI'],
+    ['(400)ABC(400)ABCD', 'GS1_DUPLICATE_AI'],
+    ['(400)ABC(400)ABC(400)XYZ', 'GS1_DUPLICATE_AI'],
+    ['(400)ABC(400)XYZ(400)ABC', 'GS1_DUPLICATE_AI'],
+    ['(400)ABC(99)DEF(400)XYZ', 'GS1_DUPLICATE_AI'],
+  ])('repeats: %s', (input, code) => {
+    expect(rule(input)).toBe(code);
+  });
+
+  it.each([
+    ['(01)12345678901231(02)12345678901231', 'GS1_INVALID_PAIR'],
+    ['(99)ABC123(01)12345678901231(02)12345678901231', 'GS1_INVALID_PAIR'],
+    ['(01)12345678901231(02)12345678901231(99)ABC123', 'GS1_INVALID_PAIR'],
+    ['(01)12345678901231(255)5412345000150', 'GS1_INVALID_PAIR'],
+    ['(01)12345678901231(37)123', 'GS1_INVALID_PAIR'],
+    ['(21)ABC123(235)XYZ', 'GS1_INVALID_PAIR'],
+    ['(3940)1234(8111)9999', 'GS1_INVALID_PAIR'],
+    ['(3940)1234(3941)9999', 'GS1_INVALID_PAIR'], // "394n", ignoring itself
+    ['(3955)123456(3929)123', 'GS1_INVALID_PAIR'], // "392n"
+  ])('ex=: %s', (input, code) => {
+    expect(rule(input)).toBe(code);
+  });
+
+  it.each([
+    ['(02)12345678901231', 'GS1_MISSING_ASSOCIATION'],
+    ['(02)12345678901231(37)123', 'GS1_MISSING_ASSOCIATION'], // 37 needs 00 (req=00 req=02,8026)
+    ['(99)AAA(02)12345678901231(37)123', 'GS1_MISSING_ASSOCIATION'],
+    ['(02)12345678901231(37)123(00)123456789012345675', null],
+    ['(91)XXX(02)12345678901231(92)YYY(37)123(93)ZZZ(00)123456789012345675', null],
+    ['(21)ABC123', 'GS1_MISSING_ASSOCIATION'],
+    ['(21)ABC123(01)12345678901231', null],
+    ['(21)ABC123(8006)123456789012310510', null],
+    ['(01)12345678901231(250)ABC123', 'GS1_MISSING_ASSOCIATION'], // req=01,8006 req=21
+    ['(01)12345678901231(21)XYZ999(250)ABC123', null],
+    ['(01)12345678901231(3925)12599', 'GS1_MISSING_ASSOCIATION'], // req=01 req=30,31nn,32nn,35nn,36nn
+    ['(01)12345678901231(3925)12599(30)123', null],
+    ['(01)12345678901231(3925)12599(3100)654321', null],
+    ['(01)12345678901231(3925)12599(3295)654321', null],
+    ['(01)12345678901231(3925)12599(3575)654321', null],
+    ['(01)12345678901231(3925)12599(3695)654321', null],
+    ['(8030)DIGSIG', 'GS1_MISSING_ASSOCIATION'],
+    ['(8030)DIGSIG(00)123456789012345675', null],
+    ['(8030)DIGSIG(01)12345678901231', 'GS1_MISSING_ASSOCIATION'],
+    ['(8030)DIGSIG(01)12345678901231(21)ABC123', null],
+    ['(8030)DIGSIG(253)1234567890128X', null],
+    ['(8030)DIGSIG(255)12345678901280', null],
+    ['(8030)DIGSIG(8003)01234567890128X', null],
+    ['(8030)DIGSIG(8006)123456789012310102', 'GS1_MISSING_ASSOCIATION'],
+    ['(8030)DIGSIG(8006)123456789012310102(21)ABC123', null],
+    ['(8030)DIGSIG(8010)1234567890', 'GS1_MISSING_ASSOCIATION'],
+    ['(8030)DIGSIG(8010)1234567890(8011)123456789012', null],
+    ['(8030)DIGSIG(8017)123456789012345675', null],
+  ])('req=: %s', (input, code) => {
+    expect(rule(input)).toBe(code);
+  });
+
+  it.each([
+    ['(253)1234567890128(8030)ABC123', 'GS1_MISSING_SERIAL'],
+    ['(253)1234567890128X(8030)ABC123', null],
+    ['(255)1234567890128(8030)ABC123', 'GS1_MISSING_SERIAL'],
+    ['(255)12345678901280(8030)ABC123', null],
+    ['(8003)01234567890128(8030)ABC123', 'GS1_MISSING_SERIAL'],
+    ['(8003)01234567890128X(8030)ABC123', null],
+  ])('digital signature needs a serialised key: %s', (input, code) => {
+    expect(rule(input)).toBe(code);
+  });
+
+  it('keeps the elements read in the error details, for a label with several barcodes', () => {
+    expect(parseGs1('(02)09506000134352(37)24')).toEqual({
+      ok: false,
+      error: {
+        code: 'GS1_MISSING_ASSOCIATION',
+        message: 'AI (37) requires AI 00 in the same message',
+        details: { ai: '37', required: [['00']], elements: els('02:09506000134352', '37:24') },
+      },
+    });
+    expect(parseGs1('(01)12345678901231(37)123')).toMatchObject({
+      error: { code: 'GS1_INVALID_PAIR', message: 'AI (01) must not be used with AI (37)', details: { ai: '01', conflictsWith: '37' } },
+    });
+  });
+});

@@ -1,14 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLocale, locales, type Locale } from '../../shared/locale';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import zhCN from './locales/zh-CN.json';
+import { catalogsByLocale, type Catalog } from './catalog';
 
-export const resources = { fr: { translation: fr }, en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+const files = import.meta.glob<Catalog>(['./locales/*.json', '../features/*/locales/*.json'], { eager: true, import: 'default' });
+const catalogs = catalogsByLocale(files);
 
 void i18next.use(initReactI18next).init({
-  resources,
+  resources: { fr: { translation: catalogs.fr }, en: { translation: catalogs.en }, 'zh-CN': { translation: catalogs['zh-CN'] } },
   lng: defaultLocale,
   fallbackLng: false,
   supportedLngs: [...locales],

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors';
 import { roles } from '../../shared/roles';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import zhCN from './locales/zh-CN.json';
+import { mergeCatalogs, type Catalog } from './catalog';
+import { readCatalogs } from './files';
 
-type Tree = { [key: string]: string | Tree };
+type Tree = Catalog;
 
 /** Keys with i18next plural suffixes folded, so `x_one`/`x_other` count as `x`. */
 function keys(tree: Tree, prefix = ''): Set<string> {
@@ -20,7 +19,8 @@ function keys(tree: Tree, prefix = ''): Set<string> {
   return found;
 }
 
-const catalogs = { fr: keys(fr), en: keys(en), 'zh-CN': keys(zhCN) };
+const all = readCatalogs();
+const catalogs = { fr: keys(all.fr), en: keys(all.en), 'zh-CN': keys(all['zh-CN']) };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -39,6 +39,11 @@ describe('translations', () => {
       for (const code of errorCodes) expect(catalog, `errors.${code}`).toContain(`errors.${code}`);
       for (const role of roles) expect(catalog, `roles.${role}`).toContain(`roles.${role}`);
     }
+  });
+
+  it('refuse a key defined twice by two features', () => {
+    expect(() => mergeCatalogs([{ stock: { title: 'a' } }, { stock: { title: 'b' } }])).toThrow(/stock\.title is defined twice/);
+    expect(mergeCatalogs([{ stock: { a: 'a' } }, { stock: { b: 'b' } }])).toEqual({ stock: { a: 'a', b: 'b' } });
   });
 
   it('contain every literal key the screens ask for', () => {

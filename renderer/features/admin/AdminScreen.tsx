@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditPanel } from './AuditPanel';
+import { LocationsPanel } from './LocationsPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { SettingsPanel } from './SettingsPanel';
 
-const tabs = ['people', 'settings', 'audit'] as const;
+const tabs = ['people', 'settings', 'locations', 'audit'] as const;
 type Tab = (typeof tabs)[number];
 
 export function AdminScreen() {
@@ -23,6 +24,7 @@ export function AdminScreen() {
       <div role="tabpanel">
         {tab === 'people' && <PeoplePanel />}
         {tab === 'settings' && <SettingsPanel />}
+        {tab === 'locations' && <LocationsPanel />}
         {tab === 'audit' && <AuditPanel />}
       </div>
     </main>

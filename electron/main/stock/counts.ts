@@ -1,0 +1,139 @@
+import type { CountView } from '../../../shared/stock';
+import type { Actor } from '../auth/session';
+import { toIso } from '../clock';
+import { AppError } from '../errors';
+import * as counts from './counts-repo';
+import { recordStockEvent } from './events';
+import { balancesAt, ensureLot } from './repo';
+import { resolveLocation, resolveProduct } from './resolve';
+import type { StockDeps, StockService } from './service';
+
+const keyOf = (productId: number, lotId: number): string => `${productId}:${lotId}`;
+
+/**
+ * Cycle counts (DOMAIN, Stock control): a blind count, a blind recount when it does not match,
+ * and a shift lead's decision when the recount does not match either. The adjustment is the
+ * difference seen when the recount closed, so stock moved meanwhile is not counted twice.
+ */
+export function createCountService({ db, clock, audit }: StockDeps, stock: StockService) {
+  function view(taskId: number): CountView {
+    const task = counts.findCountTask(db.read, taskId);
+    if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${taskId}`);
+    const decided = task.status !== 'counting';
+    return {
+      id: task.id,
+      location: task.location,
+      status: task.status,
+      round: task.round,
+      createdBy: task.createdBy,
+      createdAt: toIso(task.createdAt),
+      lines: counts.countLineViews(db.read, task.id, task.round, decided),
+      differences: decided ? counts.countLineViews(db.read, task.id, task.round, true).filter((line) => line.counted !== line.expected) : [],
+    };
+  }
+
+  const openTask = (taskId: number): counts.CountTask => {
+    const task = counts.findCountTask(db.read, taskId);
+    if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${taskId}`);
+    if (task.status !== 'counting') throw new AppError('COUNT_CLOSED', `count ${taskId} is ${task.status}`);
+    return task;
+  };
+
+  function start(actor: Actor, locationCode: string): CountView {
+    const location = resolveLocation(db.read, locationCode);
+    const open = counts.openCountAt(db.read, location.id);
+    if (open?.status === 'counting') return view(open.id);
+    if (open) throw new AppError('COUNT_ALREADY_OPEN', `location ${location.code} has a count waiting for approval`, { countId: open.id });
+    const id = db.write((tx) => {
+      const taskId = counts.insertCountTask(tx, location.id, actor.userId, clock.now());
+      audit.record(tx, { userId: actor.userId, action: 'stock.count-start', outcome: 'ok', target: `location:${location.code}`, detail: { countId: taskId } });
+      return taskId;
+    });
+    return view(id);
+  }
+
+  function countItem(input: { countId: number; gtin: string; lot?: string | undefined; quantity: number }): CountView {
+    const task = openTask(input.countId);
+    const item = resolveProduct(db.read, input.gtin);
+    const lotCode = input.lot ?? item.lot;
+    const units = input.quantity * item.product.packQuantity;
+    db.write((tx) => {
+      // A lot counted but unknown to the mirror is recorded: finding it is what a count is for.
+      const lotId = lotCode === undefined ? 0 : ensureLot(tx, item.product.id, lotCode, null);
+      counts.addCounted(tx, { taskId: task.id, round: task.round, productId: item.product.id, lotId }, units);
+    });
+    return view(task.id);
+  }
+
+  function finish(actor: Actor, countId: number): CountView {
+    const task = openTask(countId);
+    db.write((tx) => {
+      const expected = new Map<string, { productId: number; lotId: number; quantity: number }>();
+      for (const balance of balancesAt(tx, task.locationId)) {
+        const key = keyOf(balance.productId, balance.lotId);
+        const entry = expected.get(key) ?? { productId: balance.productId, lotId: balance.lotId, quantity: 0 };
+        entry.quantity += balance.quantity;
+        expected.set(key, entry);
+      }
+      for (const line of counts.countLines(tx, task.id, task.round)) {
+        if (!expected.has(keyOf(line.productId, line.lotId))) expected.set(keyOf(line.productId, line.lotId), { productId: line.productId, lotId: line.lotId, quantity: 0 });
+      }
+      for (const entry of expected.values()) {
+        counts.setExpected(tx, { taskId: task.id, round: task.round, productId: entry.productId, lotId: entry.lotId }, entry.quantity);
+      }
+      const mismatches = counts.countLines(tx, task.id, task.round).filter((line) => line.counted !== line.expected).length;
+      const status = mismatches === 0 ? 'matched' : task.round === 1 ? 'counting' : 'pending_approval';
+      counts.updateCountTask(tx, task.id, {
+        status,
+        ...(status === 'counting' ? { round: 2 as const } : {}),
+        ...(status === 'matched' ? { closedBy: actor.userId, closedAt: clock.now() } : {}),
+      });
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'stock.count-finish',
+        outcome: 'ok',
+        target: `location:${task.location}`,
+        detail: { countId: task.id, round: task.round, mismatches, next: status === 'counting' ? 'recount' : status },
+      });
+    });
+    return view(task.id);
+  }
+
+  const pendingTask = (countId: number): counts.CountTask => {
+    const task = counts.findCountTask(db.read, countId);
+    if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${countId}`);
+    if (task.status !== 'pending_approval') throw new AppError('COUNT_NOT_PENDING', `count ${countId} is ${task.status}`);
+    return task;
+  };
+
+  function approve(actor: Actor, countId: number, reason: string): CountView {
+    const task = pendingTask(countId);
+    db.write((tx) => {
+      const ids: number[] = [];
+      for (const line of counts.countLines(tx, task.id, task.round)) {
+        const delta = line.counted - (line.expected ?? 0);
+        if (delta !== 0) ids.push(...stock.applyAdjustment(tx, actor, { productId: line.productId, locationId: task.locationId, lotId: line.lotId }, delta, reason));
+      }
+      recordStockEvent(tx, clock.now(), 'stock.count-approved', actor, ids, reason);
+      counts.updateCountTask(tx, task.id, { status: 'approved', closedBy: actor.userId, closedAt: clock.now(), reason });
+      audit.record(tx, { userId: actor.userId, action: 'stock.count-approve', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
+    });
+    stock.changed(task.location);
+    return view(task.id);
+  }
+
+  function reject(actor: Actor, countId: number, reason: string): CountView {
+    const task = pendingTask(countId);
+    db.write((tx) => {
+      counts.updateCountTask(tx, task.id, { status: 'rejected', closedBy: actor.userId, closedAt: clock.now(), reason });
+      audit.record(tx, { userId: actor.userId, action: 'stock.count-reject', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
+    });
+    return view(task.id);
+  }
+
+  function list(status: 'counting' | 'pending_approval' | undefined): CountView[] {
+    return counts.listCountTasks(db.read, status ? [status] : ['counting', 'pending_approval']).map((task) => view(task.id));
+  }
+
+  return { start, countItem, finish, approve, reject, list, view };
+}

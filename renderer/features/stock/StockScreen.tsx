@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/roles';
+import { useSession } from '../session/store';
+import { ApprovalsPanel } from './ApprovalsPanel';
+import { CountPanel } from './CountPanel';
+import { LookupPanel } from './LookupPanel';
+import { MovePanel } from './MovePanel';
+
+/** Who may use which tab; main checks every operation again whatever this shows. */
+const tabs = [
+  { id: 'lookup', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Panel: LookupPanel },
+  { id: 'move', roles: ['receiver', 'shift_lead'], Panel: MovePanel },
+  { id: 'count', roles: ['picker', 'receiver', 'shift_lead'], Panel: CountPanel },
+  { id: 'approvals', roles: ['shift_lead'], Panel: ApprovalsPanel },
+] as const satisfies readonly { id: string; roles: readonly Role[]; Panel: unknown }[];
+
+export function StockScreen() {
+  const { t } = useTranslation();
+  const role = useSession((state) => state.session?.user.role);
+  const visible = tabs.filter((tab) => role !== undefined && (tab.roles as readonly Role[]).includes(role));
+  const [current, setCurrent] = useState<string>('lookup');
+  const Panel = (visible.find((tab) => tab.id === current) ?? visible[0])?.Panel;
+  return (
+    <main className="screen">
+      <div className="tabs" role="tablist" aria-label={t('shell.areas.stock')}>
+        {visible.map((tab) => (
+          <button key={tab.id} type="button" role="tab" aria-selected={tab.id === current} className={`tab ${tab.id === current ? 'is-current' : ''}`} onClick={() => setCurrent(tab.id)}>
+            {t(`stock.tabs.${tab.id}`)}
+          </button>
+        ))}
+      </div>
+      {Panel && <Panel />}
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+/** What the stock screens show; main builds these from the mirror, the page only renders them. */
+
+export const locationTypes = ['dock', 'staging', 'storage', 'pick_face', 'pack_station', 'outbound_dock'] as const;
+export type LocationType = (typeof locationTypes)[number];
+
+export const movementKinds = ['opening', 'receipt', 'putaway', 'move', 'pick', 'pack', 'ship', 'adjustment', 'return'] as const;
+export type MovementKind = (typeof movementKinds)[number];
+
+export type Descriptions = { readonly fr: string; readonly en: string; readonly zh: string };
+
+export type ProductRef = { readonly sku: string; readonly description: Descriptions };
+
+export type StockLine = {
+  readonly product: ProductRef;
+  readonly location: string;
+  readonly locationType: LocationType;
+  readonly lot: string | null;
+  readonly expiry: string | null;
+  /** SSCC or tote code when the units sit in a container at the location. */
+  readonly container: string | null;
+  readonly quantity: number;
+};
+
+export type ProductLookup = {
+  readonly kind: 'product';
+  readonly sku: string;
+  readonly description: Descriptions;
+  readonly gtins: readonly { readonly gtin: string; readonly packQuantity: number }[];
+  readonly lotTracked: boolean;
+  readonly expiryTracked: boolean;
+  readonly unitsPerCase: number;
+  readonly scannedGtin: string;
+  readonly total: number;
+  readonly lines: readonly StockLine[];
+};
+
+export type LocationLookup = {
+  readonly kind: 'location';
+  readonly code: string;
+  readonly type: LocationType;
+  readonly zone: string;
+  readonly walkOrder: number;
+  readonly active: boolean;
+  readonly lines: readonly StockLine[];
+};
+
+export type ContainerLookup = {
+  readonly kind: 'container';
+  readonly containerKind: 'pallet' | 'tote' | 'parcel';
+  readonly code: string;
+  readonly location: string | null;
+  readonly lines: readonly StockLine[];
+};
+
+export type LookupResult = ProductLookup | LocationLookup | ContainerLookup;
+
+export type HistorySubject =
+  | { readonly kind: 'product'; readonly sku: string }
+  | { readonly kind: 'location'; readonly code: string }
+  | { readonly kind: 'container'; readonly code: string };
+
+export type MovementView = {
+  readonly id: number;
+  readonly at: string;
+  readonly kind: MovementKind;
+  readonly product: ProductRef;
+  readonly lot: string | null;
+  readonly from: { readonly location: string | null; readonly container: string | null };
+  readonly to: { readonly location: string | null; readonly container: string | null };
+  readonly quantity: number;
+  readonly user: string | null;
+  readonly reason: string | null;
+};
+
+export type MovementPage = { readonly movements: readonly MovementView[]; readonly total: number };
+
+export type MoveResult = { readonly movements: number; readonly quantity: number; readonly from: string; readonly to: string };
+
+export type CountStatus = 'counting' | 'matched' | 'pending_approval' | 'approved' | 'rejected';
+
+export type CountLineView = {
+  readonly product: ProductRef;
+  readonly lot: string | null;
+  readonly counted: number;
+  /** Shown only once the round is closed: counting is blind. */
+  readonly expected: number | null;
+};
+
+export type CountView = {
+  readonly id: number;
+  readonly location: string;
+  readonly status: CountStatus;
+  readonly round: 1 | 2;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly lines: readonly CountLineView[];
+  /** After round 1: the lines of round 1 with their differences, once a recount was requested. */
+  readonly differences: readonly CountLineView[];
+};
+
+export type LocationImportRow = {
+  readonly line: number;
+  readonly code: string;
+  readonly type: LocationType;
+  readonly zone: string;
+  readonly walkOrder: number;
+  readonly change: 'create' | 'update' | 'unchanged';
+};
+
+export type LocationImportError = { readonly line: number; readonly field: string; readonly problem: string };
+
+export type LocationImportPreview = {
+  readonly rows: readonly LocationImportRow[];
+  readonly errors: readonly LocationImportError[];
+  readonly committed: boolean;
+};

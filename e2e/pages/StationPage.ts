@@ -32,9 +32,9 @@ export class StationPage {
     return this.page.getByRole('button', { name: this.t(key, vars), exact: true });
   }
 
-  /** Types like a keyboard-wedge scanner: a fast burst of keys ending with Enter. */
+  /** Types like a keyboard-wedge scanner: a fast burst of keys (no pause added) ending with Enter. */
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code, { delay: 8 });
+    await this.page.keyboard.type(code);
     await this.page.keyboard.press('Enter');
   }
 

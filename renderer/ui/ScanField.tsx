@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useScans } from '../features/scanning/scans';
 
 type Props = {
   readonly label: string;
@@ -17,6 +18,8 @@ type Props = {
 export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFocus = true }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
+  // Scanner, camera and dropped-label scans arrive here wherever the focus is (features/scanning).
+  useScans((scan) => onScan(scan.text), !disabled);
 
   const refocus = useCallback((): void => {
     const active = document.activeElement;
@@ -57,6 +60,7 @@ export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFo
       <input
         ref={input}
         name={name}
+        data-scan-field=""
         className="scan-field-input"
         value={value}
         disabled={disabled}

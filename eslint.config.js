@@ -72,6 +72,12 @@ export default tseslint.config(
     },
   },
   {
+    // Read by Node tests and e2e, never bundled into the page.
+    files: ['renderer/i18n/files.ts', 'renderer/**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['renderer/lib/api.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -44,4 +44,4 @@ export type SessionView = {
   readonly idleLockSeconds: number;
 };
 
-export type SiteView = { readonly code: string; readonly name: string; readonly createdAt: string };
+export type SiteView = { readonly code: string; readonly name: string; readonly createdAt: string; readonly demo: boolean };

@@ -14,9 +14,14 @@ export class SetupPage extends StationPage {
     super(page);
   }
 
-  async createSite(site: SiteForm = demoSite, pinAgain = site.admin.pin): Promise<void> {
+  async createSite(site: SiteForm = demoSite, pinAgain = site.admin.pin, centre?: { url: string; token: string }): Promise<void> {
     await this.expectScreen('setup');
     const form = this.page.locator('form');
+    if (centre) {
+      await form.locator('input[name=centre-mode][value=remote]').check();
+      await form.locator('[name=centreUrl]').fill(centre.url);
+      await form.locator('[name=centreToken]').fill(centre.token);
+    }
     await form.locator('[name=siteCode]').fill(site.siteCode);
     await form.locator('[name=siteName]').fill(site.siteName);
     await form.locator('[name=adminName]').fill(site.admin.name);

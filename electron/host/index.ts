@@ -17,14 +17,15 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(values['data-dir']);
   const core = createCore({ dataDir, timers: true });
+  await core.start();
   const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '../renderer'), port: Number(values.port) });
   process.stdout.write(`Quai web host — data folder ${dataDir}\nOpen this address in Chromium:\nQUAI_URL ${host.url}\n`);
 
   const stop = (): void => {
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -91,7 +91,8 @@ describe('web host', () => {
     const reader = events.body!.getReader();
     await reader.read(); // ": connected"
     station.core.events.emit('auth:session-changed', null);
-    const { value } = await reader.read();
+    const chunk: { value?: Uint8Array } = await reader.read();
+    const value = chunk.value;
     expect(new TextDecoder().decode(value)).toBe('event: auth:session-changed\ndata: null\n\n');
     await reader.cancel();
   });

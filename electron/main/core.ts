@@ -14,10 +14,22 @@ import { AppError } from './errors';
 import { createEventBus, type EventBus } from './events';
 import { createRegistrar, type Caller } from './ipc/registrar';
 import type { Result } from '../../shared/result';
+import { registerScannerHandlers } from './scanner/handlers';
+import { createScannerService } from './scanner/service';
 import { registerSettingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/service';
 import { registerSetupHandlers } from './site/handlers';
 import { createSiteService } from './site/service';
+import { fileSecretStore, type SecretStore } from './app/secrets';
+import { registerOrderHandlers } from './orders/handlers';
+import type { Timeouts } from './sync/client';
+import { createCentreLink } from './sync/connection';
+import { createSyncEngine, type SyncEngine } from './sync/engine';
+import { registerSyncHandlers } from './sync/handlers';
+import { createCountService } from './stock/counts';
+import { registerStockHandlers } from './stock/handlers';
+import { createLocationImport } from './stock/locations-import';
+import { createStockService } from './stock/service';
 
 export type CoreOptions = {
   /** Where the station keeps its database, backups and logs. */
@@ -26,8 +38,14 @@ export type CoreOptions = {
   readonly log?: Logger;
   /** better-sqlite3 built for this runtime's ABI (Electron passes its own build). */
   readonly nativeBinding?: string;
-  /** Periodic work (idle lock, daily backup) on timers; tests leave it off and call `tick()`. */
+  /** Periodic work (idle lock, daily backup, sync) on timers; tests leave it off and call `tick()`. */
   readonly timers?: boolean;
+  /** Where the centre token is kept: Electron passes safeStorage; default, a 0600 file. */
+  readonly secrets?: SecretStore;
+  /** Whether the operating system says the network is there (Electron); absent: requests decide. */
+  readonly isOnline?: () => boolean;
+  /** Deadlines of requests to the centre (DESIGN §4 defaults); fault tests shorten them. */
+  readonly centreTimeouts?: Timeouts;
 };
 
 export type Core = {
@@ -38,7 +56,10 @@ export type Core = {
   readonly dataDir: string;
   /** Runs the periodic work now: idle lock, then the daily backup if one is due. */
   readonly tick: () => Promise<void>;
-  readonly close: () => void;
+  /** Connects to the centre (starting the demo centre for a demo site) and starts syncing. */
+  readonly start: () => Promise<void>;
+  readonly sync: SyncEngine;
+  readonly close: () => Promise<void>;
 };
 
 const dayMs = 24 * 60 * 60_000;
@@ -54,8 +75,29 @@ export function createCore(options: CoreOptions): Core {
   const audit = createAuditLog(db, clock);
   const settings = createSettingsService(db, audit);
   const session = createSessionStore(clock);
-  const site = createSiteService({ db, clock, audit, settings });
   const auth = createAuthService({ db, clock, audit, settings, session, events });
+  const stock = createStockService({ db, clock, audit, events });
+  const counts = createCountService({ db, clock, audit, events }, stock);
+  const locationImport = createLocationImport({ db, clock, audit, events });
+  const centre = createCentreLink({
+    read: db.read,
+    dataDir,
+    secrets: options.secrets ?? fileSecretStore(dataDir),
+    log,
+    ...(options.centreTimeouts ? { timeouts: options.centreTimeouts } : {}),
+  });
+  const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, ...(options.isOnline ? { isOnline: options.isOnline } : {}) });
+  const site = createSiteService({
+    db,
+    clock,
+    audit,
+    settings,
+    centre,
+    firstSync: async () => {
+      if (options.timers) sync.start();
+      return sync.syncNow();
+    },
+  });
 
   const backupDir = join(dataDir, 'backups');
   async function backupNow(userId: number | null): Promise<BackupResult> {
@@ -84,6 +126,10 @@ export function createCore(options: CoreOptions): Core {
   registerAuthHandlers(registrar, auth);
   registerSettingsHandlers(registrar, settings, backupNow);
   registerAuditHandlers(registrar, audit);
+  registerStockHandlers(registrar, db, stock, counts, locationImport);
+  registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir });
+  registerOrderHandlers(registrar, db, clock);
+  registerScannerHandlers(registrar, createScannerService(db, audit));
   registrar.assertComplete(operations);
 
   async function tick(): Promise<void> {
@@ -109,8 +155,15 @@ export function createCore(options: CoreOptions): Core {
     log,
     dataDir,
     tick,
-    close: () => {
+    sync,
+    start: async () => {
+      await centre.connect();
+      if (options.timers && centre.current()) sync.start();
+    },
+    close: async () => {
       for (const timer of timers) clearInterval(timer);
+      await sync.stop();
+      await centre.close();
       db.close();
     },
   };

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { operations } from '../../shared/ipc';
 import { electronNativeBinding } from './app/native-binding';
+import { safeStorageSecretStore } from './app/secrets';
 import { serveStationFile } from './app/protocol';
 import { isTrustedFrame, stationScheme } from './app/station-url';
 import { createStationWindow, hardenSession, hardenWebContents } from './app/window';
@@ -21,9 +22,12 @@ const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 function startCore(): Core {
+  const dataDir = process.env.QUAI_DATA_DIR ?? app.getPath('userData');
   return createCore({
-    dataDir: process.env.QUAI_DATA_DIR ?? app.getPath('userData'),
+    dataDir,
     timers: true,
+    secrets: safeStorageSecretStore(dataDir, safeStorage),
+    isOnline: () => net.isOnline(),
     nativeBinding: electronNativeBinding({
       packaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
@@ -36,10 +40,11 @@ function startCore(): Core {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   let core: Core;
   try {
     core = startCore();
+    await core.start();
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);
     dialog.showErrorBox('Quai', `Quai could not open its database.\n\n${message}`);
@@ -61,7 +66,6 @@ void app.whenReady().then(() => {
   app.on('second-instance', () => window.focus());
   app.on('window-all-closed', () => {
     unsubscribe();
-    core.close();
-    app.quit();
+    void core.close().finally(() => app.quit());
   });
 });

@@ -1,19 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../shared/roles';
-import { AdminScreen } from '../features/admin/AdminScreen';
-import { HomeScreen } from '../features/home/HomeScreen';
 import { LocalePicker } from '../features/login/LoginScreen';
 import { useSession } from '../features/session/store';
 import { Button } from '../ui/Button';
+import { areas } from './areas';
+import { StaleBanner } from '../features/sync/StaleBanner';
+import { SyncBadge } from '../features/sync/SyncBadge';
 
-type Area = { readonly id: 'home' | 'admin'; readonly roles: readonly Role[] };
-
-/** Areas a role may open; main refuses the rest anyway, this only keeps the screen honest. */
-const areas: readonly Area[] = [
-  { id: 'home', roles: ['picker', 'receiver', 'shift_lead', 'admin'] },
-  { id: 'admin', roles: ['admin'] },
-];
 
 export function Shell() {
   const { t } = useTranslation();
@@ -22,16 +15,19 @@ export function Shell() {
   const lock = useSession((state) => state.lock);
   const logout = useSession((state) => state.logout);
   const setLocale = useSession((state) => state.setLocale);
-  const [area, setArea] = useState<Area['id']>('home');
+  const [area, setArea] = useState('home');
   if (!session) return null;
   const visible = areas.filter((candidate) => candidate.roles.includes(session.user.role));
+  const Current = (visible.find((candidate) => candidate.id === area) ?? visible[0])?.Screen;
 
   return (
     <div className="shell">
       <header className="shell-header">
         <div className="shell-site">
           <strong>Quai</strong> · {site?.name}
+          {site?.demo && <span className="demo-tag">{t('shell.demo')}</span>}
         </div>
+        <SyncBadge />
         <nav className="shell-nav" aria-label={t('shell.navigation')}>
           {visible.map((candidate) => (
             <button
@@ -53,7 +49,8 @@ export function Shell() {
           <Button onClick={() => void logout()}>{t('shell.logout')}</Button>
         </div>
       </header>
-      <div className="shell-body">{area === 'admin' && session.user.role === 'admin' ? <AdminScreen /> : <HomeScreen />}</div>
+      <StaleBanner />
+      <div className="shell-body">{Current && <Current />}</div>
     </div>
   );
 }

@@ -1,14 +1,18 @@
 import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
+import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
+import { orders } from './orders';
+import { stock, stockEvents } from './stock';
+import { sync, syncEvents } from './sync';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit } as const;
+export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders } as const;
 export type Contract = typeof contract;
 
-export const events = { ...authEvents } as const;
+export const events = { ...authEvents, ...stockEvents, ...syncEvents } as const;
 export type Events = typeof events;
 export type EventName = Events[keyof Events]['name'];
 export type EventPayload<N extends EventName> = PayloadOf<Extract<Events[keyof Events], { name: N }>>;

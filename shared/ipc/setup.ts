@@ -18,6 +18,18 @@ export const setup = defineModule('setup', {
       siteName: siteNameSchema,
       locale: localeSchema,
       admin: z.object({ name: personNameSchema, badge: badgeSchema, pin: pinSchema }),
+      /**
+       * demo: a demo / training site, served by the demo centre started inside the station (marked
+       * DEMO everywhere); remote: the marketplace's centre, checked before anything is saved; none:
+       * a station that keeps its stock alone (tests, a site waiting for its centre).
+       */
+      centre: z
+        .discriminatedUnion('mode', [
+          z.object({ mode: z.literal('none') }),
+          z.object({ mode: z.literal('demo') }),
+          z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), token: z.string().trim().min(16).max(512) }),
+        ])
+        .default({ mode: 'none' }),
     }),
     output: returns<SiteView>(),
     access: 'public',

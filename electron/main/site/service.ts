@@ -10,12 +10,14 @@ import { AppError } from '../errors';
 import type { SettingsService } from '../settings/service';
 import { writeSettings } from '../settings/repo';
 import { insertSite, readSite } from './repo';
+import { verifyRemoteCentre, writeConnection, type CentreLink } from '../sync/connection';
 
 export type NewSite = {
   siteCode: string;
   siteName: string;
   locale: Locale;
   admin: { name: string; badge: string; pin: string };
+  centre: { mode: 'none' } | { mode: 'demo' } | { mode: 'remote'; url: string; token: string };
 };
 
 export function createSiteService(deps: {
@@ -23,6 +25,9 @@ export function createSiteService(deps: {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly settings: SettingsService;
+  readonly centre: CentreLink;
+  /** First contact with the centre once the site exists: the bootstrap of a demo site, say. */
+  readonly firstSync: () => Promise<unknown>;
 }) {
   const { db, clock, audit } = deps;
   let site = readSite(db.read);
@@ -34,12 +39,20 @@ export function createSiteService(deps: {
   /** First start: the site and its first admin are created together, or not at all. */
   async function createSite(input: NewSite): Promise<SiteView> {
     if (site) throw new AppError('ALREADY_SET_UP', 'this station already has a site');
+    if (input.centre.mode === 'remote') await verifyRemoteCentre(input.centre.url, input.centre.token);
     const pinHash = await hashPin(input.admin.pin);
     const now = clock.now();
     db.write((tx) => {
       if (readSite(tx)) throw new AppError('ALREADY_SET_UP', 'this station already has a site');
       if (findUserByBadge(tx, input.admin.badge)) throw new AppError('BADGE_TAKEN', 'badge already in use');
-      insertSite(tx, { code: input.siteCode, name: input.siteName, createdAt: now });
+      insertSite(tx, { code: input.siteCode, name: input.siteName, demo: input.centre.mode === 'demo', createdAt: now });
+      if (input.centre.mode !== 'none') {
+        writeConnection(tx, {
+          mode: input.centre.mode,
+          url: input.centre.mode === 'remote' ? input.centre.url : null,
+          stationId: input.centre.mode === 'demo' ? `STATION-${input.siteCode}` : input.siteCode,
+        });
+      }
       writeSettings(tx, { ...deps.settings.get(), defaultLocale: input.locale });
       const adminId = insertUser(tx, {
         name: input.admin.name,
@@ -54,10 +67,13 @@ export function createSiteService(deps: {
         action: 'setup.create-site',
         outcome: 'ok',
         target: `site:${input.siteCode}`,
-        detail: { name: input.siteName, admin: input.admin.name, badge: input.admin.badge },
+        detail: { name: input.siteName, admin: input.admin.name, badge: input.admin.badge, centre: input.centre.mode },
       });
     });
+    if (input.centre.mode === 'remote') deps.centre.saveToken(input.centre.token);
     deps.settings.reload();
+    await deps.centre.connect();
+    await deps.firstSync();
     site = readSite(db.read);
     return site as SiteView;
   }

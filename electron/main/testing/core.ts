@@ -13,9 +13,9 @@ export const trustedCaller: Caller = { trusted: true, description: 'test' };
 
 export type TestStation = { core: Core; clock: ManualClock; client: QuaiClient; dataDir: string };
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
 /** A real core on a real, migrated SQLite file in a temp folder, with a clock the test moves. */
@@ -24,8 +24,8 @@ export function createTestStation(options: { logLevel?: string } = {}): TestStat
   const clock = manualClock();
   const log = options.logLevel ? createLogger(dataDir, options.logLevel) : silentLogger();
   const core = createCore({ dataDir, clock, log });
-  cleanups.push(() => {
-    core.close();
+  cleanups.push(async () => {
+    await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
   const client = buildClient((channel, input) => core.dispatch(channel, input, trustedCaller));

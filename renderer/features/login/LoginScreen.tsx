@@ -20,7 +20,9 @@ export function LoginScreen() {
   return (
     <main className="screen screen-narrow login">
       <header className="login-header">
-        <h1>{t('login.title', { site: site?.name ?? '' })}</h1>
+        <h1>
+          {t('login.title', { site: site?.name ?? '' })} {site?.demo && <span className="demo-tag">{t('shell.demo')}</span>}
+        </h1>
         <LocalePicker value={locale} onChange={previewLocale} />
       </header>
       {badge === null ? (
@@ -55,9 +57,7 @@ export function PinStep({ badge, onCancel }: { readonly badge: string; readonly 
 
   return (
     <div className="pin-step">
-      <p className="badge-echo">
-        {t('login.badge')}: <strong>{badge}</strong>
-      </p>
+      <p className="badge-echo">{t('login.badgeLine', { badge })}</p>
       <PinField label={t('login.enterPin')} value={pin} onChange={setPin} onSubmit={() => void submit()} />
       <div className="actions">
         <Button onClick={onCancel}>{t('login.otherBadge')}</Button>

@@ -30,8 +30,8 @@ const stageOf = (session: SessionView | null): Stage => (!session ? 'login' : se
 export const useSession = create<SessionState>()((set, get) => {
   const adopt = (session: SessionView | null): void => {
     const stage = stageOf(session);
-    // What the last person did is not for the next one to read.
-    if (stage !== get().stage && stage !== 'ready') useFeedback.getState().clear();
+    // What the last person did is not for the next one to read: cleared on lock and on logout.
+    if (stage !== get().stage && (stage === 'locked' || get().stage === 'ready')) useFeedback.getState().clear();
     set({ session, stage });
     applyLocale(session?.user.locale ?? get().stationLocale);
   };

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../ui/Field';
 import { useSession } from '../session/store';
 
 type Form = { siteCode: string; siteName: string; adminName: string; badge: string; pin: string; pinAgain: string };
+type CentreErrors = { url?: string; token?: string };
 type Errors = Partial<Record<keyof Form, string>>;
 
 /** First start on an empty data folder: name the site and create its first admin. */
@@ -22,7 +23,11 @@ export function SetupScreen() {
   const show = useFeedback((state) => state.show);
   const [form, setForm] = useState<Form>({ siteCode: '', siteName: '', adminName: '', badge: '', pin: '', pinAgain: '' });
   const [errors, setErrors] = useState<Errors>({});
+  const [centreErrors, setCentreErrors] = useState<CentreErrors>({});
   const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<'demo' | 'remote'>('demo');
+  const [centreUrl, setCentreUrl] = useState('');
+  const [centreToken, setCentreToken] = useState('');
 
   const field = (key: keyof Form) => ({
     name: key,
@@ -46,13 +51,18 @@ export function SetupScreen() {
     event.preventDefault();
     const found = validate();
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const centreFound: CentreErrors = {};
+    if (mode === 'remote' && !/^https?:\/\/\S+$/.test(centreUrl.trim())) centreFound.url = t('setup.centreUrlInvalid');
+    if (mode === 'remote' && centreToken.trim().length < 16) centreFound.token = t('setup.centreTokenInvalid');
+    setCentreErrors(centreFound);
+    if (Object.keys(found).length > 0 || Object.keys(centreFound).length > 0) return;
     setBusy(true);
     const result = await api.setup.createSite({
       siteCode: form.siteCode,
       siteName: form.siteName,
       locale,
       admin: { name: form.adminName, badge: form.badge, pin: form.pin },
+      centre: mode === 'demo' ? { mode } : { mode, url: centreUrl.trim(), token: centreToken.trim() },
     });
     setBusy(false);
     if (!result.ok) {
@@ -89,8 +99,29 @@ export function SetupScreen() {
           <TextField label={t('people.pinAgain')} type="password" inputMode="numeric" {...field('pinAgain')} />
         </fieldset>
         </div>
+        <fieldset>
+          <legend>{t('setup.centre')}</legend>
+          <label className="checkbox">
+            <input type="radio" name="centre-mode" value="demo" checked={mode === 'demo'} onChange={() => setMode('demo')} />
+            <span>
+              <strong>{t('setup.demo')}</strong> — {t('setup.demoHint')}
+            </span>
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="centre-mode" value="remote" checked={mode === 'remote'} onChange={() => setMode('remote')} />
+            <span>
+              <strong>{t('setup.remote')}</strong> — {t('setup.remoteHint')}
+            </span>
+          </label>
+          {mode === 'remote' && (
+            <>
+              <TextField label={t('setup.centreUrl')} name="centreUrl" value={centreUrl} error={centreErrors.url} placeholder="https://" onChange={(event) => setCentreUrl(event.target.value)} />
+              <TextField label={t('setup.centreToken')} name="centreToken" type="password" value={centreToken} error={centreErrors.token} onChange={(event) => setCentreToken(event.target.value)} />
+            </>
+          )}
+        </fieldset>
         <Button type="submit" variant="primary" disabled={busy}>
-          {t('setup.submit')}
+          {busy ? t('setup.creating') : t('setup.submit')}
         </Button>
       </form>
     </main>

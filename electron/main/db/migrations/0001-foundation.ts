@@ -8,6 +8,8 @@ export const migration0001: Migration = {
       id INTEGER PRIMARY KEY CHECK (id = 1),
       code TEXT NOT NULL,
       name TEXT NOT NULL,
+      -- A demo / training site: generated data, marked DEMO on every screen.
+      demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
       created_at INTEGER NOT NULL
     ) STRICT;
 

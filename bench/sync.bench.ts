@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import BetterSqlite3 from 'better-sqlite3';
+import { bootstrapResponseSchema, type CentreRecord } from '../shared/sync/protocol';
+import { silentLogger } from '../electron/main/app/logging';
+import { createCore, type Core } from '../electron/main/core';
+import { migrations } from '../electron/main/db/migrations';
+import { line, type Bench } from './harness';
+import { benchCaller } from './stock-scale';
+
+const root = join(import.meta.dirname, '..');
+
+/** The demo centre in its own process, as a real centre is: its work does not count as the station's. */
+async function centreProcess(orders: number): Promise<{ url: string; token: string; stop: () => void; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-bench-centre-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'electron/demo-central/cli.ts'), '--port', '0', '--data-dir', dir, '--orders', String(orders), '--station', 'BENCH'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let url = '';
+  const token = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      if (text.startsWith('QUAI_CENTRAL_URL ')) url = text.split(' ')[1] ?? '';
+      if (text.startsWith('QUAI_CENTRAL_TOKEN ')) resolve(text.split(' ')[1] ?? '');
+    });
+    child.once('exit', (code) => reject(new Error(`centre exited ${code}`)));
+  });
+  return { url, token, dir, stop: () => child.kill('SIGTERM') };
+}
+
+async function station(url: string, token: string): Promise<{ core: Core; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-bench-station-'));
+  const core = createCore({ dataDir: dir, log: silentLogger() });
+  // Set up as a real site but bootstrap later, under the stopwatch.
+  const setup = await core.dispatch(
+    'setup:create-site',
+    { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' }, centre: { mode: 'none' } },
+    benchCaller,
+  );
+  if (!setup.ok) throw new Error(setup.error.code);
+  core.db.write((tx) => tx.run({ text: "INSERT INTO centre_connection (id, mode, url, station_id) VALUES (1, 'remote', ?, 'BENCH')", params: [url] } as never));
+  await core.close();
+  const { fileSecretStore } = await import('../electron/main/app/secrets');
+  fileSecretStore(dir).set('centre-token', token);
+  const reopened = createCore({ dataDir: dir, log: silentLogger() });
+  await reopened.start();
+  return { core: reopened, dir };
+}
+
+/** The baseline: the same rows, bare prepared INSERTs, one transaction, on a freshly migrated file. */
+function bareInsert(records: readonly CentreRecord[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-bench-bare-'));
+  const db = new BetterSqlite3(join(dir, 'bare.sqlite3'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.transaction(() => migrations.forEach((migration) => db.exec(migration.up)))();
+  const product = db.prepare('INSERT INTO product (sku, description_fr, description_en, description_zh, lot_tracked, expiry_tracked, units_per_case) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const gtin = db.prepare('INSERT INTO gtin (gtin, product_id, pack_quantity) VALUES (?, ?, ?)');
+  const location = db.prepare('INSERT INTO location (code, type, zone, walk_order, active) VALUES (?, ?, ?, ?, ?)');
+  const order = db.prepare('INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  const orderLine = db.prepare('INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (?, ?, ?, ?)');
+  const start = performance.now();
+  db.transaction(() => {
+    for (const record of records) {
+      if (record.entity === 'product' && record.data) {
+        const id = product.run(record.data.sku, record.data.description.fr, record.data.description.en, record.data.description.zh, record.data.lotTracked ? 1 : 0, record.data.expiryTracked ? 1 : 0, record.data.unitsPerCase).lastInsertRowid;
+        for (const g of record.data.gtins) gtin.run(g.gtin, id, g.packQuantity);
+      } else if (record.entity === 'location' && record.data) {
+        location.run(record.data.code, record.data.type, record.data.zone, record.data.walkOrder, record.data.active ? 1 : 0);
+      } else if (record.entity === 'order' && record.data) {
+        const o = record.data;
+        order.run(o.orderId, o.shipDate, o.carrier, o.service, o.cutoff, o.status, o.version);
+        for (const l of o.lines) orderLine.run(o.orderId, l.lineNo, l.sku, l.quantity);
+      }
+    }
+  })();
+  const elapsed = performance.now() - start;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return elapsed;
+}
+
+async function fetchAll(url: string, token: string): Promise<CentreRecord[]> {
+  const records: CentreRecord[] = [];
+  let page: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '5000', ...(page ? { page } : {}) });
+    const response = await fetch(`${url}/v1/bootstrap?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
+    const body = bootstrapResponseSchema.parse(await response.json());
+    records.push(...body.records);
+    page = body.next;
+  } while (page !== null);
+  return records;
+}
+
+export const benches: readonly Bench[] = [
+  {
+    name: 'sync.bootstrap',
+    run: async () => {
+      const centre = await centreProcess(50_000);
+      try {
+        const { core, dir } = await station(centre.url, centre.token);
+        const delay = monitorEventLoopDelay({ resolution: 1 });
+        delay.enable();
+        const start = performance.now();
+        const status = await core.sync.syncNow();
+        const ours = performance.now() - start;
+        delay.disable();
+        if (status.state !== 'idle') throw new Error(`bootstrap failed: ${JSON.stringify(status.lastError)}`);
+        const counts = core.db.read.get<{ orders: number; lines: number }>({ text: 'SELECT (SELECT count(*) FROM customer_order) AS orders, (SELECT count(*) FROM customer_order_line) AS lines', params: [] } as never);
+        await core.close();
+        rmSync(dir, { recursive: true, force: true });
+        // The baseline inserts the rows our bootstrap stored, fetched once more outside the stopwatch.
+        const records = await fetchAll(centre.url, centre.token);
+        const bare = bareInsert(records);
+        const maxBlockMs = delay.max / 1e6;
+        return [
+          line('sync.bootstrap', 'ms', [ours], { what: 'the same rows, bare prepared INSERTs in one transaction', samples: [bare] }, { orders: counts?.orders, lines: counts?.lines }),
+          line('sync.main-thread-block', 'ms', [maxBlockMs], undefined, { measure: 'longest event-loop block during the bootstrap (monitorEventLoopDelay max)', limit: 50 }),
+        ];
+      } finally {
+        centre.stop();
+      }
+    },
+  },
+  {
+    name: 'sync.drain-backlog',
+    run: async () => {
+      const centre = await centreProcess(400);
+      try {
+        const { core, dir } = await station(centre.url, centre.token);
+        await core.sync.syncNow(); // bootstrapped: the station worked online this morning…
+        const backlog = 20_000;
+        // …then eight hours offline: 20,000 scans recorded as events (one move each), none sent.
+        const { appendEvent } = await import('../electron/main/sync/outbox');
+        const row = core.db.read.get<{ sku: string; code: string }>({ text: "SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1", params: [] } as never);
+        if (!row) throw new Error('no stock');
+        core.db.write((tx) => {
+          for (let i = 0; i < backlog; i += 1) {
+            appendEvent(tx, {
+              type: 'stock.moved',
+              at: Date.now(),
+              actor: { userId: 1, name: 'Bench' },
+              payload: { movements: [{ kind: 'move', sku: row.sku, lot: null, from: { location: row.code, container: null }, to: { location: row.code, container: null }, quantity: 1 }] },
+            });
+          }
+        });
+        const start = performance.now();
+        const status = await core.sync.syncNow();
+        const seconds = (performance.now() - start) / 1000;
+        if (status.pending !== 0) throw new Error(`backlog not drained: ${status.pending} left`);
+        await core.close();
+        rmSync(dir, { recursive: true, force: true });
+        return [line('sync.drain-backlog', 's', [seconds], undefined, { events: backlog, eventsPerSecond: Math.round(backlog / seconds) })];
+      } finally {
+        centre.stop();
+      }
+    },
+  },
+];

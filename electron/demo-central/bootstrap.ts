@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { Database, ReadHandle } from '../main/db/connection';
+import { sql, type Sql } from '../main/db/sql';
+import { maxBootstrapLimit, type BootstrapResponse, type CentreRecord } from '../../shared/sync/protocol';
+import { encodeCursor, headChangeId } from './changes';
+import { describeIssues, ok, problem, type Reply } from './http';
+import { lastProcessedSeq } from './push';
+import { countPositiveStock, readStockViewPage, type StockViewKey } from './stock-view';
+import { readEpoch } from './store';
+
+export const defaultBootstrapLimit = 1000;
+
+const bootstrapQuerySchema = z.object({
+  page: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(maxBootstrapLimit).default(defaultBootstrapLimit),
+});
+
+const sections = ['product', 'location', 'order', 'asn', 'opening-stock'] as const;
+type Section = (typeof sections)[number];
+
+/**
+ * The page token: the snapshot's epoch, the change id it continues from, the first ship date it
+ * covers, its total, and where the next page starts (section and last key). Opaque to the station.
+ */
+const pageTokenSchema = z.object({
+  v: z.literal(1),
+  e: z.string(),
+  h: z.number().int().min(0),
+  d: z.string(),
+  t: z.number().int().min(0),
+  s: z.number().int().min(0).max(sections.length - 1),
+  k: z.array(z.string()).nullable(),
+}).refine((t) => t.k === null || t.k.length === (sections[t.s] === 'opening-stock' ? 4 : 1), 'key does not fit its section');
+type PageToken = z.infer<typeof pageTokenSchema>;
+
+const encodeToken = (token: PageToken): string => Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');
+
+function decodeToken(text: string): PageToken | null {
+  try {
+    const parsed = pageTokenSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+type Page = { records: CentreRecord[]; lastKey: string[] | null };
+
+/**
+ * Orders after `key` in id order, shipping from `fromDate`: walks the primary key from `key` (most
+ * orders ship from today on), never sorts the table, so page 12 costs what page 1 does.
+ */
+export const orderPageQuery = (key: string, fromDate: string, limit: number): Sql =>
+  sql`SELECT order_id AS key, data FROM centre_order INDEXED BY sqlite_autoindex_centre_order_1
+      WHERE order_id > ${key} AND ship_date >= ${fromDate} ORDER BY order_id LIMIT ${limit}`;
+
+/** Up to `limit` records of one section after `after` in key order (keyset paging: each page is one index range). */
+function readSection(read: ReadHandle, section: Section, stationId: string, fromDate: string, after: readonly string[] | null, limit: number): Page {
+  const key = after?.[0] ?? '';
+  type Row = { key: string; data: string };
+  const keyed = (rows: Row[], entity: 'product' | 'location' | 'order' | 'asn'): Page => ({
+    // Stored by this centre in the protocol's shape for `entity`.
+    records: rows.map((row) => ({ entity, key: row.key, op: 'upsert', data: JSON.parse(row.data) as never })),
+    lastKey: rows.length > 0 ? [(rows.at(-1) as Row).key] : null,
+  });
+  switch (section) {
+    case 'product':
+      return keyed(read.all<Row>(sql`SELECT sku AS key, data FROM product WHERE sku > ${key} ORDER BY sku LIMIT ${limit}`), section);
+    case 'location':
+      return keyed(read.all<Row>(sql`SELECT code AS key, data FROM location WHERE code > ${key} ORDER BY code LIMIT ${limit}`), section);
+    case 'order':
+      return keyed(read.all<Row>(orderPageQuery(key, fromDate, limit)), section);
+    case 'asn':
+      return keyed(
+        read.all<Row>(sql`SELECT asn_id AS key, data FROM asn WHERE asn_id > ${key} AND expected_on >= ${fromDate} ORDER BY asn_id LIMIT ${limit}`),
+        section,
+      );
+    case 'opening-stock': {
+      const rows = readStockViewPage(read, stationId, after ? (after as StockViewKey) : null, limit);
+      return {
+        records: rows.map(({ key: k, ...data }) => ({ entity: 'opening-stock', key: k.join('|'), op: 'upsert', data })),
+        lastKey: rows.length > 0 ? [...(rows.at(-1) as (typeof rows)[number]).key] : null,
+      };
+    }
+  }
+}
+
+function countSnapshot(read: ReadHandle, stationId: string, fromDate: string): number {
+  const count = (query: ReturnType<typeof sql>): number => read.get<{ n: number }>(query)?.n ?? 0;
+  return (
+    count(sql`SELECT count(*) AS n FROM product`) +
+    count(sql`SELECT count(*) AS n FROM location`) +
+    count(sql`SELECT count(*) AS n FROM centre_order WHERE ship_date >= ${fromDate}`) +
+    count(sql`SELECT count(*) AS n FROM asn WHERE expected_on >= ${fromDate}`) +
+    countPositiveStock(read, stationId)
+  );
+}
+
+/**
+ * GET /v1/bootstrap (docs/protocol.md): a paged snapshot of what the centre owns for this station
+ * — products, locations, open and cancelled orders shipping from today on, ASNs, and its stock
+ * view as `opening-stock`. Every page carries the cursor of the first page's moment: a record
+ * that changes while the station pages may arrive newer than that, and pulling from the cursor
+ * replays the change on top, so the station converges (pages are idempotent upserts). A page
+ * token from another epoch is 410 SNAPSHOT_EXPIRED: the restore voided what was already paged.
+ * Only one page of rows is ever in memory.
+ */
+export function handleBootstrap(db: Database, stationId: string, query: URLSearchParams, today: string): Reply {
+  const parsed = bootstrapQuerySchema.safeParse(Object.fromEntries(query));
+  if (!parsed.success) return problem(400, 'BAD_REQUEST', describeIssues(parsed.error.issues));
+  const { page, limit } = parsed.data;
+  const read = db.read;
+  const epoch = readEpoch(read);
+  let token: PageToken;
+  if (page) {
+    const decoded = decodeToken(page);
+    if (!decoded) return problem(400, 'BAD_PAGE_TOKEN', 'not a page token from this centre');
+    if (decoded.e !== epoch) return problem(410, 'SNAPSHOT_EXPIRED', 'the centre was restored since this snapshot began: start the bootstrap again', { epoch });
+    token = decoded;
+  } else {
+    token = { v: 1, e: epoch, h: headChangeId(read), d: today, t: countSnapshot(read, stationId, today), s: 0, k: null };
+  }
+
+  const records: CentreRecord[] = [];
+  let section: number = token.s;
+  let after = token.k;
+  while (records.length < limit && section < sections.length) {
+    const wanted = limit - records.length;
+    const { records: found, lastKey } = readSection(read, sections[section] as Section, stationId, token.d, after, wanted);
+    records.push(...found);
+    if (found.length < wanted) {
+      section++;
+      after = null;
+    } else {
+      after = lastKey;
+    }
+  }
+
+  const response: BootstrapResponse = {
+    records,
+    next: section < sections.length ? encodeToken({ ...token, s: section, k: after }) : null,
+    cursor: encodeCursor(epoch, token.h),
+    total: token.t,
+    lastProcessedSeq: lastProcessedSeq(read, stationId),
+    epoch,
+  };
+  return ok(response);
+}

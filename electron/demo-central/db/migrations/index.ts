@@ -1,0 +1,5 @@
+import type { Migration } from '../../../main/db/migrations/types';
+import { migration0001 } from './0001-centre';
+
+/** The demo centre's schema, apart from the station's: its own file, its own numbering. */
+export const centreMigrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import type { ReadHandle, WriteHandle } from '../main/db/connection';
+import { sql, type Sql } from '../main/db/sql';
+import type { orderDataSchema } from '../../shared/sync/protocol';
+import { recordChange } from './changes';
+import { applyOrderChange, type DemoOrder, type DemoOrderAmendment, type DemoOrderChange, type DemoOrderLine } from './generate';
+
+export type OrderData = z.infer<typeof orderDataSchema>;
+
+/** An order as the centre keeps it: the protocol's data plus when it was last changed (simulated time). */
+export type StoredOrder = { readonly data: OrderData; readonly placedAt: number; readonly changedAt: number | null };
+
+type OrderRow = { data: string; placed_at: number; changed_at: number | null };
+
+const toData = (order: Readonly<DemoOrder>): OrderData => ({
+  orderId: order.orderId,
+  shipDate: order.shipDate,
+  carrier: order.carrier,
+  service: order.service,
+  cutoff: order.cutoff,
+  status: 'open',
+  version: 1,
+  lines: order.lines.map((l) => ({ ...l })),
+});
+
+/**
+ * Stores a new order. `announce` adds a pull change: orders arriving over simulated time are
+ * announced; the ones written with a new centre are not, since every station starts with a bootstrap.
+ */
+export function insertOrder(tx: WriteHandle, order: Readonly<DemoOrder>, announce: boolean): void {
+  const data = toData(order);
+  tx.run(sql`
+    INSERT INTO centre_order (order_id, ship_date, status, version, placed_at, changed_at, data)
+    VALUES (${data.orderId}, ${data.shipDate}, 'open', 1, ${order.placedAt}, NULL, ${JSON.stringify(data)})`);
+  if (announce) recordChange(tx, { entity: 'order', key: data.orderId, op: 'upsert', data });
+}
+
+export function insertAmendments(tx: WriteHandle, amendments: readonly Readonly<DemoOrderAmendment>[]): void {
+  for (const a of amendments) tx.run(sql`INSERT INTO order_amendment (due_at, order_id, change) VALUES (${a.dueAt}, ${a.orderId}, ${JSON.stringify(a.change)})`);
+}
+
+export function findOrder(read: ReadHandle, orderId: string): StoredOrder | null {
+  const row = read.get<OrderRow>(sql`SELECT data, placed_at, changed_at FROM centre_order WHERE order_id = ${orderId}`);
+  return row ? { data: JSON.parse(row.data) as OrderData, placedAt: row.placed_at, changedAt: row.changed_at } : null;
+}
+
+/** Every change bumps the version and is announced (docs/protocol.md: status and version tell changes). */
+function saveChange(tx: WriteHandle, data: OrderData, at: number): OrderData {
+  const changed: OrderData = { ...data, version: data.version + 1 };
+  tx.run(sql`
+    UPDATE centre_order SET status = ${changed.status}, version = ${changed.version}, changed_at = ${at}, data = ${JSON.stringify(changed)}
+    WHERE order_id = ${changed.orderId}`);
+  recordChange(tx, { entity: 'order', key: changed.orderId, op: 'upsert', data: changed });
+  return changed;
+}
+
+export type OrderOutcome = { readonly order: OrderData; readonly changed: boolean };
+
+/** Cancels an order; cancelling a cancelled order changes nothing. Null if there is no such order. */
+export function cancelOrder(tx: WriteHandle, orderId: string, at: number): OrderOutcome | null {
+  const found = findOrder(tx, orderId);
+  if (!found) return null;
+  if (found.data.status === 'cancelled') return { order: found.data, changed: false };
+  return { order: saveChange(tx, { ...found.data, status: 'cancelled' }, at), changed: true };
+}
+
+/**
+ * Gives an open order new lines: a SKU already on the order keeps its line number, a new one gets
+ * the next. Null if there is no such order; unchanged if the lines are the same or it is cancelled.
+ */
+export function replaceOrderLines(tx: WriteHandle, orderId: string, wanted: readonly { sku: string; quantity: number }[], at: number): OrderOutcome | null {
+  const found = findOrder(tx, orderId);
+  if (!found) return null;
+  if (found.data.status === 'cancelled') return { order: found.data, changed: false };
+  const numbers = new Map(found.data.lines.map((l) => [l.sku, l.lineNo]));
+  let next = found.data.lines.reduce((max, l) => Math.max(max, l.lineNo), 0);
+  const lines: DemoOrderLine[] = wanted
+    .map((w) => ({ lineNo: numbers.get(w.sku) ?? ++next, sku: w.sku, quantity: w.quantity }))
+    .sort((a, b) => a.lineNo - b.lineNo);
+  if (JSON.stringify(lines) === JSON.stringify(found.data.lines)) return { order: found.data, changed: false };
+  return { order: saveChange(tx, { ...found.data, lines }, at), changed: true };
+}
+
+export const dueAmendmentsQuery = (from: number, to: number): Sql =>
+  sql`SELECT order_id, due_at, change FROM order_amendment WHERE due_at > ${from} AND due_at <= ${to} ORDER BY due_at, id`;
+
+export type AmendmentCounts = { changes: number; cancellations: number };
+
+/**
+ * Applies the changes and cancellations due in (from, to] in time order. One that no longer fits
+ * (its order cancelled, its line gone after a manual change) is skipped, as the marketplace would.
+ */
+export function applyDueAmendments(tx: WriteHandle, from: number, to: number): AmendmentCounts {
+  const due = tx.all<{ order_id: string; due_at: number; change: string }>(dueAmendmentsQuery(from, to));
+  const counts: AmendmentCounts = { changes: 0, cancellations: 0 };
+  for (const amendment of due) {
+    const change = JSON.parse(amendment.change) as DemoOrderChange;
+    if (change.kind === 'cancel') {
+      if (cancelOrder(tx, amendment.order_id, amendment.due_at)?.changed) counts.cancellations++;
+      continue;
+    }
+    const found = findOrder(tx, amendment.order_id);
+    if (!found || found.data.status === 'cancelled') continue;
+    const lines = applyOrderChange(found.data.lines, change);
+    if (!lines) continue;
+    saveChange(tx, { ...found.data, lines }, amendment.due_at);
+    counts.changes++;
+  }
+  return counts;
+}

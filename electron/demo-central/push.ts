@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Database, ReadHandle, WriteHandle } from '../main/db/connection';
+import { sql } from '../main/db/sql';
+import { maxPushBatch, stationEventSchema, type PushResponse, type PushResult, type StationEvent } from '../../shared/sync/protocol';
+import { isKnownSku } from './catalogue';
+import { describeIssues, ok, problem, type Reply } from './http';
+import { findOrder } from './orders';
+import { applyMovements } from './stock-view';
+import { readEpoch } from './store';
+
+/**
+ * The batch is read in two steps: the envelope (every event needs an eventId and a seq, or the
+ * whole request is a 400), then each event on its own, so that one bad payload is `rejected` and
+ * its seq still counts (docs/protocol.md: a bad event never blocks the stream).
+ */
+const pushEnvelopeSchema = z.object({
+  events: z.array(stationEventSchema.pick({ eventId: true, seq: true }).loose()).min(1).max(maxPushBatch),
+});
+
+type Problem = NonNullable<PushResult['problem']>;
+type Outcome = { status: 'applied' | 'accepted_with_exception' | 'rejected'; problem?: Problem; event?: StationEvent };
+
+/** Thrown inside the transaction to roll the whole batch back. */
+class SeqGap extends Error {}
+
+export function lastProcessedSeq(read: ReadHandle, stationId: string): number {
+  return read.get<{ seq: number }>(sql`SELECT last_processed_seq AS seq FROM station WHERE station_id = ${stationId}`)?.seq ?? 0;
+}
+
+/**
+ * POST /v1/push: the whole batch in one transaction (DESIGN §4). Per event, in order:
+ * a known eventId is a `duplicate` (forever, whatever its seq); a new event must carry the next
+ * seq, else the batch is a 409 SEQ_GAP and nothing is applied; a new event whose seq was already
+ * processed is `rejected` (SEQ_REUSED: the station numbered two events alike, which only a bug or
+ * a wiped station does) rather than silently taken for a duplicate.
+ */
+export function handlePush(db: Database, stationId: string, body: unknown, receivedAt: number): Reply {
+  const envelope = pushEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return problem(400, 'BAD_REQUEST', describeIssues(envelope.error.issues));
+  const epoch = readEpoch(db.read);
+  try {
+    return db.write((tx) => {
+      let last = lastProcessedSeq(tx, stationId);
+      const results: PushResult[] = envelope.data.events.map((raw) => {
+        const { eventId, seq } = raw;
+        if (tx.get(sql`SELECT 1 AS seen FROM event WHERE event_id = ${eventId}`)) return { eventId, seq, status: 'duplicate' };
+        let outcome: Outcome;
+        if (seq <= last) {
+          outcome = { status: 'rejected', problem: { code: 'SEQ_REUSED', message: `seq ${seq} was already processed for another event` } };
+        } else if (seq > last + 1) {
+          throw new SeqGap();
+        } else {
+          last = seq;
+          outcome = applyEvent(tx, stationId, raw);
+        }
+        storeEvent(tx, stationId, raw, outcome, receivedAt);
+        return { eventId, seq, status: outcome.status, ...(outcome.problem ? { problem: outcome.problem } : {}) };
+      });
+      tx.run(sql`UPDATE station SET last_processed_seq = ${last} WHERE station_id = ${stationId}`);
+      const response: PushResponse = { results, lastProcessedSeq: last, epoch };
+      return ok(response);
+    });
+  } catch (error) {
+    if (!(error instanceof SeqGap)) throw error;
+    const last = lastProcessedSeq(db.read, stationId);
+    return problem(409, 'SEQ_GAP', `the batch must continue from seq ${last + 1}`, { lastProcessedSeq: last, epoch });
+  }
+}
+
+/** One new event at the next seq: parsed, checked, applied — or rejected with nothing applied. */
+function applyEvent(tx: WriteHandle, stationId: string, raw: unknown): Outcome {
+  const parsed = stationEventSchema.safeParse(raw);
+  if (!parsed.success) return { status: 'rejected', problem: { code: 'BAD_PAYLOAD', message: describeIssues(parsed.error.issues) } };
+  const event = parsed.data;
+  const occurredAt = Date.parse(event.occurredAt);
+  if (!Number.isFinite(occurredAt)) return { status: 'rejected', problem: { code: 'BAD_PAYLOAD', message: 'occurredAt is not an ISO 8601 time' }, event };
+  const unknown = [...new Set(event.payload.movements.map((m) => m.sku))].filter((sku) => !isKnownSku(tx, sku));
+  if (unknown.length > 0) return { status: 'rejected', problem: { code: 'UNKNOWN_SKU', message: `unknown SKU ${unknown.join(', ')}` }, event };
+
+  applyMovements(tx, stationId, event.payload.movements);
+  const orderProblem = event.payload.orderId === undefined ? null : checkOrder(tx, event.payload.orderId, occurredAt);
+  return orderProblem ? { status: 'accepted_with_exception', problem: orderProblem, event } : { status: 'applied', event };
+}
+
+/**
+ * Physical facts are never refused because of an order (DESIGN §4): a pick scanned offline after
+ * a cancel or a change is applied, and the centre's people get an exception to look at.
+ */
+function checkOrder(read: ReadHandle, orderId: string, occurredAt: number): Problem | null {
+  const order = findOrder(read, orderId);
+  if (!order) return { code: 'ORDER_UNKNOWN', message: `no order ${orderId}` };
+  if (order.data.status === 'cancelled') return { code: 'ORDER_CANCELLED', message: `order ${orderId} is cancelled` };
+  if (order.changedAt !== null && order.changedAt > occurredAt) {
+    return { code: 'ORDER_CHANGED', message: `order ${orderId} changed at ${new Date(order.changedAt).toISOString()} (version ${order.data.version}), after the event` };
+  }
+  return null;
+}
+
+function storeEvent(tx: WriteHandle, stationId: string, raw: { eventId: string; seq: number } & Record<string, unknown>, outcome: Outcome, receivedAt: number): void {
+  const type = outcome.event?.type ?? (typeof raw.type === 'string' ? raw.type : null);
+  const occurredAt = outcome.event?.occurredAt ?? (typeof raw.occurredAt === 'string' ? raw.occurredAt : null);
+  tx.run(sql`
+    INSERT INTO event (event_id, station_id, seq, type, occurred_at, received_at, status, problem_code, problem_message, order_id, body)
+    VALUES (${raw.eventId}, ${stationId}, ${raw.seq}, ${type}, ${occurredAt}, ${receivedAt}, ${outcome.status},
+            ${outcome.problem?.code ?? null}, ${outcome.problem?.message ?? null}, ${outcome.event?.payload.orderId ?? null}, ${JSON.stringify(raw)})`);
+}

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../main/app/logging';
+import { toIso } from '../main/clock';
+import type { Health } from '../../shared/sync/protocol';
+import { handleBootstrap } from './bootstrap';
+import { isTestControl, readEventsControl, readStockControl, runControl, type ControlDeps } from './controls';
+import { parisDayOf } from './generate';
+import { ok, problem, type Reply } from './http';
+import { handlePull } from './pull';
+import { handlePush } from './push';
+import { readEpoch } from './store';
+import { stationForToken } from './tokens';
+
+export type CentralServerOptions = ControlDeps & {
+  readonly host: string;
+  readonly port: number;
+  readonly testMode: boolean;
+  readonly minClientVersion: string;
+  readonly log: Logger;
+};
+
+export type CentralServer = { readonly port: number; readonly close: () => Promise<void> };
+
+/** A push of 200 events with long movement lists stays far below this. */
+const maxBody = 4 * 1024 * 1024;
+
+type CentralRequest = { readonly stationId: string; readonly url: URL; readonly body: unknown };
+type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap';
+
+const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap']);
+const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/test/stock', '/v1/test/events']);
+
+const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...reply.headers });
+  res.end(JSON.stringify(reply.body));
+}
+
+/** The body, or null when it is larger than `maxBody`. */
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBody) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The centre over HTTP (docs/protocol.md), written like electron/host/server.ts: node:http, JSON,
+ * loopback by default. Every request is authenticated by its station token; every input is parsed
+ * by a zod schema at this boundary and a bad one is a 400 `{ code, message }`, never a crash.
+ * Before a protocol route runs, the station's armed faults (test mode) may fail, stall or replay
+ * it; after it ran (and committed), they may drop the connection instead of answering.
+ */
+export async function startCentralServer(options: CentralServerOptions): Promise<CentralServer> {
+  const { store, simulation, faults, log } = options;
+  const stopping = new AbortController();
+
+  const protocol: Record<ProtocolRoute, (request: CentralRequest) => Reply> = {
+    'GET /v1/health': () => {
+      const health: Health = { epoch: readEpoch(store.db().read), serverTime: toIso(simulation.now()), minClientVersion: options.minClientVersion };
+      return ok(health);
+    },
+    'POST /v1/push': ({ stationId, body }) => handlePush(store.db(), stationId, body, simulation.now()),
+    'GET /v1/pull': ({ stationId, url }) => handlePull(store.db(), stationId, url.searchParams),
+    'GET /v1/bootstrap': ({ stationId, url }) => handleBootstrap(store.db(), stationId, url.searchParams, parisDayOf(simulation.now())),
+  };
+
+  async function runProtocol(route: ProtocolRoute, request: CentralRequest, res: ServerResponse): Promise<void> {
+    const { stationId } = request;
+    const failure = faults.takeFailure(stationId);
+    if (failure) return send(res, failure);
+    const stall = faults.takeStall(stationId);
+    if (stall > 0) await sleep(stall, undefined, { signal: stopping.signal });
+    const replay = faults.takeReplay(stationId, route);
+    if (replay) return send(res, replay);
+    simulation.catchUp();
+    const reply = protocol[route](request);
+    faults.remember(stationId, route, reply);
+    if (faults.takeDrop(stationId)) {
+      // The push transaction has committed: the station must find out by pushing again (duplicates).
+      res.socket?.destroy();
+      return;
+    }
+    send(res, reply);
+  }
+
+  async function runTest(req: IncomingMessage, path: string, request: CentralRequest): Promise<Reply> {
+    simulation.catchUp();
+    if (req.method === 'GET' && path === '/v1/test/stock') return readStockControl(options, request.stationId);
+    if (req.method === 'GET' && path === '/v1/test/events') return readEventsControl(options, request.stationId);
+    const control = path.slice('/v1/test/'.length);
+    if (req.method === 'POST' && isTestControl(control)) return runControl(options, request.stationId, control, request.body);
+    return problem(405, 'METHOD_NOT_ALLOWED', `${req.method ?? '?'} ${path}`);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://centre.invalid');
+    const path = url.pathname;
+    const isTest = path.startsWith('/v1/test/');
+    // Without --test-mode the controls do not exist, whoever asks.
+    if (isTest && !options.testMode) return send(res, problem(404, 'NOT_FOUND', `no ${path}`));
+    if (!knownPaths.has(path) && !(isTest && isTestControl(path.slice('/v1/test/'.length)))) return send(res, problem(404, 'NOT_FOUND', `no ${path}`));
+    const route = `${req.method ?? ''} ${path}`;
+    if (!isTest && !protocolRoutes.has(route)) return send(res, problem(405, 'METHOD_NOT_ALLOWED', route));
+
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      if (text === null) {
+        res.setHeader('Connection', 'close');
+        return send(res, problem(413, 'TOO_LARGE', `request body over ${maxBody} bytes`));
+      }
+      try {
+        body = text.length === 0 ? undefined : JSON.parse(text);
+      } catch {
+        return send(res, problem(400, 'BAD_REQUEST', 'request body is not JSON'));
+      }
+    }
+
+    const stationId = stationForToken(store.db().read, bearer(req));
+    if (!stationId) return send(res, problem(401, 'UNAUTHORIZED', 'missing or unknown station token'));
+    const request: CentralRequest = { stationId, url, body };
+    if (isTest) return send(res, await runTest(req, path, request));
+    return runProtocol(route as ProtocolRoute, request, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (stopping.signal.aborted) {
+        res.destroy();
+        return;
+      }
+      log.error({ err: error, method: req.method, url: req.url }, 'request failed');
+      if (!res.headersSent) send(res, problem(500, 'INTERNAL', 'internal error'));
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ host: options.host, port, testMode: options.testMode }, 'demo centre listening');
+
+  return {
+    port,
+    close: async () => {
+      // Stalled requests give up; keep-alive connections are not left to time out.
+      stopping.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { NextDayOrders, OrderSummary } from '../../../shared/orders';
+import type { ReadHandle } from '../db/connection';
+import { sql } from '../db/sql';
+
+/** The ship date to show: the earliest from `today` on with open orders, else the day after `today`. */
+export function nextShipDate(read: ReadHandle, today: string): string {
+  const found = read.get<{ ship_date: string }>(sql`
+    SELECT ship_date FROM customer_order WHERE ship_date >= ${today} AND status = 'open' ORDER BY ship_date LIMIT 1`);
+  if (found) return found.ship_date;
+  const tomorrow = new Date(`${today}T00:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  return tomorrow.toISOString().slice(0, 10);
+}
+
+export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders {
+  const orders = read.all<{ order_id: string; carrier: OrderSummary['carrier']; service: string; cutoff: string; version: number; lines: number; units: number }>(sql`
+    SELECT o.order_id, o.carrier, o.service, o.cutoff, o.version, count(l.line_no) AS lines, coalesce(sum(l.quantity), 0) AS units
+    FROM customer_order o LEFT JOIN customer_order_line l ON l.order_id = o.order_id
+    WHERE o.ship_date = ${shipDate} AND o.status = 'open'
+    GROUP BY o.order_id ORDER BY o.cutoff, o.carrier, o.order_id`);
+  const byCarrier = new Map<string, { carrier: string; orders: number; units: number }>();
+  for (const order of orders) {
+    const entry = byCarrier.get(order.carrier) ?? { carrier: order.carrier, orders: 0, units: 0 };
+    entry.orders += 1;
+    entry.units += order.units;
+    byCarrier.set(order.carrier, entry);
+  }
+  return {
+    shipDate,
+    orders: orders.map((order) => ({
+      orderId: order.order_id,
+      carrier: order.carrier,
+      service: order.service,
+      cutoff: order.cutoff,
+      version: order.version,
+      lines: order.lines,
+      units: order.units,
+    })),
+    byCarrier: [...byCarrier.values()],
+  };
+}

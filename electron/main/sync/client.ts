@@ -1,0 +1,129 @@
+import type { z } from 'zod';
+import {
+  bootstrapPageSchema,
+  healthSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  seqGapSchema,
+  type BootstrapPage,
+  type Health,
+  type PullResponse,
+  type PushResponse,
+  type StationEvent,
+} from '../../../shared/sync/protocol';
+
+/** Why a request to the centre did not give a usable answer. */
+export type FailureKind = 'network' | 'timeout' | 'http' | 'protocol' | 'auth';
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status?: number,
+    /** From Retry-After (503): do not ask again before this many milliseconds. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SyncFailure';
+  }
+}
+
+export type SeqGap = { readonly seqGap: true; readonly lastProcessedSeq: number; readonly epoch: string };
+
+export type CentreClient = {
+  readonly health: () => Promise<Health>;
+  readonly push: (events: readonly StationEvent[]) => Promise<PushResponse | SeqGap>;
+  readonly pull: (cursor: string | null, limit: number) => Promise<PullResponse>;
+  /** Records unchecked: the caller parses each with `centreRecordSchema` as it stores them. */
+  readonly bootstrap: (page: string | null, limit: number) => Promise<BootstrapPage>;
+};
+
+export type Timeouts = { readonly firstByteMs: number; readonly totalMs: number };
+export const defaultTimeouts: Timeouts = { firstByteMs: 10_000, totalMs: 60_000 };
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The centre over HTTP. Every request has two deadlines (DESIGN §4): the first byte within 10 s and
+ * the whole answer within 60 s. Every answer is parsed with the shared schema before use.
+ */
+export function createCentreClient(options: {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly timeouts?: Timeouts;
+  readonly now?: () => number;
+}): CentreClient {
+  const timeouts = options.timeouts ?? defaultTimeouts;
+  const now = options.now ?? Date.now;
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
+    accept409 = false,
+  ): Promise<z.infer<S> | SeqGap> {
+    const controller = new AbortController();
+    let phase: 'first byte' | 'body' = 'first byte';
+    const total = setTimeout(() => controller.abort(), timeouts.totalMs);
+    const firstByte = setTimeout(() => controller.abort(), timeouts.firstByteMs);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(new URL(path, options.baseUrl), {
+          method: init.method,
+          headers: { Authorization: `Bearer ${options.token}`, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          body: init.body === undefined ? null : JSON.stringify(init.body),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (controller.signal.aborted) throw new SyncFailure('timeout', `no answer from the centre within ${timeouts.firstByteMs / 1000} s (${path})`);
+        throw new SyncFailure('network', `cannot reach the centre: ${(error as Error).message}`);
+      }
+      clearTimeout(firstByte);
+      phase = 'body';
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        if (controller.signal.aborted) throw new SyncFailure('timeout', `the centre's answer took more than ${timeouts.totalMs / 1000} s (${path})`);
+        throw new SyncFailure(response.ok ? 'protocol' : 'http', `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`, response.status, parseRetryAfter(response.headers.get('retry-after'), now()));
+      }
+      if (response.status === 409 && accept409) {
+        const gap = seqGapSchema.safeParse(body);
+        if (gap.success) return { seqGap: true, lastProcessedSeq: gap.data.lastProcessedSeq, epoch: gap.data.epoch };
+      }
+      if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'the centre refused this station token', response.status);
+      if (!response.ok) {
+        throw new SyncFailure('http', `the centre answered HTTP ${response.status} (${path})`, response.status, parseRetryAfter(response.headers.get('retry-after'), now()));
+      }
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw new SyncFailure('protocol', `the centre's answer does not follow the protocol (${path}): ${parsed.error.issues[0]?.message ?? ''}`);
+      return parsed.data;
+    } catch (error) {
+      if (error instanceof SyncFailure) throw error;
+      throw new SyncFailure(phase === 'body' ? 'timeout' : 'network', String(error));
+    } finally {
+      clearTimeout(firstByte);
+      clearTimeout(total);
+    }
+  }
+
+  const query = (params: Record<string, string | number | null>): string => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) if (value !== null) search.set(key, String(value));
+    return search.toString();
+  };
+
+  return {
+    health: async () => (await request('/v1/health', healthSchema)) as Health,
+    push: (events) => request<typeof pushResponseSchema>('/v1/push', pushResponseSchema, { method: 'POST', body: { events } }, true),
+    pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullResponseSchema)) as PullResponse,
+    bootstrap: async (page, limit) => (await request(`/v1/bootstrap?${query({ page, limit })}`, bootstrapPageSchema)) as BootstrapPage,
+  };
+}

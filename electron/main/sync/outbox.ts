@@ -1,0 +1,137 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { EventType, MovementDelta, PushResult, StationEvent } from '../../../shared/sync/protocol';
+import { toIso } from '../clock';
+import type { ReadHandle, WriteHandle } from '../db/connection';
+import { sql, sqlIn } from '../db/sql';
+
+export type OutboxActor = { readonly userId: number; readonly name: string } | null;
+
+/**
+ * Appends a station event in the caller's transaction: the scan and its event commit together.
+ * The seq comes from sync_state, not from max(seq), so it stays gapless after old rows are purged.
+ */
+export function appendEvent(
+  tx: WriteHandle,
+  event: { readonly type: EventType; readonly at: number; readonly actor: OutboxActor; readonly payload: StationEvent['payload'] },
+): { seq: number; eventId: string } {
+  const seq = tx.get<{ last_seq: number }>(sql`UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq`)?.last_seq ?? 0;
+  const eventId = uuidv7({ msecs: event.at });
+  tx.run(sql`
+    INSERT INTO outbox (seq, event_id, type, occurred_at, actor_user_id, actor_name, payload)
+    VALUES (${seq}, ${eventId}, ${event.type}, ${event.at}, ${event.actor?.userId ?? null}, ${event.actor?.name ?? null}, ${JSON.stringify(event.payload)})`);
+  return { seq, eventId };
+}
+
+/** The deltas the centre applies for these ledger rows: codes, not station ids. */
+export function movementDeltas(read: ReadHandle, movementIds: readonly number[]): MovementDelta[] {
+  return read
+    .all<{
+      kind: MovementDelta['kind'];
+      sku: string;
+      lot: string | null;
+      from_location: string | null;
+      from_container: string | null;
+      to_location: string | null;
+      to_container: string | null;
+      quantity: number;
+    }>(sql`
+      SELECT m.kind, p.sku, lot.code AS lot, fl.code AS from_location, fc.code AS from_container,
+             tl.code AS to_location, tc.code AS to_container, m.quantity
+      FROM movement m JOIN product p ON p.id = m.product_id LEFT JOIN lot ON lot.id = m.lot_id
+      LEFT JOIN location fl ON fl.id = m.from_location_id LEFT JOIN container fc ON fc.id = m.from_container_id
+      LEFT JOIN location tl ON tl.id = m.to_location_id LEFT JOIN container tc ON tc.id = m.to_container_id
+      WHERE m.id IN ${sqlIn(movementIds)} ORDER BY m.id`)
+    .map((row) => ({
+      kind: row.kind,
+      sku: row.sku,
+      lot: row.lot,
+      from: { location: row.from_location, container: row.from_container },
+      to: { location: row.to_location, container: row.to_container },
+      quantity: row.quantity,
+    }));
+}
+
+type OutboxRow = {
+  seq: number;
+  event_id: string;
+  type: EventType;
+  occurred_at: number;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  payload: string;
+};
+
+const rowToEvent = (row: OutboxRow): StationEvent => ({
+  eventId: row.event_id,
+  seq: row.seq,
+  type: row.type,
+  occurredAt: toIso(row.occurred_at),
+  actor: row.actor_user_id === null ? null : { userId: row.actor_user_id, name: row.actor_name ?? '' },
+  payload: JSON.parse(row.payload) as StationEvent['payload'],
+});
+
+/** The next events to push, in seq order. */
+export function pendingEvents(read: ReadHandle, limit: number): StationEvent[] {
+  return read
+    .all<OutboxRow>(sql`
+      SELECT seq, event_id, type, occurred_at, actor_user_id, actor_name, payload FROM outbox
+      WHERE state = 'pending' ORDER BY seq LIMIT ${limit}`)
+    .map(rowToEvent);
+}
+
+export function pendingCount(read: ReadHandle): number {
+  return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)?.n ?? 0;
+}
+
+export function allUnsynced(read: ReadHandle): StationEvent[] {
+  return pendingEvents(read, Number.MAX_SAFE_INTEGER);
+}
+
+/** Marks what the centre answered; answers for events we did not send (a replayed response) are ignored. */
+export function recordResults(tx: WriteHandle, results: readonly PushResult[], sent: ReadonlySet<string>, at: number): number {
+  let recorded = 0;
+  for (const result of results) {
+    if (!sent.has(result.eventId)) continue;
+    recorded += tx.run(sql`
+      UPDATE outbox SET state = 'acked', outcome = ${result.status}, problem = ${result.problem ? JSON.stringify(result.problem) : null}, acked_at = ${at}
+      WHERE event_id = ${result.eventId} AND seq = ${result.seq}`).changes;
+  }
+  return recorded;
+}
+
+export function countAttempt(tx: WriteHandle, seqs: readonly number[]): void {
+  tx.run(sql`UPDATE outbox SET attempts = attempts + 1 WHERE seq IN ${sqlIn(seqs)}`);
+}
+
+/**
+ * After a centre restore (or a 409 SEQ_GAP) the centre has processed only up to `lastProcessedSeq`:
+ * everything after it is pending again and will be re-pushed with the same event ids.
+ */
+export function rewindTo(tx: WriteHandle, lastProcessedSeq: number): number {
+  return tx.run(sql`UPDATE outbox SET state = 'pending', outcome = NULL, problem = NULL, acked_at = NULL WHERE seq > ${lastProcessedSeq} AND state = 'acked'`)
+    .changes;
+}
+
+/** Acknowledged events are kept 7 days, so a centre restored from a backup can be given them again. */
+export const keepAckedMs = 7 * 24 * 60 * 60_000;
+
+export function purgeAcked(tx: WriteHandle, now: number): number {
+  return tx.run(sql`DELETE FROM outbox WHERE state = 'acked' AND acked_at < ${now - keepAckedMs}`).changes;
+}
+
+export type Exception = { readonly seq: number; readonly type: string; readonly outcome: string; readonly problem: { code: string; message: string } | null; readonly at: string };
+
+/** Events the centre accepted with an exception or rejected: for the shift lead and support. */
+export function exceptions(read: ReadHandle, limit: number): Exception[] {
+  return read
+    .all<{ seq: number; type: string; outcome: string; problem: string | null; occurred_at: number }>(sql`
+      SELECT seq, type, outcome, problem, occurred_at FROM outbox
+      WHERE outcome IN ('accepted_with_exception', 'rejected') ORDER BY seq DESC LIMIT ${limit}`)
+    .map((row) => ({
+      seq: row.seq,
+      type: row.type,
+      outcome: row.outcome,
+      problem: row.problem ? (JSON.parse(row.problem) as { code: string; message: string }) : null,
+      at: toIso(row.occurred_at),
+    }));
+}

@@ -9,6 +9,10 @@ import { bootstrapResponseSchema, type CentreRecord } from '../shared/sync/proto
 import { silentLogger } from '../electron/main/app/logging';
 import { createCore, type Core } from '../electron/main/core';
 import { migrations } from '../electron/main/db/migrations';
+import { fileSecretStore } from '../electron/main/app/secrets';
+import { sql } from '../electron/main/db/sql';
+import { appendEvent } from '../electron/main/sync/outbox';
+import { writeConnection } from '../electron/main/sync/connection';
 import { line, type Bench } from './harness';
 import { benchCaller } from './stock-scale';
 
@@ -43,9 +47,8 @@ async function station(url: string, token: string): Promise<{ core: Core; dir: s
     benchCaller,
   );
   if (!setup.ok) throw new Error(setup.error.code);
-  core.db.write((tx) => tx.run({ text: "INSERT INTO centre_connection (id, mode, url, station_id) VALUES (1, 'remote', ?, 'BENCH')", params: [url] } as never));
+  core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId: 'BENCH' }));
   await core.close();
-  const { fileSecretStore } = await import('../electron/main/app/secrets');
   fileSecretStore(dir).set('centre-token', token);
   const reopened = createCore({ dataDir: dir, log: silentLogger() });
   await reopened.start();
@@ -64,6 +67,13 @@ function bareInsert(records: readonly CentreRecord[]): number {
   const location = db.prepare('INSERT INTO location (code, type, zone, walk_order, active) VALUES (?, ?, ?, ?, ?)');
   const order = db.prepare('INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
   const orderLine = db.prepare('INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (?, ?, ?, ?)');
+  const container = db.prepare("INSERT INTO container (kind, code, location_id, created_at) VALUES ('pallet', ?, (SELECT id FROM location WHERE code = ?), 0) ON CONFLICT (code) DO UPDATE SET code = code RETURNING id");
+  const movement = db.prepare(
+    "INSERT INTO movement (at, kind, product_id, to_location_id, to_container_id, quantity) VALUES (0, 'opening', (SELECT id FROM product WHERE sku = ?), (SELECT id FROM location WHERE code = ?), ?, ?)",
+  );
+  const balance = db.prepare(
+    'INSERT INTO stock_balance (product_id, location_id, lot_id, container_id, quantity) VALUES ((SELECT id FROM product WHERE sku = ?), (SELECT id FROM location WHERE code = ?), 0, ?, ?) ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity',
+  );
   const start = performance.now();
   db.transaction(() => {
     for (const record of records) {
@@ -76,6 +86,11 @@ function bareInsert(records: readonly CentreRecord[]): number {
         const o = record.data;
         order.run(o.orderId, o.shipDate, o.carrier, o.service, o.cutoff, o.status, o.version);
         for (const l of o.lines) orderLine.run(o.orderId, l.lineNo, l.sku, l.quantity);
+      } else if (record.entity === 'opening-stock') {
+        const s = record.data;
+        const containerId = s.container === null ? 0 : Number((container.get(s.container, s.location) as { id: number }).id);
+        movement.run(s.sku, s.location, containerId || null, s.quantity);
+        balance.run(s.sku, s.location, containerId, s.quantity);
       }
     }
   })();
@@ -112,7 +127,9 @@ export const benches: readonly Bench[] = [
         const ours = performance.now() - start;
         delay.disable();
         if (status.state !== 'idle') throw new Error(`bootstrap failed: ${JSON.stringify(status.lastError)}`);
-        const counts = core.db.read.get<{ orders: number; lines: number }>({ text: 'SELECT (SELECT count(*) FROM customer_order) AS orders, (SELECT count(*) FROM customer_order_line) AS lines', params: [] } as never);
+        const counts = core.db.read.get<{ orders: number; lines: number }>(
+          sql`SELECT (SELECT count(*) FROM customer_order) AS orders, (SELECT count(*) FROM customer_order_line) AS lines`,
+        );
         await core.close();
         rmSync(dir, { recursive: true, force: true });
         // The baseline inserts the rows our bootstrap stored, fetched once more outside the stopwatch.
@@ -137,8 +154,9 @@ export const benches: readonly Bench[] = [
         await core.sync.syncNow(); // bootstrapped: the station worked online this morning…
         const backlog = 20_000;
         // …then eight hours offline: 20,000 scans recorded as events (one move each), none sent.
-        const { appendEvent } = await import('../electron/main/sync/outbox');
-        const row = core.db.read.get<{ sku: string; code: string }>({ text: "SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1", params: [] } as never);
+        const row = core.db.read.get<{ sku: string; code: string }>(sql`
+          SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
+          WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1`);
         if (!row) throw new Error('no stock');
         core.db.write((tx) => {
           for (let i = 0; i < backlog; i += 1) {

@@ -11,10 +11,25 @@ const make = (text: string, params: readonly SqlValue[]): Sql => ({ [fragment]: 
 const isSql = (value: unknown): value is Sql => typeof value === 'object' && value !== null && fragment in value;
 
 /**
+ * The text of a call site whose values are all parameters: the same string object every time, so
+ * building it and finding its prepared statement cost nothing on hot paths (a bootstrap runs
+ * hundreds of thousands of them).
+ */
+const plainTexts = new WeakMap<TemplateStringsArray, string>();
+
+/**
  * `sql\`SELECT * FROM item WHERE gtin = ${gtin}\`` → text with `?` and the values as parameters.
  * Interpolating another `Sql` inlines it with its parameters; nothing else is ever concatenated.
  */
 export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue | Sql)[]): Sql {
+  if (!values.some(isSql)) {
+    let plain = plainTexts.get(strings);
+    if (plain === undefined) {
+      plain = strings.join('?');
+      plainTexts.set(strings, plain);
+    }
+    return make(plain, values as readonly SqlValue[]);
+  }
   let text = strings[0] ?? '';
   const params: SqlValue[] = [];
   values.forEach((value, index) => {

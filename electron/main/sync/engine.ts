@@ -7,7 +7,7 @@ import type { Database, WriteHandle } from '../db/connection';
 import { sql } from '../db/sql';
 import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
-import { applyCentreRecord } from './mirror';
+import { applyCentreRecord, type ApplyOptions } from './mirror';
 import { countAttempt, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { forgetCursor, readSyncState, recordBootstrapped, recordFailure, recordPull, recordPush, recordSuccess } from './state';
 
@@ -30,9 +30,9 @@ export const syncTiming = {
   backoffMaxMs: 5 * 60_000,
   staleAfterMs: 30 * 60_000,
   pullLimit: 500,
-  bootstrapLimit: 5000,
+  bootstrapLimit: 2500,
   /** Records per transaction while applying a page: keeps each main-thread task short (DESIGN §3). */
-  applyChunk: 250,
+  applyChunk: 400,
 } as const;
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015). */
@@ -117,9 +117,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    * Checks and applies records in short transactions, yielding between them; `last` runs in the final
    * one, so the cursor moves with the data it covers. A record off the protocol aborts the page.
    */
-  async function applyRecords(records: readonly unknown[], openingStock: boolean, last: (tx: WriteHandle) => void): Promise<void> {
+  async function applyRecords(records: readonly unknown[], options: ApplyOptions, last: (tx: WriteHandle) => void): Promise<void> {
     let start = 0;
+    // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first
+    // slice (a setImmediate would resume in the same loop turn), then one task per slice.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     do {
+      if (start > 0) await yieldToLoop();
       const chunk = records.slice(start, start + syncTiming.applyChunk);
       start += syncTiming.applyChunk;
       const final = start >= records.length;
@@ -129,15 +133,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         return parsed.data;
       });
       db.write((tx) => {
-        for (const record of checked) applyCentreRecord(tx, record, clock.now(), { openingStock });
+        for (const record of checked) applyCentreRecord(tx, record, clock.now(), options);
         if (final) last(tx);
       });
-      if (!final) await yieldToLoop();
     } while (start < records.length);
   }
 
   async function runBootstrap(client: CentreClient): Promise<void> {
     const openingStock = (db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement`)?.n ?? 0) === 0;
+    const startedAt = clock.now();
+    // Orders and ASNs are the centre's: a bootstrap replaces them. Empty mirrors (a new station)
+    // take inserts alone; otherwise records replace theirs and what the snapshot lacks is swept.
+    const emptyMirror =
+      (db.read.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM customer_order) + (SELECT count(*) FROM asn) AS n`)?.n ?? 0) === 0;
     let done = 0;
     let epoch: string | null = null;
     // The next page is on its way while this one is stored: the network and the disk work together.
@@ -156,8 +164,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       bootstrap = { done, total: answer.total };
       announce();
       const next = answer.next;
-      await applyRecords(answer.records, openingStock, (tx) => {
-        if (next === null) recordBootstrapped(tx, clock.now(), answer.cursor, answer.epoch);
+      await applyRecords(answer.records, { openingStock, emptyMirror }, (tx) => {
+        if (next !== null) return;
+        tx.run(sql`DELETE FROM customer_order WHERE pulled_at < ${startedAt}`);
+        tx.run(sql`DELETE FROM asn WHERE pulled_at < ${startedAt}`);
+        recordBootstrapped(tx, clock.now(), answer.cursor, answer.epoch);
       });
       done += answer.records.length;
       bootstrap = { done, total: answer.total };
@@ -187,7 +198,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const fresh = answer.changes.filter((change) => change.changeId > saved.lastChangeId);
       if (answer.changes.length > 0 && fresh.length === 0) return;
       const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
-      await applyRecords(fresh, false, (tx) => {
+      await applyRecords(fresh, { openingStock: false }, (tx) => {
         if (fresh.length > 0) recordPull(tx, clock.now(), answer.cursor, lastChangeId, answer.epoch);
         else tx.run(sql`UPDATE sync_state SET last_pull_at = ${clock.now()} WHERE id = 1`);
       });

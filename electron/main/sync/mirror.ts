@@ -10,7 +10,14 @@ import { findContainerByCode } from '../stock/repo';
  * Writes what the centre owns into the station's read-only mirrors. Idempotent: the same record
  * twice (a replayed page, a bootstrap after a restore) leaves the same rows.
  */
-export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: number, options: { readonly openingStock: boolean }): void {
+export type ApplyOptions = {
+  /** The station's ledger is empty: opening stock records seed it. */
+  readonly openingStock: boolean;
+  /** A bootstrap into mirrors that were just emptied: nothing to replace, no delete to run. */
+  readonly emptyMirror?: boolean;
+};
+
+export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: number, options: ApplyOptions): void {
   switch (record.entity) {
     case 'product':
       // A product the station has moved stays in the mirror even if the centre withdraws it.
@@ -25,7 +32,7 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: num
       }
       return;
     case 'order':
-      tx.run(sql`DELETE FROM customer_order WHERE order_id = ${record.key}`);
+      if (!options.emptyMirror) tx.run(sql`DELETE FROM customer_order WHERE order_id = ${record.key}`);
       if (record.op === 'upsert' && record.data) {
         const order = record.data;
         tx.run(sql`
@@ -37,10 +44,10 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: num
       }
       return;
     case 'asn':
-      tx.run(sql`DELETE FROM asn WHERE asn_id = ${record.key}`);
+      if (!options.emptyMirror) tx.run(sql`DELETE FROM asn WHERE asn_id = ${record.key}`);
       if (record.op === 'upsert' && record.data) {
         const asn = record.data;
-        tx.run(sql`INSERT INTO asn (asn_id, expected_on, supplier, status) VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status})`);
+        tx.run(sql`INSERT INTO asn (asn_id, expected_on, supplier, status, pulled_at) VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status}, ${at})`);
         for (const pallet of asn.pallets) {
           tx.run(sql`INSERT INTO asn_pallet (sscc, asn_id) VALUES (${pallet.sscc}, ${asn.asnId})`);
           pallet.lines.forEach((line, index) => {

@@ -118,8 +118,14 @@ describe('sync with the centre', () => {
     await settle(station);
     await station.centre.control('backup');
     await move(station, 3);
+    await station.centre.control('tick', { minutes: 90 }); // orders placed after the backup
     await settle(station);
     expect(await station.centre.events()).toHaveLength(5);
+    // An order the centre no longer has (it was withdrawn while we were on the old epoch).
+    station.core.db.write((tx) =>
+      tx.run(sql`INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at)
+                 VALUES ('ORD-GONE', '2026-11-27', 'dpd', 'Predict', '2026-11-27T10:30:00Z', 'open', 1, 0)`),
+    );
     await station.centre.control('restore');
     expect(await station.centre.events()).toHaveLength(2);
 
@@ -127,6 +133,11 @@ describe('sync with the centre', () => {
     await settle(station);
     expect(station.core.db.read.get(sql`SELECT bootstrapped FROM sync_state`)).toEqual({ bootstrapped: 1 });
     await expectConsistent(station);
+    // The orders are the restored centre's again, and what its snapshot lacks is gone here too.
+    const centreOrders = (await station.centre.bootstrap()).flatMap((page) => page.records.filter((r) => r.entity === 'order').map((r) => r.key)).sort();
+    const stationOrders = station.core.db.read.all<{ order_id: string }>(sql`SELECT order_id FROM customer_order ORDER BY order_id`).map((row) => row.order_id);
+    expect(stationOrders).toEqual(centreOrders);
+    expect(stationOrders).not.toContain('ORD-GONE');
   });
 
   it('works with station clocks two hours off either way: ownership, not timestamps', async () => {

@@ -74,7 +74,8 @@ export const migration0003: Migration = {
       asn_id TEXT PRIMARY KEY,
       expected_on TEXT NOT NULL,
       supplier TEXT NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('expected', 'cancelled'))
+      status TEXT NOT NULL CHECK (status IN ('expected', 'cancelled')),
+      pulled_at INTEGER NOT NULL
     ) STRICT;
 
     CREATE TABLE asn_pallet (

@@ -1,3 +1,4 @@
+import { readBody } from '../main/app/http-body';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -39,17 +40,6 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(JSON.stringify(reply.body));
 }
 
-/** The body, or null when it is larger than `maxBody`. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * The centre over HTTP (docs/protocol.md), written like electron/host/server.ts: node:http, JSON,
@@ -112,7 +102,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
 
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      const text = await readBody(req, maxBody);
       if (text === null) {
         res.setHeader('Connection', 'close');
         return send(res, problem(413, 'TOO_LARGE', `request body over ${maxBody} bytes`));

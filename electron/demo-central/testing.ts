@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { v7 } from 'uuid';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,15 +39,8 @@ import {
  * the protocol's schemas, and event factories.
  */
 
-/** UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, version 7, 74 random bits, variant 10. */
-export function uuidv7(ms = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
-  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** UUIDv7 (RFC 9562 §5.7), the event id stations use. */
+export const uuidv7 = (ms = Date.now()): string => v7({ msecs: ms });
 
 /** The schema of a 200 answer, by route: every answer a test gets is parsed with it (or with the error schema). */
 const answerSchemas: Readonly<Record<string, z.ZodType>> = {

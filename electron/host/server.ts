@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicyHeader } from '../../shared/csp';
 import { fail } from '../../shared/result';
 import type { Core } from '../main/core';
+import { readBody } from '../main/app/http-body';
 import { readStatic } from '../main/app/static-files';
 
 export type WebHostOptions = {
@@ -55,16 +56,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sendJson = (res: ServerResponse, status: number, value: unknown): void =>
     send(res, status, JSON.stringify(value), 'application/json');
 
-  async function readBody(req: IncomingMessage): Promise<string | null> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > maxBody) return null;
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     const origin = req.headers.origin;
@@ -72,7 +63,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!hasToken(bearer)) return sendJson(res, 401, fail('UNTRUSTED_SENDER', 'missing or wrong station token'));
     const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > maxBody ? null : await readBody(req);
+    const body = declared > maxBody ? null : await readBody(req, maxBody);
     if (body === null) {
       // Do not read the rest: answer and close the connection.
       res.setHeader('Connection', 'close');

@@ -23,11 +23,21 @@ export function Shell() {
   return (
     <div className="shell">
       <header className="shell-header">
-        <div className="shell-site">
-          <strong>Quai</strong> · {site?.name}
-          {site?.demo && <span className="demo-tag">{t('shell.demo')}</span>}
+        {/* Two rows at every width: who and where on top, the work areas below, never wrapped at random. */}
+        <div className="shell-bar">
+          <div className="shell-site">
+            <strong>Quai</strong> · {site?.name}
+            {site?.demo && <span className="demo-tag">{t('shell.demo')}</span>}
+          </div>
+          <SyncBadge />
+          <div className="shell-user">
+            <span className="shell-user-name">{session.user.name}</span>
+            <span className="role-tag">{t(`roles.${session.user.role}`)}</span>
+            <LocalePicker compact value={session.user.locale} onChange={(locale) => void setLocale(locale)} />
+            <Button onClick={() => void lock()}>{t('shell.lock')}</Button>
+            <Button onClick={() => void logout()}>{t('shell.logout')}</Button>
+          </div>
         </div>
-        <SyncBadge />
         <nav className="shell-nav" aria-label={t('shell.navigation')}>
           {visible.map((candidate) => (
             <button
@@ -41,13 +51,6 @@ export function Shell() {
             </button>
           ))}
         </nav>
-        <div className="shell-user">
-          <span className="shell-user-name">{session.user.name}</span>
-          <span className="role-tag">{t(`roles.${session.user.role}`)}</span>
-          <LocalePicker compact value={session.user.locale} onChange={(locale) => void setLocale(locale)} />
-          <Button onClick={() => void lock()}>{t('shell.lock')}</Button>
-          <Button onClick={() => void logout()}>{t('shell.logout')}</Button>
-        </div>
       </header>
       <StaleBanner />
       <div className="shell-body">{Current && <Current />}</div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/ipc/audit';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { auditPageSize, useAdmin } from './store';
+import { formatDateTime } from '../../lib/format';
 
 /** What happened at this station, newest first; refusals (wrong role, wrong PIN) one click away. */
 export function AuditPanel() {
@@ -17,7 +18,7 @@ export function AuditPanel() {
   }, [loadAudit]);
 
   const columns: readonly Column<AuditEntryView>[] = [
-    { key: 'at', header: t('audit.at'), cell: (entry) => new Date(entry.at).toLocaleString() },
+    { key: 'at', header: t('audit.at'), cell: (entry) => formatDateTime(entry.at) },
     { key: 'who', header: t('audit.who'), cell: (entry) => entry.user?.name ?? '—' },
     { key: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
     { key: 'outcome', header: t('audit.outcome'), cell: (entry) => <span className={`outcome outcome-${entry.outcome}`}>{t(`audit.outcomes.${entry.outcome}`)}</span> },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BigNumber } from '../../ui/BigNumber';
 import { useSession } from '../session/store';
+import { formatTime } from '../../lib/format';
 
 /** Who is at the station and since when; the floor's work areas join here as they are built. */
 export function HomeScreen() {
@@ -8,7 +9,7 @@ export function HomeScreen() {
   const session = useSession((state) => state.session);
   const site = useSession((state) => state.site);
   if (!session) return null;
-  const since = new Date(session.startedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const since = formatTime(session.startedAt);
   return (
     <main className="screen">
       <h1>{t('home.title', { name: session.user.name })}</h1>

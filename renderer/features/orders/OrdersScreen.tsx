@@ -4,6 +4,7 @@ import type { OrderSummary } from '../../../shared/orders';
 import { BigNumber } from '../../ui/BigNumber';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { useOrders } from './store';
+import { formatDay, formatTime } from '../../lib/format';
 
 /** Tomorrow's orders as the centre sent them: the shift lead's starting point for pick runs. */
 export function OrdersScreen() {
@@ -14,12 +15,12 @@ export function OrdersScreen() {
     void load();
   }, [load]);
   if (!nextDay) return <p className="centered-message">{t('common.loading')}</p>;
-  const shipDate = new Date(`${nextDay.shipDate}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+  const shipDate = formatDay(nextDay.shipDate);
   const columns: readonly Column<OrderSummary>[] = [
     { key: 'id', header: t('orders.order'), cell: (order) => <code>{order.orderId}</code> },
     { key: 'carrier', header: t('orders.carrier'), cell: (order) => t(`orders.carriers.${order.carrier}`) },
     { key: 'service', header: t('orders.service'), cell: (order) => order.service },
-    { key: 'cutoff', header: t('orders.cutoff'), cell: (order) => new Date(order.cutoff).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) },
+    { key: 'cutoff', header: t('orders.cutoff'), cell: (order) => formatTime(order.cutoff) },
     { key: 'lines', header: t('orders.lines'), cell: (order) => order.lines, align: 'end' },
     { key: 'units', header: t('orders.units'), cell: (order) => order.units, align: 'end' },
   ];
@@ -32,7 +33,7 @@ export function OrdersScreen() {
           <BigNumber key={carrier.carrier} label={t(`orders.carriers.${carrier.carrier}`)} value={carrier.orders} />
         ))}
       </div>
-      <DataTable columns={columns} rows={nextDay.orders} rowKey={(order) => order.orderId} pageSize={12} empty={t('orders.none')} label={t('orders.listLabel')} />
+      <DataTable columns={columns} rows={nextDay.orders} rowKey={(order) => order.orderId} pageSize={8} empty={t('orders.none')} label={t('orders.listLabel')} />
     </main>
   );
 }

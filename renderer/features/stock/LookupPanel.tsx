@@ -10,6 +10,7 @@ import { ScanField } from '../../ui/ScanField';
 import { StockLines } from './StockLines';
 import { historyPageSize, useLookup } from './store';
 import { describe } from './text';
+import { formatDateTime } from '../../lib/format';
 
 export function LookupPanel() {
   const { t } = useTranslation();
@@ -96,7 +97,7 @@ function HistoryTable() {
   }
   const where = (side: MovementView['from']): string => [side.location, side.container].filter(Boolean).join(' / ') || '—';
   const columns: readonly Column<MovementView>[] = [
-    { key: 'at', header: t('audit.at'), cell: (m) => new Date(m.at).toLocaleString() },
+    { key: 'at', header: t('audit.at'), cell: (m) => formatDateTime(m.at) },
     { key: 'kind', header: t('stock.movementKind'), cell: (m) => t(`stock.movementKinds.${m.kind}`) },
     { key: 'product', header: t('stock.sku'), cell: (m) => <span title={describe(m.product.description, i18n.language)}>{m.product.sku}</span> },
     { key: 'from', header: t('stock.from'), cell: (m) => <code>{where(m.from)}</code> },

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useSync } from './store';
+import { formatTime } from '../../lib/format';
 
 /** Thirty minutes without reaching the centre: say so to everyone, in words, until it is fixed. */
 export function StaleBanner() {
   const { t } = useTranslation();
   const status = useSync((state) => state.status);
   if (!status?.stale) return null;
-  const since = status.failingSince ? new Date(status.failingSince).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '';
+  const since = status.failingSince ? formatTime(status.failingSince) : '';
   return (
     <div className="stale-banner" role="alert">
       {t('sync.stale', { since, count: status.pending })}

@@ -7,8 +7,9 @@ import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { useFeedback } from '../../ui/feedback';
 import { useSync } from './store';
+import { formatDateTime, formatTime } from '../../lib/format';
 
-const time = (iso: string | null): string => (iso ? new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—');
+const time = (iso: string | null): string => (iso ? formatTime(iso, true) : '—');
 
 /** Where the shift lead and IT see whether every scan reached the centre, and what to do if not. */
 export function SyncScreen() {
@@ -46,7 +47,7 @@ export function SyncScreen() {
 
   const columns: readonly Column<SyncException>[] = [
     { key: 'seq', header: '#', cell: (row) => row.seq, align: 'end' },
-    { key: 'at', header: t('audit.at'), cell: (row) => new Date(row.at).toLocaleString() },
+    { key: 'at', header: t('audit.at'), cell: (row) => formatDateTime(row.at) },
     { key: 'type', header: t('sync.eventType'), cell: (row) => <code>{row.type}</code> },
     { key: 'outcome', header: t('audit.outcome'), cell: (row) => t(`sync.outcomes.${row.outcome}`) },
     { key: 'problem', header: t('audit.detail'), cell: (row) => row.problem?.message ?? '—' },

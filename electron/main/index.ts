@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { operations } from '../../shared/ipc';
 import { electronNativeBinding } from './app/native-binding';
 import { safeStorageSecretStore } from './app/secrets';
@@ -64,6 +64,8 @@ void app.whenReady().then(async () => {
   const window = createStationWindow(BrowserWindow, preloadPath);
   const unsubscribe = core.events.subscribe((name, payload) => window.webContents.send(name, payload));
   app.on('second-instance', () => window.focus());
+  // A laptop or a station woken from sleep has missed the last sync rounds: catch up at once (DESIGN §4).
+  powerMonitor.on('resume', () => void core.sync.syncNow());
   app.on('window-all-closed', () => {
     unsubscribe();
     void core.close().finally(() => app.quit());

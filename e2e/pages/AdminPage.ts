@@ -8,7 +8,7 @@ export class AdminPage extends StationPage {
     super(page);
   }
 
-  async openTab(tab: 'people' | 'settings' | 'audit'): Promise<void> {
+  async openTab(tab: 'people' | 'settings' | 'locations' | 'audit'): Promise<void> {
     await this.page.getByRole('tab', { name: this.t(`admin.tabs.${tab}`) }).click();
   }
 

@@ -8,5 +8,9 @@ export function errorText(t: TFunction, error: AppErrorShape): string {
   if (typeof details['retryAt'] === 'string') {
     details['retryAt'] = formatTime(details['retryAt']);
   }
+  // An unknown code still says what it looks like (a GTIN with a bad check digit, a location…).
+  if (error.code === 'UNKNOWN_BARCODE' && typeof details['looksLike'] === 'string') {
+    return t('errors.UNKNOWN_BARCODE_LOOKS_LIKE', { kind: t(`scanning.kinds.${details['looksLike']}`) });
+  }
   return t(`errors.${error.code}`, details);
 }

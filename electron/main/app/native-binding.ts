@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -17,6 +16,5 @@ export function electronNativeBinding(options: {
   return join(options.appPath, 'node_modules', '.cache', 'quai-native', nativeCacheName(options.modules, options.arch), 'better_sqlite3.node');
 }
 
-export const nativeCacheName = (modules: string, arch: string): string => `electron-abi${modules}-${arch}`;
-
-export const hasNativeBinding = (file: string): boolean => existsSync(file);
+/** The folder electron/tools/native-electron.mjs writes (a plain .mjs script: it cannot import this). */
+const nativeCacheName = (modules: string, arch: string): string => `electron-abi${modules}-${arch}`;

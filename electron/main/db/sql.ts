@@ -65,8 +65,3 @@ export function sqlIn(values: readonly SqlValue[]): Sql {
   if (values.length === 0) return make('(NULL)', []);
   return make(`(${values.map(() => '?').join(', ')})`, values);
 }
-
-export const sqlRaw = {
-  /** Only for migrations: whole scripts written in the repository, never built from input. */
-  trusted: (text: string): Sql => make(text, []),
-};

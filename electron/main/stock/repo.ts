@@ -168,15 +168,6 @@ export const linesInContainer = (read: ReadHandle, containerId: number): StockLi
 
 export type BalanceKey = { readonly productId: number; readonly locationId: number; readonly lotId: number; readonly containerId: number };
 
-export function balanceOf(read: ReadHandle, key: Readonly<BalanceKey>): number {
-  return (
-    read.get<{ quantity: number }>(sql`
-      SELECT quantity FROM stock_balance
-      WHERE product_id = ${key.productId} AND location_id = ${key.locationId} AND lot_id = ${key.lotId} AND container_id = ${key.containerId}`)
-      ?.quantity ?? 0
-  );
-}
-
 /** The lots of one product in one place (loose, or in one container): a primary-key prefix lookup. */
 export function lotsAt(read: ReadHandle, productId: number, locationId: number, containerId: number): (BalanceKey & { quantity: number })[] {
   return read

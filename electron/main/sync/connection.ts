@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startCentral, type Central } from '../../demo-central';
+import { centralDefaults, startCentral, type Central } from '../../demo-central';
 import type { Logger } from '../app/logging';
 import type { SecretStore } from '../app/secrets';
 import type { ReadHandle, WriteHandle } from '../db/connection';
@@ -10,8 +10,6 @@ import { createCentreClient, defaultTimeouts, SyncFailure, type CentreClient, ty
 export type CentreMode = 'demo' | 'remote';
 export type ConnectionRow = { readonly mode: CentreMode; readonly url: string | null; readonly stationId: string };
 
-/** The demo centre's seed: the same warehouse as every training course. */
-export const demoSeed = 2611;
 const tokenName = 'centre-token';
 
 export function readConnection(read: ReadHandle): ConnectionRow | null {
@@ -57,7 +55,7 @@ export function createCentreLink(deps: {
     const connection = readConnection(deps.read);
     if (!connection || current) return;
     if (connection.mode === 'demo') {
-      demo = await startCentral({ dataDir: join(deps.dataDir, 'demo-central'), port: 0, seed: demoSeed, log: deps.log.child({ module: 'demo-central' }) });
+      demo = await startCentral({ dataDir: join(deps.dataDir, 'demo-central'), port: 0, seed: centralDefaults.seed, log: deps.log.child({ module: 'demo-central' }) });
       current = { mode: 'demo', client: createCentreClient({ baseUrl: demo.url, token: demo.issueStationToken(connection.stationId), timeouts }) };
       return;
     }

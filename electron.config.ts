@@ -20,8 +20,8 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // Electron shell, and the web host: the same core under plain Node (DESIGN §2).
-          index: resolve(root, 'electron/main/index.ts'),
+          // The Electron shell, and the web host: the same core under plain Node (DESIGN §2).
+          index: resolve(root, 'electron/shell/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
           // The demo central service standalone (`npm run central`, DESIGN §4).
           central: resolve(root, 'electron/demo-central/cli.ts'),

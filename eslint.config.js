@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { dirname, relative, resolve } from 'node:path';
 
 /** Node's built-in modules, with and without the `node:` prefix. */
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
@@ -15,9 +16,81 @@ const restrict = (groups, message, allowTypeImports = false) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message, allowTypeImports }] }],
 });
 
+/**
+ * The layers of the tree and what each may import (docs/adr/0005-layers.md), as VS Code's
+ * `local/code-layering` rule does it: every relative import is resolved and its layer checked.
+ * Packages (electron, better-sqlite3 …) are restricted per folder by `no-restricted-imports`.
+ */
+const root = import.meta.dirname;
+
+/** Longest prefix first. */
+const layerOf = (/** @type {string} */ path) => {
+  if (path === 'electron/demo-central/launch.ts' || path === 'electron/demo-central/launch') return 'centre-launch';
+  for (const [prefix, layer] of [
+    ['shared/', 'shared'],
+    ['electron/platform/', 'platform'],
+    ['electron/main/', 'core'],
+    ['electron/demo-central/', 'centre'],
+    ['electron/shell/', 'shell'],
+    ['electron/host/', 'host'],
+    ['electron/preload/', 'preload'],
+    ['electron/tools/', 'tools'],
+    ['renderer/', 'renderer'],
+    ['e2e/', 'e2e'],
+    ['bench/', 'bench'],
+    ['resources/', 'resources'],
+  ]) {
+    if (path.startsWith(/** @type {string} */ (prefix))) return /** @type {string} */ (layer);
+  }
+  return 'root';
+};
+
+/** @type {Record<string, readonly string[]>} */
+const allowed = {
+  shared: ['shared'],
+  platform: ['platform', 'shared'],
+  core: ['core', 'platform', 'shared'],
+  centre: ['centre', 'centre-launch', 'platform', 'shared'],
+  'centre-launch': [],
+  shell: ['shell', 'core', 'platform', 'shared', 'centre-launch'],
+  host: ['host', 'core', 'platform', 'shared', 'centre-launch'],
+  preload: ['preload', 'shared'],
+  renderer: ['renderer', 'shared', 'resources'],
+};
+
+/** Tests and test helpers of the core may start a demo centre in-process; nothing they build ships. */
+const isCoreTest = (/** @type {string} */ path) => /^electron\/main\/(.*\.test\.ts|(.*\/)?testing\/.*)$/.test(path);
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layers = {
+  meta: { type: 'problem', schema: [], messages: { wrongWay: "{{from}} may not import {{to}} ('{{source}}'): layers import one way (docs/adr/0005-layers.md)." } },
+  create(context) {
+    const file = relative(root, context.filename).split('\\').join('/');
+    const from = layerOf(file);
+    const may = allowed[from];
+    if (!may) return {};
+    /** @param {import('estree').Node & { source?: import('estree').Node | null }} node */
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+      const target = relative(root, resolve(dirname(context.filename), source.value)).split('\\').join('/');
+      const to = layerOf(target) === 'root' ? layerOf(`${target}/`) : layerOf(target);
+      if (may.includes(to) || (to === 'centre' && isCoreTest(file))) return;
+      context.report({ node: source, messageId: 'wrongWay', data: { from, to, source: source.value } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '**/*.generated.ts'] },
   js.configs.recommended,
+  {
+    // Which folder may import which (docs/adr/0005-layers.md): a wrong-way import is a lint error.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { quai: { rules: { layers } } },
+    rules: { 'quai/layers': 'error' },
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -86,13 +159,12 @@ export default tseslint.config(
     rules: restrict([...nodeBuiltins, 'better-sqlite3', 'pino', '**/electron/main/**', '**/renderer/**'], 'A sandboxed preload may load only electron and bundled shared code.'),
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/host/**/*.ts', 'electron/demo-central/**/*.ts'],
-    ignores: ['electron/main/index.ts'],
+    files: ['electron/platform/**/*.ts', 'electron/main/**/*.ts', 'electron/host/**/*.ts', 'electron/demo-central/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict(['electron', '**/renderer/**'], 'Only electron/main/index.ts loads Electron: the core runs under plain Node (DESIGN §2).', true),
+    rules: restrict(['electron'], 'Only electron/shell loads Electron: the core, the web host and the demo centre run under plain Node (DESIGN §2).'),
   },
   {
-    files: ['electron/main/index.ts'],
+    files: ['electron/shell/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createRandom, generateLocations, generateProducts } from '../electron/demo-central/generate';
-import { silentLogger } from '../electron/main/app/logging';
+import { silentLogger } from '../electron/platform/logging';
+import { fileSecretStore } from '../electron/platform/secrets';
 import { createCore, type Core } from '../electron/main/core';
 import { migration0002 } from '../electron/main/db/migrations/0002-stock';
 import { migrations } from '../electron/main/db/migrations';
@@ -32,7 +33,7 @@ export async function scaleFixture(): Promise<ScaleFixture> {
   mkdirSync(dataDir, { recursive: true });
   log(`building the scale database in ${dataDir} (once; a few minutes)…`);
 
-  const core = createCore({ dataDir, log: silentLogger() });
+  const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
   await core.dispatch('setup:create-site', { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } }, benchCaller);
   await core.dispatch('auth:login', { badge: 'BADGE-ADMIN', pin: '1234' }, benchCaller);
   await core.dispatch('auth:create-user', { name: 'Bench lead', badge: lead.badge, role: 'shift_lead', pin: lead.pin }, benchCaller);
@@ -125,7 +126,7 @@ export async function scaleFixture(): Promise<ScaleFixture> {
 
 /** A core on the scale database with a shift lead logged in, as a station would be during a shift. */
 export async function openScaleCore(fixture: ScaleFixture): Promise<Core> {
-  const core = createCore({ dataDir: fixture.dataDir, log: silentLogger() });
+  const core = createCore({ dataDir: fixture.dataDir, log: silentLogger(), secrets: fileSecretStore(fixture.dataDir) });
   const login = await core.dispatch('auth:login', lead, benchCaller);
   if (!login.ok) throw new Error(`bench login failed: ${login.error.code}`);
   return core;

@@ -6,11 +6,12 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import { bootstrapResponseSchema, type CentreRecord } from '../shared/sync/protocol';
-import { silentLogger } from '../electron/main/app/logging';
+import { silentLogger } from '../electron/platform/logging';
 import { createCore, type Core } from '../electron/main/core';
 import { migrations } from '../electron/main/db/migrations';
-import { fileSecretStore } from '../electron/main/app/secrets';
-import { sql } from '../electron/main/db/sql';
+import { fileSecretStore } from '../electron/platform/secrets';
+import { sql } from '../electron/platform/db/sql';
+import { migrate } from '../electron/platform/db/migration';
 import { appendEvent } from '../electron/main/sync/outbox';
 import { writeConnection } from '../electron/main/sync/connection';
 import { line, type Bench } from './harness';
@@ -39,7 +40,7 @@ async function centreProcess(orders: number): Promise<{ url: string; token: stri
 
 async function station(url: string, token: string): Promise<{ core: Core; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'quai-bench-station-'));
-  const core = createCore({ dataDir: dir, log: silentLogger() });
+  const core = createCore({ dataDir: dir, log: silentLogger(), secrets: fileSecretStore(dir) });
   // Set up as a real site but bootstrap later, under the stopwatch.
   const setup = await core.dispatch(
     'setup:create-site',
@@ -50,7 +51,7 @@ async function station(url: string, token: string): Promise<{ core: Core; dir: s
   core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId: 'BENCH' }));
   await core.close();
   fileSecretStore(dir).set('centre-token', token);
-  const reopened = createCore({ dataDir: dir, log: silentLogger() });
+  const reopened = createCore({ dataDir: dir, log: silentLogger(), secrets: fileSecretStore(dir) });
   await reopened.start();
   return { core: reopened, dir };
 }
@@ -61,7 +62,7 @@ function bareInsert(records: readonly CentreRecord[]): number {
   const db = new BetterSqlite3(join(dir, 'bare.sqlite3'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.transaction(() => migrations.forEach((migration) => db.exec(migration.up)))();
+  migrate(db, migrations);
   const product = db.prepare('INSERT INTO product (sku, description_fr, description_en, description_zh, lot_tracked, expiry_tracked, units_per_case) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const gtin = db.prepare('INSERT INTO gtin (gtin, product_id, pack_quantity) VALUES (?, ?, ?)');
   const location = db.prepare('INSERT INTO location (code, type, zone, walk_order, active) VALUES (?, ?, ?, ?, ?)');

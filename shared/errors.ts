@@ -43,6 +43,7 @@ export const errorCodes = [
   // Centre
   'CENTRE_UNREACHABLE',
   'CENTRE_TOKEN_REFUSED',
+  'DEMO_UNAVAILABLE',
   // Database
   'DB_NEWER_THAN_APP',
   'DB_NATIVE_MODULE_MISMATCH',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
 import type { asnDataSchema } from '../../shared/sync/protocol';
 import { recordChange } from './changes';
 import type { DemoAsn } from './generate';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Database, ReadHandle } from '../main/db/connection';
-import { sql, type Sql } from '../main/db/sql';
+import type { Database, ReadHandle } from '../platform/db/connection';
+import { sql, type Sql } from '../platform/db/sql';
 import { maxBootstrapLimit, type BootstrapResponse, type CentreRecord } from '../../shared/sync/protocol';
 import { encodeCursor, headChangeId } from './changes';
 import { describeIssues, ok, problem, type Reply } from './http';

@@ -1,5 +1,5 @@
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
 import type { locationDataSchema, productDataSchema } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { DemoLocation, DemoProduct, DemoSite } from './generate';

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { silentLogger, type Logger } from '../main/app/logging';
-import { systemClock, type Clock } from '../main/clock';
+import { silentLogger, type Logger } from '../platform/logging';
+import { systemClock, type Clock } from '../platform/clock';
 import { createBackups } from './backup';
 import { storeSite } from './catalogue';
 import { createFaults } from './faults';

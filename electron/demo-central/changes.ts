@@ -1,5 +1,5 @@
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql, type Sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql, type Sql } from '../platform/db/sql';
 import type { CentreRecord } from '../../shared/sync/protocol';
 
 /** What the centre owns and a station pulls: every record but opening stock (bootstrap only). */

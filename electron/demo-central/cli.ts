@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../main/app/logging';
-import { AppError } from '../main/errors';
+import { createLogger } from '../platform/logging';
+import { AppError } from '../platform/errors';
 import { centralDefaults, startCentral } from './central';
+import { centralUrlPrefix } from './launch';
 
 /**
  * `npm run central [-- --port 4530 --data-dir … --seed 2611 --test-mode --orders 400 --station id]`:
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const token = central.issueStationToken(values.station);
   process.stdout.write(
     `Quai demo centre — data folder ${dataDir}${values['test-mode'] ? ' — test mode (/v1/test/*)' : ''}\n` +
-      `QUAI_CENTRAL_URL ${central.url}\n` +
+      `${centralUrlPrefix}${central.url}\n` +
       `QUAI_CENTRAL_TOKEN ${token} (station ${values.station})\n`,
   );
 

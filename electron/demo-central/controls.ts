@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { toIso } from '../main/clock';
-import { sql } from '../main/db/sql';
+import { toIso } from '../platform/clock';
+import { sql } from '../platform/db/sql';
 import type { Backups } from './backup';
 import { isKnownSku } from './catalogue';
 import type { Faults } from './faults';

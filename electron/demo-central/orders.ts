@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql, type Sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql, type Sql } from '../platform/db/sql';
 import type { orderDataSchema } from '../../shared/sync/protocol';
 import { recordChange } from './changes';
 import { applyOrderChange, type DemoOrder, type DemoOrderAmendment, type DemoOrderChange, type DemoOrderLine } from './generate';

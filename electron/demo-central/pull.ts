@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database } from '../main/db/connection';
+import type { Database } from '../platform/db/connection';
 import { maxPullLimit, type PullResponse } from '../../shared/sync/protocol';
 import { decodeCursor, encodeCursor, readChangesAfter, rowToChange } from './changes';
 import { describeIssues, ok, problem, type Reply } from './http';

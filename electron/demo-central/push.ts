@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Database, ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql } from '../main/db/sql';
+import type { Database, ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
 import { maxPushBatch, stationEventSchema, type PushResponse, type PushResult, type StationEvent } from '../../shared/sync/protocol';
 import { isKnownSku } from './catalogue';
 import { describeIssues, ok, problem, type Reply } from './http';

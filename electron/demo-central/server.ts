@@ -1,18 +1,18 @@
-import { readBody } from '../main/app/http-body';
+import { readBody } from '../platform/http/body';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../main/app/logging';
-import { toIso } from '../main/clock';
-import type { Health } from '../../shared/sync/protocol';
+import type { Logger } from '../platform/logging';
+import { toIso } from '../platform/clock';
+import { demoEnrolRequestSchema, type Health } from '../../shared/sync/protocol';
 import { handleBootstrap } from './bootstrap';
 import { isTestControl, readEventsControl, readStockControl, runControl, type ControlDeps } from './controls';
 import { parisDayOf } from './generate';
-import { ok, problem, type Reply } from './http';
+import { describeIssues, ok, problem, type Reply } from './http';
 import { handlePull } from './pull';
 import { handlePush } from './push';
 import { readEpoch } from './store';
-import { stationForToken } from './tokens';
+import { issueStationToken, stationForToken } from './tokens';
 
 export type CentralServerOptions = ControlDeps & {
   readonly host: string;
@@ -31,7 +31,7 @@ type CentralRequest = { readonly stationId: string; readonly url: URL; readonly 
 type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap';
 
 const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap']);
-const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/test/stock', '/v1/test/events']);
+const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/demo/enrol', '/v1/test/stock', '/v1/test/events']);
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
@@ -98,7 +98,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     if (isTest && !options.testMode) return send(res, problem(404, 'NOT_FOUND', `no ${path}`));
     if (!knownPaths.has(path) && !(isTest && isTestControl(path.slice('/v1/test/'.length)))) return send(res, problem(404, 'NOT_FOUND', `no ${path}`));
     const route = `${req.method ?? ''} ${path}`;
-    if (!isTest && !protocolRoutes.has(route)) return send(res, problem(405, 'METHOD_NOT_ALLOWED', route));
+    if (!isTest && path !== '/v1/demo/enrol' && !protocolRoutes.has(route)) return send(res, problem(405, 'METHOD_NOT_ALLOWED', route));
 
     let body: unknown = undefined;
     if (req.method === 'POST') {
@@ -112,6 +112,15 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       } catch {
         return send(res, problem(400, 'BAD_REQUEST', 'request body is not JSON'));
       }
+    }
+
+    // A demo centre hands any station on this machine its token (docs/protocol.md, demo centre).
+    if (path === '/v1/demo/enrol') {
+      if (req.method !== 'POST') return send(res, problem(405, 'METHOD_NOT_ALLOWED', route));
+      const enrol = demoEnrolRequestSchema.safeParse(body);
+      if (!enrol.success) return send(res, problem(400, 'BAD_REQUEST', describeIssues(enrol.error.issues)));
+      const token = store.db().write((tx) => issueStationToken(tx, enrol.data.stationId, simulation.now()));
+      return send(res, ok({ stationId: enrol.data.stationId, token }));
     }
 
     const stationId = stationForToken(store.db().read, bearer(req));

@@ -1,5 +1,5 @@
-import type { WriteHandle } from '../main/db/connection';
-import type { Clock } from '../main/clock';
+import type { WriteHandle } from '../platform/db/connection';
+import type { Clock } from '../platform/clock';
 import { announcedSsccs, hasAsnsFor, insertAsns } from './asns';
 import { addDays, createRandom, generateAsns, generateInitialOrders, generateOrdersBetween, parisDayOf, parisTime, type DemoProduct, type Random } from './generate';
 import { applyDueAmendments, insertAmendments, insertOrder } from './orders';

@@ -1,5 +1,5 @@
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql, type Sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql, type Sql } from '../platform/db/sql';
 import type { MovementDelta } from '../../shared/sync/protocol';
 
 /** One line of the centre's view of a station's stock; `null` container or lot = none. */

@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync } from 'node:fs';
-import { openDatabase, type Database, type ReadHandle, type WriteHandle } from '../main/db/connection';
-import { sql } from '../main/db/sql';
+import { openDatabase, type Database, type ReadHandle, type WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
 import { centreMigrations } from './db/migrations';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { manualClock, type ManualClock } from '../main/clock';
+import { manualClock, type ManualClock } from '../platform/clock';
 import type { z } from 'zod';
 import {
   bootstrapResponseSchema,

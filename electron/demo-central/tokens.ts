@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { ReadHandle, WriteHandle } from '../main/db/connection';
-import { sql } from '../main/db/sql';
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
 import { readMeta } from './store';
 import { seedStationStock } from './stock-view';
 

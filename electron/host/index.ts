@@ -1,22 +1,36 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../main/core';
-import { AppError } from '../main/errors';
+import { AppError } from '../platform/errors';
+import { createLogger } from '../platform/logging';
+import { fileSecretStore } from '../platform/secrets';
+import { demoCentreForWebHost } from './demo-centre';
 import { startWebHost } from './server';
 
 /**
  * `npm run start:web`: the station in a browser on machines without Electron (development, e2e).
  * Prints one line `QUAI_URL <url>` that e2e fixtures read; open the URL in Chromium.
+ * `--demo-centre <url>`: a demo site served by a demo centre already running (`npm run central`),
+ * so that several stations on this machine share one demo site.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string', default: process.env.QUAI_DATA_DIR ?? join(process.cwd(), '.quai-data', 'web') },
       port: { type: 'string', default: process.env.QUAI_PORT ?? '4517' },
+      'demo-centre': { type: 'string', default: process.env.QUAI_DEMO_CENTRE },
     },
   });
   const dataDir = resolve(values['data-dir']);
-  const core = createCore({ dataDir, timers: true });
+  const log = createLogger(dataDir);
+  // The web host is for development and tests: its secrets are a 0600 file, and its log says so.
+  const core = createCore({
+    dataDir,
+    log,
+    timers: true,
+    secrets: fileSecretStore(dataDir),
+    demoCentre: demoCentreForWebHost({ dataDir, log, sharedUrl: values['demo-centre'] }),
+  });
   await core.start();
   const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '../renderer'), port: Number(values.port) });
   process.stdout.write(`Quai web host — data folder ${dataDir}\nOpen this address in Chromium:\nQUAI_URL ${host.url}\n`);

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicyHeader } from '../../shared/csp';
 import { fail } from '../../shared/result';
 import type { Core } from '../main/core';
-import { readBody } from '../main/app/http-body';
-import { readStatic } from '../main/app/static-files';
+import { readBody } from '../platform/http/body';
+import { readStatic } from '../platform/http/static-files';
 
 export type WebHostOptions = {
   readonly core: Core;

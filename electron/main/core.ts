@@ -1,16 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { operations } from '../../shared/ipc';
-import { createLogger, type Logger } from './app/logging';
+import { createLogger, type Logger } from '../platform/logging';
 import { registerAuditHandlers } from './audit/handlers';
 import { createAuditLog } from './audit/service';
 import { registerAuthHandlers } from './auth/handlers';
 import { createAuthService } from './auth/service';
 import { createSessionStore } from './auth/session';
-import { systemClock, type Clock } from './clock';
-import { backupDatabase, latestBackupTime, type BackupResult } from './db/backup';
-import { openDatabase, type Database } from './db/connection';
-import { AppError } from './errors';
+import { systemClock, type Clock } from '../platform/clock';
+import { backupDatabase, latestBackupTime, type BackupResult } from '../platform/db/backup';
+import type { Database } from '../platform/db/connection';
+import { openStationDatabase } from './db/open';
+import { AppError } from '../platform/errors';
 import { createEventBus, type EventBus } from './events';
 import { createRegistrar, type Caller } from './ipc/registrar';
 import type { Result } from '../../shared/result';
@@ -20,10 +21,10 @@ import { registerSettingsHandlers } from './settings/handlers';
 import { createSettingsService } from './settings/service';
 import { registerSetupHandlers } from './site/handlers';
 import { createSiteService } from './site/service';
-import { fileSecretStore, type SecretStore } from './app/secrets';
+import type { SecretStore } from '../platform/secrets';
 import { registerOrderHandlers } from './orders/handlers';
 import type { Timeouts } from './sync/client';
-import { createCentreLink } from './sync/connection';
+import { createCentreLink, type DemoCentrePort } from './sync/connection';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { registerSyncHandlers } from './sync/handlers';
 import { createCountService } from './stock/counts';
@@ -40,8 +41,10 @@ export type CoreOptions = {
   readonly nativeBinding?: string;
   /** Periodic work (idle lock, daily backup, sync) on timers; tests leave it off and call `tick()`. */
   readonly timers?: boolean;
-  /** Where the centre token is kept: Electron passes safeStorage; default, a 0600 file. */
-  readonly secrets?: SecretStore;
+  /** Where the centre token is kept; the host chooses (Electron: safeStorage; web host: a 0600 file) and the core says which in its log. */
+  readonly secrets: SecretStore;
+  /** The demo / training centre the host runs for a demo site; absent: this host offers none. */
+  readonly demoCentre?: DemoCentrePort;
   /** Whether the operating system says the network is there (Electron); absent: requests decide. */
   readonly isOnline?: () => boolean;
   /** Deadlines of requests to the centre (DESIGN §4 defaults); fault tests shorten them. */
@@ -70,7 +73,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(dataDir);
-  const db = openDatabase(join(dataDir, 'quai.sqlite3'), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openStationDatabase(join(dataDir, 'quai.sqlite3'), options.nativeBinding);
   const events = createEventBus();
   const audit = createAuditLog(db, clock);
   const settings = createSettingsService(db, audit);
@@ -79,13 +82,7 @@ export function createCore(options: CoreOptions): Core {
   const stock = createStockService({ db, clock, audit, events });
   const counts = createCountService({ db, clock, audit, events }, stock);
   const locationImport = createLocationImport({ db, clock, audit, events });
-  const centre = createCentreLink({
-    read: db.read,
-    dataDir,
-    secrets: options.secrets ?? fileSecretStore(dataDir),
-    log,
-    ...(options.centreTimeouts ? { timeouts: options.centreTimeouts } : {}),
-  });
+  const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
   const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, ...(options.isOnline ? { isOnline: options.isOnline } : {}) });
   const site = createSiteService({
     db,
@@ -93,10 +90,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     settings,
     centre,
-    firstSync: async () => {
-      if (options.timers) sync.start();
-      return sync.syncNow();
-    },
+    startSync: () => startSync(),
   });
 
   const backupDir = join(dataDir, 'backups');
@@ -147,7 +141,20 @@ export function createCore(options: CoreOptions): Core {
     void tick();
   }
 
-  log.child({ module: 'core' }).info({ dataDir, schema: db.schemaVersion() }, 'station core started');
+  /** Connects to the centre and syncs; a centre that cannot be reached is a sync state, never a failed start. */
+  async function startSync(): Promise<void> {
+    try {
+      await centre.connect();
+    } catch (error) {
+      log.child({ module: 'sync' }).error({ err: error }, 'cannot connect to the centre');
+      return;
+    }
+    if (!centre.current()) return;
+    if (options.timers) sync.start();
+    else await sync.syncNow();
+  }
+
+  log.child({ module: 'core' }).info({ dataDir, schema: db.schemaVersion(), secrets: options.secrets.describe }, 'station core started');
   return {
     dispatch: registrar.dispatch,
     events,
@@ -156,10 +163,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     tick,
     sync,
-    start: async () => {
-      await centre.connect();
-      if (options.timers && centre.current()) sync.start();
-    },
+    start: startSync,
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       await sync.stop();

@@ -186,3 +186,9 @@ export type BootstrapResponse = z.infer<typeof bootstrapResponseSchema>;
 
 export const maxPullLimit = 1000;
 export const maxBootstrapLimit = 5000;
+
+// --- Demo centre only ----------------------------------------------------------------------------
+
+/** `POST /v1/demo/enrol { stationId }` → this station's token (demo / training centre on loopback only). */
+export const demoEnrolRequestSchema = z.object({ stationId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });
+export const demoEnrolmentSchema = z.object({ stationId: z.string(), token: z.string().min(16) });

@@ -1,7 +1,7 @@
 import type { AuditEntryView, AuditOutcome, AuditPage } from '../../../shared/ipc/audit';
-import { toIso } from '../clock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import { toIso } from '../../platform/clock';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 export type AuditEntry = {
   readonly userId: number | null;

@@ -1,6 +1,6 @@
 import type { AuditPage } from '../../../shared/ipc/audit';
-import type { Clock } from '../clock';
-import type { Database, WriteHandle } from '../db/connection';
+import type { Clock } from '../../platform/clock';
+import type { Database, WriteHandle } from '../../platform/db/connection';
 import { appendAudit, listAudit, type AuditEntry } from './repo';
 
 export type AuditLog = {

@@ -1,9 +1,9 @@
 import type { Locale } from '../../../shared/locale';
 import type { UserView } from '../../../shared/people';
 import type { Role } from '../../../shared/roles';
-import { toIso } from '../clock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import { toIso } from '../../platform/clock';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 export type UserRecord = {
   readonly id: number;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { addUser, adminBadge, adminPin, createSetUpStation, createTestStation } from '../testing/core';
 import { lockout } from './service';
 

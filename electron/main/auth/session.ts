@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/locale';
 import type { SessionView } from '../../../shared/people';
 import type { Role } from '../../../shared/roles';
-import { toIso, type Clock } from '../clock';
+import { toIso, type Clock } from '../../platform/clock';
 
 /** Who is at the station. One station, one person at a time: the session lives in main. */
 export type Actor = { readonly userId: number; readonly name: string; readonly role: Role };

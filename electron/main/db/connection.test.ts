@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { backupDatabase } from './backup';
-import { openDatabase, type Database } from './connection';
+import { AppError } from '../../platform/errors';
+import { backupDatabase } from '../../platform/db/backup';
+import { openDatabase, type Database } from '../../platform/db/connection';
 import { migrations } from './migrations';
-import { explainNativeLoadError } from './native';
-import { sql } from './sql';
+import { explainNativeLoadError } from '../../platform/db/native';
+import { sql } from '../../platform/db/sql';
 
 const dirs: string[] = [];
 const opened: Database[] = [];
@@ -22,8 +22,8 @@ function tempFile(): string {
   return join(dir, 'quai.sqlite3');
 }
 
-function open(file = tempFile(), options?: Parameters<typeof openDatabase>[1]): Database {
-  const db = openDatabase(file, options);
+function open(file = tempFile(), options: Partial<Parameters<typeof openDatabase>[1]> = {}): Database {
+  const db = openDatabase(file, { migrations, ...options });
   opened.push(db);
   return db;
 }

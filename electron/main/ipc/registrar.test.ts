@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { addUser, adminBadge, adminPin, createSetUpStation, createTestStation, trustedCaller } from '../testing/core';
 
 const auditRows = (station: { core: { db: { read: { all: <T>(q: ReturnType<typeof sql>) => T[] } } } }) =>

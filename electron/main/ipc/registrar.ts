@@ -1,9 +1,9 @@
 import type { Operation, OutputOf, ParsedInputOf } from '../../../shared/ipc';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/service';
-import type { Logger } from '../app/logging';
+import type { Logger } from '../../platform/logging';
 import type { Actor, Session } from '../auth/session';
-import { AppError } from '../errors';
+import { AppError } from '../../platform/errors';
 
 /** Who is calling, as the host established it: our own page (Electron frame check, web token). */
 export type Caller = { readonly trusted: boolean; readonly description: string };

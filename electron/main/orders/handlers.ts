@@ -1,6 +1,6 @@
 import { orders } from '../../../shared/ipc/orders';
-import type { Clock } from '../clock';
-import type { Database } from '../db/connection';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/connection';
 import type { Registrar } from '../ipc/registrar';
 import { nextShipDate, openOrdersFor } from './repo';
 

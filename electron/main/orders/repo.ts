@@ -1,6 +1,6 @@
 import type { NextDayOrders, OrderSummary } from '../../../shared/orders';
-import type { ReadHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { ReadHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 /** The ship date to show: the earliest from `today` on with open orders, else the day after `today`. */
 export function nextShipDate(read: ReadHandle, today: string): string {

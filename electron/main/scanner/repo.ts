@@ -1,6 +1,6 @@
 import { defaultScannerSettings, scannerSettingsSchema, type ScannerSettings } from '../../../shared/scanner';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 const key = 'scanner';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScannerSettings, type ScannerSettings } from '../../../shared/scanner';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { addUser, createSetUpStation } from '../testing/core';
 
 const honeywellAtPackStation: ScannerSettings = {

@@ -1,7 +1,7 @@
 import type { ScannerSettings } from '../../../shared/scanner';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
-import type { Database } from '../db/connection';
+import type { Database } from '../../platform/db/connection';
 import { readScannerSettings, writeScannerSettings } from './repo';
 
 export type ScannerService = {

@@ -1,8 +1,8 @@
 import { settings } from '../../../shared/ipc/settings';
-import { toIso } from '../clock';
+import { toIso } from '../../platform/clock';
 import type { Registrar } from '../ipc/registrar';
 import type { SettingsService } from './service';
-import type { BackupResult } from '../db/backup';
+import type { BackupResult } from '../../platform/db/backup';
 
 export function registerSettingsHandlers(
   registrar: Registrar,

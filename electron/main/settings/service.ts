@@ -1,7 +1,7 @@
 import type { StationSettings } from '../../../shared/settings';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
-import type { Database } from '../db/connection';
+import type { Database } from '../../platform/db/connection';
 import { readSettings, writeSettings } from './repo';
 
 export type SettingsService = {

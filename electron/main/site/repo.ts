@@ -1,7 +1,7 @@
 import type { SiteView } from '../../../shared/people';
-import { toIso } from '../clock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import { toIso } from '../../platform/clock';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 type SiteRow = { code: string; name: string; demo: number; created_at: number };
 

@@ -4,9 +4,9 @@ import type { SetupStatus } from '../../../shared/ipc/setup';
 import type { AuditLog } from '../audit/service';
 import { hashPin } from '../auth/pin';
 import { findUserByBadge, insertUser } from '../auth/repo';
-import type { Clock } from '../clock';
-import type { Database } from '../db/connection';
-import { AppError } from '../errors';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/connection';
+import { AppError } from '../../platform/errors';
 import type { SettingsService } from '../settings/service';
 import { writeSettings } from '../settings/repo';
 import { insertSite, readSite } from './repo';
@@ -26,8 +26,8 @@ export function createSiteService(deps: {
   readonly audit: AuditLog;
   readonly settings: SettingsService;
   readonly centre: CentreLink;
-  /** First contact with the centre once the site exists: the bootstrap of a demo site, say. */
-  readonly firstSync: () => Promise<unknown>;
+  /** First contact with the centre once the site exists (the bootstrap of a demo site, say); never fails setup. */
+  readonly startSync: () => Promise<void>;
 }) {
   const { db, clock, audit } = deps;
   let site = readSite(db.read);
@@ -72,9 +72,10 @@ export function createSiteService(deps: {
     });
     if (input.centre.mode === 'remote') deps.centre.saveToken(input.centre.token);
     deps.settings.reload();
-    await deps.centre.connect();
-    await deps.firstSync();
+    // Setup is complete once it is written: a centre that fails to start is a sync state to show,
+    // not a station stuck answering SETUP_REQUIRED (issue #8).
     site = readSite(db.read);
+    await deps.startSync();
     return site as SiteView;
   }
 

@@ -1,6 +1,6 @@
 import type { Descriptions, LocationType } from '../../../shared/stock';
-import type { WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 /** Catalogue and locations as the centre owns them (the station mirrors, never edits them). */
 export type CatalogueProduct = {

@@ -1,6 +1,6 @@
 import type { CountLineView, CountStatus } from '../../../shared/stock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql, sqlIn } from '../db/sql';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql, sqlIn } from '../../platform/db/sql';
 
 export type CountTask = {
   readonly id: number;

@@ -1,7 +1,7 @@
 import type { CountView } from '../../../shared/stock';
 import type { Actor } from '../auth/session';
-import { toIso } from '../clock';
-import { AppError } from '../errors';
+import { toIso } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
 import * as counts from './counts-repo';
 import { recordStockEvent } from './events';
 import { balancesAt, ensureLot } from './repo';

@@ -1,6 +1,6 @@
 import type { EventType } from '../../../shared/sync/protocol';
 import type { Actor } from '../auth/session';
-import type { WriteHandle } from '../db/connection';
+import type { WriteHandle } from '../../platform/db/connection';
 import { appendEvent, movementDeltas } from '../sync/outbox';
 
 /** The station event for what a person just did to the stock, in the same transaction (DESIGN §3). */

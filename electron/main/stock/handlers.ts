@@ -4,7 +4,7 @@ import type { createCountService } from './counts';
 import { movementHistory } from './history';
 import type { LocationImport } from './locations-import';
 import type { StockService } from './service';
-import type { Database } from '../db/connection';
+import type { Database } from '../../platform/db/connection';
 
 export function registerStockHandlers(
   registrar: Registrar,

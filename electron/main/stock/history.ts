@@ -1,8 +1,8 @@
 import type { HistorySubject, MovementKind, MovementPage, MovementView } from '../../../shared/stock';
-import { toIso } from '../clock';
-import type { ReadHandle } from '../db/connection';
-import { sql, type Sql } from '../db/sql';
-import { AppError } from '../errors';
+import { toIso } from '../../platform/clock';
+import type { ReadHandle } from '../../platform/db/connection';
+import { sql, type Sql } from '../../platform/db/sql';
+import { AppError } from '../../platform/errors';
 import { findContainerByCode, findLocationByCode, findProductBySku } from './repo';
 
 type MovementRow = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { addUser, createSetUpStation, type TestStation } from '../testing/core';
 import { aLocation, aProduct, gtinOf, ledgerAndBalances, seedStock, ssccOf } from '../testing/stock';
 

@@ -1,5 +1,5 @@
-import type { WriteHandle } from '../db/connection';
-import { AppError } from '../errors';
+import type { WriteHandle } from '../../platform/db/connection';
+import { AppError } from '../../platform/errors';
 import { addToBalance, insertMovement, type NewMovement } from './repo';
 
 /**

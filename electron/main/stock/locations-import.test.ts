@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { createSetUpStation } from '../testing/core';
 import { aLocation, seedStock } from '../testing/stock';
 import { parseLocationsCsv } from './locations-import';

@@ -2,7 +2,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { locationTypes, type LocationImportError, type LocationImportPreview, type LocationImportRow, type LocationType } from '../../../shared/stock';
 import type { Actor } from '../auth/session';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { allLocations } from './repo';
 import type { StockDeps } from './service';
 

@@ -1,6 +1,6 @@
-import type { WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
-import { AppError } from '../errors';
+import type { WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { AppError } from '../../platform/errors';
 import { recordMovement } from './ledger';
 import { ensureLot, findContainerByCode, findLocationByCode, findProductBySku } from './repo';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../db/connection';
-import type { Sql } from '../db/sql';
+import type { Database } from '../../platform/db/connection';
+import type { Sql } from '../../platform/db/sql';
 import { createSetUpStation } from '../testing/core';
 import { aLocation, aProduct, gtinOf, seedStock, ssccOf } from '../testing/stock';
 import {

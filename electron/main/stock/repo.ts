@@ -1,6 +1,6 @@
 import type { Descriptions, LocationType, MovementKind, StockLine } from '../../../shared/stock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql, type Sql } from '../db/sql';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql, type Sql } from '../../platform/db/sql';
 
 // SQL of the stock mirror. Reads take a ReadHandle, writes a WriteHandle (STYLE.md §8).
 

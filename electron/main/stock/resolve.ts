@@ -1,6 +1,6 @@
 import { classifyScan } from '../../../shared/barcode';
-import type { ReadHandle } from '../db/connection';
-import { AppError } from '../errors';
+import type { ReadHandle } from '../../platform/db/connection';
+import { AppError } from '../../platform/errors';
 import {
   findContainerByCode,
   findLocationByCode,

@@ -1,9 +1,9 @@
 import type { LookupResult, MoveResult } from '../../../shared/stock';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
-import type { Clock } from '../clock';
-import type { Database, WriteHandle } from '../db/connection';
-import { AppError } from '../errors';
+import type { Clock } from '../../platform/clock';
+import type { Database, WriteHandle } from '../../platform/db/connection';
+import { AppError } from '../../platform/errors';
 import type { EventBus } from '../events';
 import { recordStockEvent } from './events';
 import { recordMovement } from './ledger';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   bootstrapPageSchema,
+  demoEnrolmentSchema,
   healthSchema,
   pullResponseSchema,
   pushResponseSchema,
@@ -126,4 +127,25 @@ export function createCentreClient(options: {
     pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullResponseSchema)) as PullResponse,
     bootstrap: async (page, limit) => (await request(`/v1/bootstrap?${query({ page, limit })}`, bootstrapPageSchema)) as BootstrapPage,
   };
+}
+
+/**
+ * The demo centre enrols any station that asks on its loopback address (docs/protocol.md, demo
+ * centre): the answer is this station's own bearer token, kept in the secret store.
+ */
+export async function enrolDemoStation(baseUrl: string, stationId: string, timeouts: Timeouts): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('/v1/demo/enrol', baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ stationId }),
+      signal: AbortSignal.timeout(timeouts.totalMs),
+    });
+  } catch (error) {
+    throw new SyncFailure('network', `cannot reach the demo centre: ${(error as Error).message}`);
+  }
+  const parsed = demoEnrolmentSchema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !parsed.success) throw new SyncFailure('protocol', `the demo centre did not enrol this station (HTTP ${response.status})`, response.status);
+  return parsed.data.token;
 }

@@ -1,14 +1,23 @@
-import { join } from 'node:path';
-import { centralDefaults, startCentral, type Central } from '../../demo-central';
-import type { Logger } from '../app/logging';
-import type { SecretStore } from '../app/secrets';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
-import { AppError } from '../errors';
-import { createCentreClient, defaultTimeouts, SyncFailure, type CentreClient, type Timeouts } from './client';
+import type { Logger } from '../../platform/logging';
+import type { SecretStore } from '../../platform/secrets';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { AppError } from '../../platform/errors';
+import { createCentreClient, defaultTimeouts, enrolDemoStation, SyncFailure, type CentreClient, type Timeouts } from './client';
 
 export type CentreMode = 'demo' | 'remote';
 export type ConnectionRow = { readonly mode: CentreMode; readonly url: string | null; readonly stationId: string };
+
+/**
+ * The demo / training centre, as the host runs it (DESIGN §2, issue #8): a process of its own that
+ * the host starts (web host: a child process; Electron: a utility process) or finds running. The
+ * core only learns its URL; it never starts another system itself.
+ */
+export type DemoCentrePort = {
+  /** The demo centre's base URL, starting it first if the host has not yet. */
+  readonly url: () => Promise<string>;
+  readonly close: () => Promise<void>;
+};
 
 const tokenName = 'centre-token';
 
@@ -37,31 +46,37 @@ export async function verifyRemoteCentre(url: string, token: string): Promise<vo
 }
 
 /**
- * The link to the centre: a real one by URL and token (kept in the secret store), or the demo centre
- * started in-process on loopback for a demo / training site.
+ * The link to the centre: a real one by URL and token (kept in the secret store), or the demo
+ * centre the host runs, which enrols this station the first time and whose token is kept the same way.
  */
 export function createCentreLink(deps: {
   readonly read: ReadHandle;
-  readonly dataDir: string;
   readonly secrets: SecretStore;
   readonly log: Logger;
-  readonly timeouts?: Timeouts;
+  readonly demoCentre?: DemoCentrePort | undefined;
+  readonly timeouts?: Timeouts | undefined;
 }) {
   const timeouts = deps.timeouts ?? defaultTimeouts;
+  const log = deps.log.child({ module: 'sync' });
   let current: { mode: CentreMode; client: CentreClient } | null = null;
-  let demo: Central | null = null;
 
   async function connect(): Promise<void> {
     const connection = readConnection(deps.read);
     if (!connection || current) return;
     if (connection.mode === 'demo') {
-      demo = await startCentral({ dataDir: join(deps.dataDir, 'demo-central'), port: 0, seed: centralDefaults.seed, log: deps.log.child({ module: 'demo-central' }) });
-      current = { mode: 'demo', client: createCentreClient({ baseUrl: demo.url, token: demo.issueStationToken(connection.stationId), timeouts }) };
+      if (!deps.demoCentre) throw new AppError('DEMO_UNAVAILABLE', 'this host runs no demo centre');
+      const url = await deps.demoCentre.url();
+      let token = deps.secrets.get(tokenName);
+      if (!token) {
+        token = await enrolDemoStation(url, connection.stationId, timeouts);
+        deps.secrets.set(tokenName, token);
+      }
+      current = { mode: 'demo', client: createCentreClient({ baseUrl: url, token, timeouts }) };
       return;
     }
     const token = deps.secrets.get(tokenName);
     if (!connection.url || !token) {
-      deps.log.error({ module: 'sync' }, 'remote centre configured without URL or token');
+      log.error('remote centre configured without URL or token');
       return;
     }
     current = { mode: 'remote', client: createCentreClient({ baseUrl: connection.url, token, timeouts }) };
@@ -73,8 +88,7 @@ export function createCentreLink(deps: {
     saveToken: (token: string) => deps.secrets.set(tokenName, token),
     close: async () => {
       current = null;
-      await demo?.close();
-      demo = null;
+      await deps.demoCentre?.close();
     },
   };
 }

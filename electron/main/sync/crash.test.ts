@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, lead, movableStock, settle, startSmallCentral } from '../testing/centre';
 import { ledgerAndBalances } from '../testing/stock';
 

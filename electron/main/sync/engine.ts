@@ -1,10 +1,10 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord } from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
-import type { Logger } from '../app/logging';
-import { toIso, type Clock } from '../clock';
-import type { Database, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { Logger } from '../../platform/logging';
+import { toIso, type Clock } from '../../platform/clock';
+import type { Database, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
 import { applyCentreRecord, type ApplyOptions } from './mirror';

@@ -1,7 +1,7 @@
 import { classifyScan } from '../../../shared/barcode';
 import type { CentreRecord } from '../../../shared/sync/protocol';
-import type { WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 import { upsertLocation, upsertProduct } from '../stock/catalogue';
 import { recordOpeningLoose, recordOpeningPallet } from '../stock/opening-stock';
 import { findContainerByCode } from '../stock/repo';

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EventType, MovementDelta, PushResult, StationEvent } from '../../../shared/sync/protocol';
-import { toIso } from '../clock';
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql, sqlIn } from '../db/sql';
+import { toIso } from '../../platform/clock';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql, sqlIn } from '../../platform/db/sql';
 
 export type OutboxActor = { readonly userId: number; readonly name: string } | null;
 

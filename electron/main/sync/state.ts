@@ -1,5 +1,5 @@
-import type { ReadHandle, WriteHandle } from '../db/connection';
-import { sql } from '../db/sql';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 export type SyncState = {
   readonly lastSeq: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, movableStock, settle, sortRows, startSmallCentral, stationStock, type ConnectedStation } from '../testing/centre';
 import { appendEvent } from './outbox';
 

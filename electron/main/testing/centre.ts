@@ -5,12 +5,12 @@ import { afterEach, expect } from 'vitest';
 import { startTestCentral, stationClient, type StationClient, type TestCentral } from '../../demo-central/testing';
 import type { QuaiClient } from '../../../shared/ipc';
 import { buildClient } from '../../../shared/ipc/bridge';
-import { silentLogger } from '../app/logging';
-import { fileSecretStore } from '../app/secrets';
-import { manualClock, type ManualClock } from '../clock';
+import { silentLogger } from '../../platform/logging';
+import { fileSecretStore } from '../../platform/secrets';
+import { manualClock, type ManualClock } from '../../platform/clock';
 import { createCore, type Core } from '../core';
-import type { Database } from '../db/connection';
-import { sql } from '../db/sql';
+import type { Database } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 import type { Timeouts } from '../sync/client';
 import { trustedCaller } from './core';
 
@@ -42,7 +42,7 @@ export const lead = { name: 'Léa Lead', badge: 'BADGE-LEAD', pin: '2580' } as c
 const shortTimeouts: Timeouts = { firstByteMs: 1500, totalMs: 3000 };
 
 function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiClient } {
-  const core = createCore({ dataDir, clock, log: silentLogger(), centreTimeouts: shortTimeouts });
+  const core = createCore({ dataDir, clock, log: silentLogger(), centreTimeouts: shortTimeouts, secrets: fileSecretStore(dataDir) });
   return { core, client: buildClient((channel, input) => core.dispatch(channel, input, trustedCaller)) };
 }
 

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { createLogger, silentLogger } from '../app/logging';
-import { manualClock, type ManualClock } from '../clock';
+import { createLogger, silentLogger } from '../../platform/logging';
+import { fileSecretStore } from '../../platform/secrets';
+import { manualClock, type ManualClock } from '../../platform/clock';
 import { createCore, type Core } from '../core';
 import type { Caller } from '../ipc/registrar';
 import type { QuaiClient } from '../../../shared/ipc';
@@ -23,7 +24,7 @@ export function createTestStation(options: { logLevel?: string } = {}): TestStat
   const dataDir = mkdtempSync(join(tmpdir(), 'quai-test-'));
   const clock = manualClock();
   const log = options.logLevel ? createLogger(dataDir, options.logLevel) : silentLogger();
-  const core = createCore({ dataDir, clock, log });
+  const core = createCore({ dataDir, clock, log, secrets: fileSecretStore(dataDir) });
   cleanups.push(async () => {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

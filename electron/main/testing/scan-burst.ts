@@ -1,6 +1,7 @@
-import { silentLogger } from '../app/logging';
+import { silentLogger } from '../../platform/logging';
+import { fileSecretStore } from '../../platform/secrets';
 import { createCore } from '../core';
-import { sql } from '../db/sql';
+import { sql } from '../../platform/db/sql';
 
 // Child process of the crash test (sync/crash.test.ts): records moves as fast as it can and prints
 // `CONFIRMED <eventId>` only after the move's transaction has committed and the call has answered,
@@ -8,7 +9,7 @@ import { sql } from '../db/sql';
 const [dataDir, badge, pin, from, to, gtin] = process.argv.slice(2);
 if (!dataDir || !badge || !pin || !from || !to || !gtin) throw new Error('usage: scan-burst <dataDir> <badge> <pin> <from> <to> <gtin>');
 
-const core = createCore({ dataDir, log: silentLogger() });
+const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
 const caller = { trusted: true, description: 'crash test' };
 const login = await core.dispatch('auth:login', { badge, pin }, caller);
 if (!login.ok) throw new Error(`login failed: ${login.error.code}`);

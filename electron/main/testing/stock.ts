@@ -1,7 +1,7 @@
 import { gs1CheckDigit } from '../../../shared/barcode';
 import type { LocationType } from '../../../shared/stock';
-import type { Database } from '../db/connection';
-import { sql } from '../db/sql';
+import type { Database } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 import { upsertLocation, upsertProduct, type CatalogueProduct } from '../stock/catalogue';
 import { recordOpeningLoose, recordOpeningPallet, type OpeningLoose, type OpeningPallet } from '../stock/opening-stock';
 

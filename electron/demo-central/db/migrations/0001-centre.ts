@@ -1,4 +1,4 @@
-import type { Migration } from '../../../main/db/migrations/types';
+import type { Migration } from '../../../platform/db/migration';
 
 /**
  * The demo centre's own database (docs/protocol.md): what it owns (catalogue, locations, orders,
@@ -6,7 +6,7 @@ import type { Migration } from '../../../main/db/migrations/types';
  * forever) and its view of each station's stock, kept as deltas from the opening stock.
  * "None" for a container or lot is '' in key columns, which cannot be NULL-unique.
  */
-export const migration0001: Migration = {
+export const migration0001 = {
   version: 1,
   name: 'centre: catalogue, orders, ASNs, change log, stations, events, stock view',
   up: /* sql */ `
@@ -94,4 +94,4 @@ export const migration0001: Migration = {
       PRIMARY KEY (station_id, location, container, sku, lot)
     ) STRICT, WITHOUT ROWID;
   `,
-};
+} satisfies Migration;

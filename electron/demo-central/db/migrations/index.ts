@@ -1,4 +1,4 @@
-import type { Migration } from '../../../main/db/migrations/types';
+import type { Migration } from '../../../platform/db/migration';
 import { migration0001 } from './0001-centre';
 
 /** The demo centre's schema, apart from the station's: its own file, its own numbering. */

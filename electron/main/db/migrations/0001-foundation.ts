@@ -1,6 +1,6 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../platform/db/migration';
 
-export const migration0001: Migration = {
+export const migration0001 = {
   version: 1,
   name: 'foundation: site, people, settings, audit',
   up: /* sql */ `
@@ -55,4 +55,4 @@ export const migration0001: Migration = {
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
   `,
-};
+} satisfies Migration;

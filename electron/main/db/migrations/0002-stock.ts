@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../platform/db/migration';
 
 /**
  * The stock mirror (DESIGN §3): catalogue and locations (owned by the centre), containers, lots,
@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * "None" for lot and container is 0 in `stock_balance` (a key column cannot be NULL-unique) and
  * NULL in `movement` (where the foreign keys are checked).
  */
-export const migration0002: Migration = {
+export const migration0002 = {
   version: 2,
   name: 'stock: catalogue, locations, containers, movements, balances, counts',
   up: /* sql */ `
@@ -118,4 +118,4 @@ export const migration0002: Migration = {
       PRIMARY KEY (task_id, round, product_id, lot_id)
     ) STRICT, WITHOUT ROWID;
   `,
-};
+} satisfies Migration;

@@ -1,11 +1,11 @@
-import type { Migration } from './types';
+import type { Migration } from '../../../platform/db/migration';
 
 /**
  * Sync with the centre (DESIGN §4): the outbox of station events (gapless seq, UUIDv7 event id,
  * written in the same transaction as the scan), the sync state (cursor, epoch, acknowledgements,
  * written with the pulled data), and the centre-owned mirrors of next-day orders and ASNs.
  */
-export const migration0003: Migration = {
+export const migration0003 = {
   version: 3,
   name: 'sync: outbox, sync state, orders and ASNs from the centre',
   up: /* sql */ `
@@ -94,4 +94,4 @@ export const migration0003: Migration = {
       PRIMARY KEY (sscc, line_no)
     ) STRICT, WITHOUT ROWID;
   `,
-};
+} satisfies Migration;

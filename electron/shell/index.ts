@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { operations } from '../../shared/ipc';
-import { electronNativeBinding } from './app/native-binding';
-import { safeStorageSecretStore } from './app/secrets';
-import { serveStationFile } from './app/protocol';
-import { isTrustedFrame, stationScheme } from './app/station-url';
-import { createStationWindow, hardenSession, hardenWebContents } from './app/window';
-import { createCore, type Core } from './core';
-import { AppError } from './errors';
+import { electronNativeBinding } from './native-binding';
+import { safeStorageSecretStore } from './secrets';
+import { demoCentreForElectron } from './demo-centre';
+import { createLogger } from '../platform/logging';
+import { serveStationFile } from './protocol';
+import { isTrustedFrame, stationScheme } from './station-url';
+import { createStationWindow, hardenSession, hardenWebContents } from './window';
+import { createCore, type Core } from '../main/core';
+import { AppError } from '../platform/errors';
 
 // The thin Electron shell (DESIGN §2): lifecycle, the hardened window, IPC wired to the core.
 // Everything else is importable and tested without Electron.
@@ -23,9 +25,12 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 function startCore(): Core {
   const dataDir = process.env.QUAI_DATA_DIR ?? app.getPath('userData');
+  const log = createLogger(dataDir);
   return createCore({
     dataDir,
+    log,
     timers: true,
+    demoCentre: demoCentreForElectron({ dataDir, log }),
     secrets: safeStorageSecretStore(dataDir, safeStorage),
     isOnline: () => net.isOnline(),
     nativeBinding: electronNativeBinding({

@@ -1,6 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../errors';
-import { migrations as allMigrations, type Migration } from './migrations';
+import { migrate, type Migration } from './migration';
 import { currentRuntime, explainNativeLoadError } from './native';
 import type { Sql } from './sql';
 
@@ -31,15 +30,16 @@ export type Database = {
 };
 
 export type OpenOptions = {
+  /** The program's own schema, in order (the station's, the demo centre's). */
+  readonly migrations: readonly Migration[];
   readonly nativeBinding?: string;
-  readonly migrations?: readonly Migration[];
 };
 
-export function openDatabase(file: string, options: OpenOptions = {}): Database {
+export function openDatabase(file: string, options: OpenOptions): Database {
   const raw = loadDatabase(file, options.nativeBinding);
   try {
     applyPragmas(raw);
-    migrate(raw, options.migrations ?? allMigrations);
+    migrate(raw, options.migrations);
   } catch (error) {
     raw.close();
     throw error;
@@ -61,27 +61,6 @@ function applyPragmas(raw: BetterSqlite3.Database): void {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-}
-
-export function migrate(raw: BetterSqlite3.Database, migrations: readonly Migration[]): void {
-  const current = raw.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new AppError(
-      'DB_NEWER_THAN_APP',
-      `This database was written by a newer Quai (schema ${current}; this build knows up to ${latest}). ` +
-        'Install the newer build, or restore a backup made by this version.',
-      { databaseVersion: current, appVersion: latest },
-    );
-  }
-  const pending = migrations.filter((migration) => migration.version > current);
-  if (pending.length === 0) return;
-  raw.transaction(() => {
-    for (const migration of pending) {
-      raw.exec(migration.up);
-      raw.pragma(`user_version = ${migration.version}`);
-    }
-  })();
 }
 
 function wrap(file: string, raw: BetterSqlite3.Database): Database {

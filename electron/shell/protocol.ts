@@ -1,5 +1,5 @@
-import { contentSecurityPolicyHeader } from '../../../shared/csp';
-import { readStatic } from './static-files';
+import { contentSecurityPolicyHeader } from '../../shared/csp';
+import { readStatic } from '../platform/http/static-files';
 
 /** Serves the built page for the `quai://station/` scheme, with the CSP as a header too. */
 export async function serveStationFile(rendererDir: string, requestUrl: string): Promise<Response> {

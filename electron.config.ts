@@ -10,8 +10,7 @@ const root = import.meta.dirname;
 const cspMeta = (): Plugin => ({
   name: 'quai-csp-meta',
   apply: 'build',
-  transformIndexHtml: (html) =>
-    html.replace('<!-- csp -->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+  transformIndexHtml: (html) => html.replace('<!-- csp -->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
 });
 
 export default defineConfig({

@@ -6,7 +6,23 @@ import tseslint from 'typescript-eslint';
 import { dirname, relative, resolve } from 'node:path';
 
 /** Node's built-in modules, with and without the `node:` prefix. */
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 /**
  * Folders say which runtime (STYLE.md §1): importing across runtimes is a lint error, not a review
@@ -63,7 +79,11 @@ const isCoreTest = (/** @type {string} */ path) => /^electron\/main\/(.*\.test\.
 
 /** @type {import('eslint').Rule.RuleModule} */
 const layers = {
-  meta: { type: 'problem', schema: [], messages: { wrongWay: "{{from}} may not import {{to}} ('{{source}}'): layers import one way (docs/adr/0005-layers.md)." } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { wrongWay: "{{from}} may not import {{to}} ('{{source}}'): layers import one way (docs/adr/0005-layers.md)." },
+  },
   create(context) {
     const file = relative(root, context.filename).split('\\').join('/');
     const from = layerOf(file);
@@ -73,7 +93,9 @@ const layers = {
     const check = (node) => {
       const source = node.source;
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
-      const target = relative(root, resolve(dirname(context.filename), source.value)).split('\\').join('/');
+      const target = relative(root, resolve(dirname(context.filename), source.value))
+        .split('\\')
+        .join('/');
       const to = layerOf(target) === 'root' ? layerOf(`${target}/`) : layerOf(target);
       if (may.includes(to) || (to === 'centre' && isCoreTest(file))) return;
       context.report({ node: source, messageId: 'wrongWay', data: { from, to, source: source.value } });
@@ -108,10 +130,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/only-throw-error': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §16).' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §16).' }],
     },
   },
   {
@@ -156,7 +175,10 @@ export default tseslint.config(
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: restrict([...nodeBuiltins, 'better-sqlite3', 'pino', '**/electron/main/**', '**/renderer/**'], 'A sandboxed preload may load only electron and bundled shared code.'),
+    rules: restrict(
+      [...nodeBuiltins, 'better-sqlite3', 'pino', '**/electron/main/**', '**/renderer/**'],
+      'A sandboxed preload may load only electron and bundled shared code.',
+    ),
   },
   {
     files: ['electron/platform/**/*.ts', 'electron/main/**/*.ts', 'electron/host/**/*.ts', 'electron/demo-central/**/*.ts'],

@@ -7,7 +7,9 @@ import type { Bench } from './harness';
 // Each figure is one JSON line on stdout (DESIGN §8); progress goes to stderr.
 
 const prefix = process.argv[2] ?? '';
-const files = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.bench.ts')).sort();
+const files = readdirSync(import.meta.dirname)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .sort();
 for (const file of files) {
   const module = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { benches: readonly Bench[] };
   for (const bench of module.benches) {

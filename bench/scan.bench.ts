@@ -150,11 +150,20 @@ export const benches: readonly Bench[] = [
       const decoded = [...decodedBy.values()].filter(Boolean).length;
       const missed = [...decodedBy].filter(([, ok]) => !ok).map(([name]) => name);
       return [
-        line('scan.camera-decode', 'ms', ours, { what: 'zxing-wasm readBarcodes called directly on the same 1280×720 frames with the same options (no worker hop, region, dedupe or classify)', samples: baseline }, {
-          frames: frames.length,
-          decodedShare: Math.round((decoded / frames.length) * 1000) / 1000,
-          missed,
-        }),
+        line(
+          'scan.camera-decode',
+          'ms',
+          ours,
+          {
+            what: 'zxing-wasm readBarcodes called directly on the same 1280×720 frames with the same options (no worker hop, region, dedupe or classify)',
+            samples: baseline,
+          },
+          {
+            frames: frames.length,
+            decodedShare: Math.round((decoded / frames.length) * 1000) / 1000,
+            missed,
+          },
+        ),
       ];
     },
   },

@@ -34,7 +34,11 @@ export async function scaleFixture(): Promise<ScaleFixture> {
   log(`building the scale database in ${dataDir} (once; a few minutes)…`);
 
   const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
-  await core.dispatch('setup:create-site', { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } }, benchCaller);
+  await core.dispatch(
+    'setup:create-site',
+    { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } },
+    benchCaller,
+  );
   await core.dispatch('auth:login', { badge: 'BADGE-ADMIN', pin: '1234' }, benchCaller);
   await core.dispatch('auth:create-user', { name: 'Bench lead', badge: lead.badge, role: 'shift_lead', pin: lead.pin }, benchCaller);
   await core.close();
@@ -53,7 +57,9 @@ export async function scaleFixture(): Promise<ScaleFixture> {
   const insertLocation = db.prepare('INSERT INTO location (code, type, zone, walk_order) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     for (const product of products) {
-      const id = Number(insertProduct.run(product.sku, product.description.fr, product.description.en, product.description.zh, product.unitsPerCase).lastInsertRowid);
+      const id = Number(
+        insertProduct.run(product.sku, product.description.fr, product.description.en, product.description.zh, product.unitsPerCase).lastInsertRowid,
+      );
       for (const gtin of product.gtins) insertGtin.run(gtin.gtin, id, gtin.packQuantity);
     }
     for (const location of locations) insertLocation.run(location.code, location.type, location.zone, location.walkOrder);

@@ -38,18 +38,24 @@ export const benches: readonly Bench[] = [
       if (!a || !b) throw new Error('scale fixture has stocked locations');
       // Ours: a whole move — movement, two balances, audit row — committed with synchronous=FULL.
       // Units go A→B and back so the stock never runs out.
-      const ours = await sampleMicrosAsync(async (i) => {
-        const [from, to] = i % 2 === 0 ? [a.location, b.location] : [b.location, a.location];
-        const result = await core.dispatch('stock:move', { from, to, gtin: a.gtin, quantity: 1 }, benchCaller);
-        if (!result.ok) throw new Error(`move failed: ${result.error.code}`);
-      }, moves, 50);
+      const ours = await sampleMicrosAsync(
+        async (i) => {
+          const [from, to] = i % 2 === 0 ? [a.location, b.location] : [b.location, a.location];
+          const result = await core.dispatch('stock:move', { from, to, gtin: a.gtin, quantity: 1 }, benchCaller);
+          if (!result.ok) throw new Error(`move failed: ${result.error.code}`);
+        },
+        moves,
+        50,
+      );
       await core.close();
       // Baseline: one bare INSERT of a movement row, committed on its own, same pragmas, same database.
       // From and to are the same place, so the ledger's sums (and the invariant) are unchanged.
       const raw = new BetterSqlite3(join(fixture.dataDir, 'quai.sqlite3'));
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = FULL');
-      const place = raw.prepare('SELECT l.id AS location, g.product_id AS product FROM location l, gtin g WHERE l.code = ? AND g.gtin = ?').get(a.location, a.gtin) as { location: number; product: number };
+      const place = raw
+        .prepare('SELECT l.id AS location, g.product_id AS product FROM location l, gtin g WHERE l.code = ? AND g.gtin = ?')
+        .get(a.location, a.gtin) as { location: number; product: number };
       const insert = raw.prepare("INSERT INTO movement (at, kind, product_id, from_location_id, to_location_id, quantity) VALUES (?, 'move', ?, ?, ?, 1)");
       const baseline = sampleMicros((i) => insert.run(Date.now() + i, place.product, place.location, place.location), moves, 50);
       raw.close();

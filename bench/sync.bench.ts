@@ -63,12 +63,18 @@ function bareInsert(records: readonly CentreRecord[]): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   migrate(db, migrations);
-  const product = db.prepare('INSERT INTO product (sku, description_fr, description_en, description_zh, lot_tracked, expiry_tracked, units_per_case) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const product = db.prepare(
+    'INSERT INTO product (sku, description_fr, description_en, description_zh, lot_tracked, expiry_tracked, units_per_case) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const gtin = db.prepare('INSERT INTO gtin (gtin, product_id, pack_quantity) VALUES (?, ?, ?)');
   const location = db.prepare('INSERT INTO location (code, type, zone, walk_order, active) VALUES (?, ?, ?, ?, ?)');
-  const order = db.prepare('INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  const order = db.prepare(
+    'INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
+  );
   const orderLine = db.prepare('INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (?, ?, ?, ?)');
-  const container = db.prepare("INSERT INTO container (kind, code, location_id, created_at) VALUES ('pallet', ?, (SELECT id FROM location WHERE code = ?), 0) ON CONFLICT (code) DO UPDATE SET code = code RETURNING id");
+  const container = db.prepare(
+    "INSERT INTO container (kind, code, location_id, created_at) VALUES ('pallet', ?, (SELECT id FROM location WHERE code = ?), 0) ON CONFLICT (code) DO UPDATE SET code = code RETURNING id",
+  );
   const movement = db.prepare(
     "INSERT INTO movement (at, kind, product_id, to_location_id, to_container_id, quantity) VALUES (0, 'opening', (SELECT id FROM product WHERE sku = ?), (SELECT id FROM location WHERE code = ?), ?, ?)",
   );
@@ -79,7 +85,15 @@ function bareInsert(records: readonly CentreRecord[]): number {
   db.transaction(() => {
     for (const record of records) {
       if (record.entity === 'product' && record.data) {
-        const id = product.run(record.data.sku, record.data.description.fr, record.data.description.en, record.data.description.zh, record.data.lotTracked ? 1 : 0, record.data.expiryTracked ? 1 : 0, record.data.unitsPerCase).lastInsertRowid;
+        const id = product.run(
+          record.data.sku,
+          record.data.description.fr,
+          record.data.description.en,
+          record.data.description.zh,
+          record.data.lotTracked ? 1 : 0,
+          record.data.expiryTracked ? 1 : 0,
+          record.data.unitsPerCase,
+        ).lastInsertRowid;
         for (const g of record.data.gtins) gtin.run(g.gtin, id, g.packQuantity);
       } else if (record.entity === 'location' && record.data) {
         location.run(record.data.code, record.data.type, record.data.zone, record.data.walkOrder, record.data.active ? 1 : 0);
@@ -138,8 +152,17 @@ export const benches: readonly Bench[] = [
         const bare = bareInsert(records);
         const maxBlockMs = delay.max / 1e6;
         return [
-          line('sync.bootstrap', 'ms', [ours], { what: 'the same rows, bare prepared INSERTs in one transaction', samples: [bare] }, { orders: counts?.orders, lines: counts?.lines }),
-          line('sync.main-thread-block', 'ms', [maxBlockMs], undefined, { measure: 'longest event-loop block during the bootstrap (monitorEventLoopDelay max)', limit: 50 }),
+          line(
+            'sync.bootstrap',
+            'ms',
+            [ours],
+            { what: 'the same rows, bare prepared INSERTs in one transaction', samples: [bare] },
+            { orders: counts?.orders, lines: counts?.lines },
+          ),
+          line('sync.main-thread-block', 'ms', [maxBlockMs], undefined, {
+            measure: 'longest event-loop block during the bootstrap (monitorEventLoopDelay max)',
+            limit: 50,
+          }),
         ];
       } finally {
         centre.stop();
@@ -165,7 +188,18 @@ export const benches: readonly Bench[] = [
               type: 'stock.moved',
               at: Date.now(),
               actor: { userId: 1, name: 'Bench' },
-              payload: { movements: [{ kind: 'move', sku: row.sku, lot: null, from: { location: row.code, container: null }, to: { location: row.code, container: null }, quantity: 1 }] },
+              payload: {
+                movements: [
+                  {
+                    kind: 'move',
+                    sku: row.sku,
+                    lot: null,
+                    from: { location: row.code, container: null },
+                    to: { location: row.code, container: null },
+                    quantity: 1,
+                  },
+                ],
+              },
             });
           }
         });

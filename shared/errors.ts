@@ -53,5 +53,4 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

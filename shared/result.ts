@@ -11,8 +11,7 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = <T = never>(
-  code: ErrorCode,
-  message: string,
-  details?: Readonly<Record<string, unknown>>,
-): Result<T> => ({ ok: false, error: details ? { code, message, details } : { code, message } });
+export const fail = <T = never>(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Result<T> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});

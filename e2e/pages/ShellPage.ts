@@ -16,7 +16,10 @@ export class ShellPage extends StationPage {
   }
 
   async openArea(area: 'home' | 'orders' | 'stock' | 'sync' | 'admin' | 'scanner'): Promise<void> {
-    await this.page.locator('.shell-nav').getByRole('button', { name: this.t(`shell.areas.${area}`) }).click();
+    await this.page
+      .locator('.shell-nav')
+      .getByRole('button', { name: this.t(`shell.areas.${area}`) })
+      .click();
   }
 
   areaButtons() {

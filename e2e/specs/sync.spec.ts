@@ -21,9 +21,11 @@ function stationFacts(station: Station): { stock: string[]; events: number } {
   const db = new BetterSqlite3(join(station.dataDir, 'quai.sqlite3'), { readonly: true });
   try {
     const stock = db
-      .prepare(`SELECT l.code AS location, c.code AS container, p.sku, lot.code AS lot, b.quantity FROM stock_balance b
+      .prepare(
+        `SELECT l.code AS location, c.code AS container, p.sku, lot.code AS lot, b.quantity FROM stock_balance b
         JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
-        LEFT JOIN lot ON lot.id = b.lot_id LEFT JOIN container c ON c.id = b.container_id`)
+        LEFT JOIN lot ON lot.id = b.lot_id LEFT JOIN container c ON c.id = b.container_id`,
+      )
       .all() as Row[];
     const events = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
     return { stock: stock.map(key).sort(), events };
@@ -80,7 +82,12 @@ test('moves and counts made while the centre is unreachable reach it exactly onc
     expect(received.events).toHaveLength(2);
     expect(new Set(received.events.map((event) => event.eventId)).size).toBe(2);
     const view = await central.call<{ rows: Row[] }>('GET', '/v1/test/stock');
-    expect(view.rows.filter((row) => row.quantity !== 0).map(key).sort()).toEqual(facts.stock);
+    expect(
+      view.rows
+        .filter((row) => row.quantity !== 0)
+        .map(key)
+        .sort(),
+    ).toEqual(facts.stock);
   } finally {
     await central.dispose();
   }

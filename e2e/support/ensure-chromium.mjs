@@ -13,7 +13,7 @@ if (found) {
 const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
 if (!canInstall) {
   process.stderr.write(
-    'e2e: no Chromium found. Install Debian\'s with:\n\n    sudo apt-get install -y chromium\n\n' +
+    "e2e: no Chromium found. Install Debian's with:\n\n    sudo apt-get install -y chromium\n\n" +
       '(or point QUAI_CHROMIUM at a Chromium or Chrome binary) and run the tests again.\n',
   );
   process.exit(1);
@@ -21,7 +21,10 @@ if (!canInstall) {
 
 process.stdout.write("e2e: no Chromium found; installing Debian's package (apt-get install -y chromium)…\n");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+]) {
   const run = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (run.status !== 0) {
     process.stderr.write(`e2e: apt-get ${args.join(' ')} failed (exit ${run.status}). Install chromium by hand and retry.\n`);

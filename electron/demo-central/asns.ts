@@ -12,7 +12,9 @@ export function insertAsns(tx: WriteHandle, asns: readonly Readonly<DemoAsn>[], 
   let inserted = 0;
   for (const asn of asns) {
     const data: AsnData = { ...asn, status: 'expected', pallets: asn.pallets.map((p) => ({ sscc: p.sscc, lines: p.lines.map((l) => ({ ...l })) })) };
-    const added = tx.run(sql`INSERT INTO asn (asn_id, expected_on, data) VALUES (${data.asnId}, ${data.expectedOn}, ${JSON.stringify(data)}) ON CONFLICT (asn_id) DO NOTHING`).changes;
+    const added = tx.run(
+      sql`INSERT INTO asn (asn_id, expected_on, data) VALUES (${data.asnId}, ${data.expectedOn}, ${JSON.stringify(data)}) ON CONFLICT (asn_id) DO NOTHING`,
+    ).changes;
     if (added === 0) continue;
     inserted++;
     for (const pallet of data.pallets) tx.run(sql`INSERT INTO asn_pallet (sscc, asn_id) VALUES (${pallet.sscc}, ${data.asnId})`);

@@ -22,15 +22,21 @@ type Section = (typeof sections)[number];
  * The page token: the snapshot's epoch, the change id it continues from, the first ship date it
  * covers, its total, and where the next page starts (section and last key). Opaque to the station.
  */
-const pageTokenSchema = z.object({
-  v: z.literal(1),
-  e: z.string(),
-  h: z.number().int().min(0),
-  d: z.string(),
-  t: z.number().int().min(0),
-  s: z.number().int().min(0).max(sections.length - 1),
-  k: z.array(z.string()).nullable(),
-}).refine((t) => t.k === null || t.k.length === (sections[t.s] === 'opening-stock' ? 4 : 1), 'key does not fit its section');
+const pageTokenSchema = z
+  .object({
+    v: z.literal(1),
+    e: z.string(),
+    h: z.number().int().min(0),
+    d: z.string(),
+    t: z.number().int().min(0),
+    s: z
+      .number()
+      .int()
+      .min(0)
+      .max(sections.length - 1),
+    k: z.array(z.string()).nullable(),
+  })
+  .refine((t) => t.k === null || t.k.length === (sections[t.s] === 'opening-stock' ? 4 : 1), 'key does not fit its section');
 type PageToken = z.infer<typeof pageTokenSchema>;
 
 const encodeToken = (token: PageToken): string => Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');

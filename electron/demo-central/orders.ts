@@ -36,7 +36,8 @@ export function insertOrder(tx: WriteHandle, order: Readonly<DemoOrder>, announc
 }
 
 export function insertAmendments(tx: WriteHandle, amendments: readonly Readonly<DemoOrderAmendment>[]): void {
-  for (const a of amendments) tx.run(sql`INSERT INTO order_amendment (due_at, order_id, change) VALUES (${a.dueAt}, ${a.orderId}, ${JSON.stringify(a.change)})`);
+  for (const a of amendments)
+    tx.run(sql`INSERT INTO order_amendment (due_at, order_id, change) VALUES (${a.dueAt}, ${a.orderId}, ${JSON.stringify(a.change)})`);
 }
 
 export function findOrder(read: ReadHandle, orderId: string): StoredOrder | null {

@@ -79,7 +79,9 @@ describe('GET /v1/bootstrap', () => {
     await client.control('cancel-order', { orderId: 'MP-261127-0000003' });
     await client.get(`/v1/bootstrap?limit=5000&page=${page.next}`);
     const pulled = await client.pull(page.cursor);
-    expect(pulled.changes.map((c) => [c.entity, c.key, c.data && 'status' in c.data ? c.data.status : null])).toEqual([['order', 'MP-261127-0000003', 'cancelled']]);
+    expect(pulled.changes.map((c) => [c.entity, c.key, c.data && 'status' in c.data ? c.data.status : null])).toEqual([
+      ['order', 'MP-261127-0000003', 'cancelled'],
+    ]);
   });
 
   it('sends the stock view as it is now, after the station pushed', async () => {
@@ -88,7 +90,10 @@ describe('GET /v1/bootstrap', () => {
     if (!row) throw new Error('stock');
     await client.push([stockMoved(1, [movement(row.sku, row.quantity, row, { location: null }, row.lot)])]);
     const pages = await client.bootstrap(5000);
-    const opening = recordsOf(pages.flatMap((p) => p.records), 'opening-stock');
+    const opening = recordsOf(
+      pages.flatMap((p) => p.records),
+      'opening-stock',
+    );
     expect(opening.some((r) => r.data.location === row.location && r.data.container === row.container && r.data.sku === row.sku)).toBe(false);
     expect(opening.map((r) => r.data)).toEqual(await client.stock());
     expect(pages[0]?.lastProcessedSeq).toBe(1);

@@ -121,7 +121,10 @@ describe('POST /v1/push', () => {
   it('rejects an event with an unknown SKU or a bad payload, applies none of it, and still counts its seq', async () => {
     const client = (await startTestCentral()).station();
     const { rows, loose } = await somePlaces(client);
-    const unknownSku = stockMoved(1, [movement(loose.sku, 1, loose, { location: 'PACK-01' }), movement('NO-SUCH-SKU', 1, { location: null }, { location: 'PACK-01' })]);
+    const unknownSku = stockMoved(1, [
+      movement(loose.sku, 1, loose, { location: 'PACK-01' }),
+      movement('NO-SUCH-SKU', 1, { location: null }, { location: 'PACK-01' }),
+    ]);
     const badPayload = { ...stockMoved(2, []), payload: { movements: [{ ...movement(loose.sku, 1, loose, { location: 'PACK-01' }), quantity: 0 }] } };
     const good = stockMoved(3, [movement(loose.sku, 2, loose, { location: 'PACK-01' })]);
     const answer = await client.push([unknownSku, badPayload, good]);
@@ -153,7 +156,12 @@ describe('POST /v1/push', () => {
       expect(protocolErrorSchema.parse(answer.body).message).toMatch(/seq 2/);
     }
     expect((await client.events()).map((e) => e.seq)).toEqual([1]);
-    expect(asMap(await client.stock())).toEqual(expectedView(rows, [[loose, -1], [{ location: 'PACK-03', container: null, sku: loose.sku, lot: null }, 1]]));
+    expect(asMap(await client.stock())).toEqual(
+      expectedView(rows, [
+        [loose, -1],
+        [{ location: 'PACK-03', container: null, sku: loose.sku, lot: null }, 1],
+      ]),
+    );
     expect((await client.push([move(2)])).lastProcessedSeq).toBe(2);
   });
 

@@ -14,7 +14,10 @@ import { readEpoch } from './store';
  * its seq still counts (docs/protocol.md: a bad event never blocks the stream).
  */
 const pushEnvelopeSchema = z.object({
-  events: z.array(stationEventSchema.pick({ eventId: true, seq: true }).loose()).min(1).max(maxPushBatch),
+  events: z
+    .array(stationEventSchema.pick({ eventId: true, seq: true }).loose())
+    .min(1)
+    .max(maxPushBatch),
 });
 
 type Problem = NonNullable<PushResult['problem']>;
@@ -91,12 +94,21 @@ function checkOrder(read: ReadHandle, orderId: string, occurredAt: number): Prob
   if (!order) return { code: 'ORDER_UNKNOWN', message: `no order ${orderId}` };
   if (order.data.status === 'cancelled') return { code: 'ORDER_CANCELLED', message: `order ${orderId} is cancelled` };
   if (order.changedAt !== null && order.changedAt > occurredAt) {
-    return { code: 'ORDER_CHANGED', message: `order ${orderId} changed at ${new Date(order.changedAt).toISOString()} (version ${order.data.version}), after the event` };
+    return {
+      code: 'ORDER_CHANGED',
+      message: `order ${orderId} changed at ${new Date(order.changedAt).toISOString()} (version ${order.data.version}), after the event`,
+    };
   }
   return null;
 }
 
-function storeEvent(tx: WriteHandle, stationId: string, raw: { eventId: string; seq: number } & Record<string, unknown>, outcome: Outcome, receivedAt: number): void {
+function storeEvent(
+  tx: WriteHandle,
+  stationId: string,
+  raw: { eventId: string; seq: number } & Record<string, unknown>,
+  outcome: Outcome,
+  receivedAt: number,
+): void {
   const type = outcome.event?.type ?? (typeof raw.type === 'string' ? raw.type : null);
   const occurredAt = outcome.event?.occurredAt ?? (typeof raw.occurredAt === 'string' ? raw.occurredAt : null);
   tx.run(sql`

@@ -40,7 +40,6 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(JSON.stringify(reply.body));
 }
 
-
 /**
  * The centre over HTTP (docs/protocol.md), written like electron/host/server.ts: node:http, JSON,
  * loopback by default. Every request is authenticated by its station token; every input is parsed

@@ -75,7 +75,11 @@ describe('simulated time', () => {
     const client = (await startTestCentral()).station();
     const pages = await client.bootstrap(5000);
     const cursor = pages[0]?.cursor ?? '';
-    const sku = recordsOf(pages.flatMap((p) => p.records), 'product')[0]?.key ?? '';
+    const sku =
+      recordsOf(
+        pages.flatMap((p) => p.records),
+        'product',
+      )[0]?.key ?? '';
     const changed = orderControlDoneSchema.parse((await client.control('change-order', { orderId: 'MP-261127-0000010', lines: [{ sku, quantity: 1 }] })).body);
     const cancelled = orderControlDoneSchema.parse((await client.control('cancel-order', { orderId: 'MP-261127-0000011' })).body);
     const again = orderControlDoneSchema.parse((await client.control('cancel-order', { orderId: 'MP-261127-0000011' })).body);

@@ -1,7 +1,17 @@
 import type { WriteHandle } from '../platform/db/connection';
 import type { Clock } from '../platform/clock';
 import { announcedSsccs, hasAsnsFor, insertAsns } from './asns';
-import { addDays, createRandom, generateAsns, generateInitialOrders, generateOrdersBetween, parisDayOf, parisTime, type DemoProduct, type Random } from './generate';
+import {
+  addDays,
+  createRandom,
+  generateAsns,
+  generateInitialOrders,
+  generateOrdersBetween,
+  parisDayOf,
+  parisTime,
+  type DemoProduct,
+  type Random,
+} from './generate';
 import { applyDueAmendments, insertAmendments, insertOrder } from './orders';
 import { readNumberMeta, writeMeta, type CentreStore } from './store';
 

@@ -55,7 +55,16 @@ export function applyMovements(tx: WriteHandle, stationId: string, movements: re
   }
 }
 
-function addQuantity(tx: WriteHandle, stationId: string, location: string, container: string, sku: string, lot: string, expiry: string | null, delta: number): void {
+function addQuantity(
+  tx: WriteHandle,
+  stationId: string,
+  location: string,
+  container: string,
+  sku: string,
+  lot: string,
+  expiry: string | null,
+  delta: number,
+): void {
   tx.run(sql`
     INSERT INTO stock_view (station_id, location, container, sku, lot, expiry, quantity)
     VALUES (${stationId}, ${location}, ${container}, ${sku}, ${lot}, ${expiry}, ${delta})
@@ -70,9 +79,11 @@ function addQuantity(tx: WriteHandle, stationId: string, location: string, conta
 /** Every line of the station's view, in location order (GET /v1/test/stock). */
 export function readStockView(read: ReadHandle, stationId: string): StockViewRow[] {
   return read
-    .all<Row>(sql`
+    .all<Row>(
+      sql`
       SELECT location, container, sku, lot, expiry, quantity FROM stock_view
-      WHERE station_id = ${stationId} ORDER BY location, container, sku, lot`)
+      WHERE station_id = ${stationId} ORDER BY location, container, sku, lot`,
+    )
     .map(rowToStockView);
 }
 

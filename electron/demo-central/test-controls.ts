@@ -30,7 +30,13 @@ export const testControlSchemas = {
       .refine((lines) => new Set(lines.map((l) => l.sku)).size === lines.length, 'each SKU once'),
   }),
   /** Moves simulated time on: orders placed, changed and cancelled meanwhile become pull changes. */
-  tick: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  tick: z.object({
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
 } as const;
 
 export type TestControl = keyof typeof testControlSchemas;

@@ -165,7 +165,12 @@ export async function startTestCentral(options: Partial<CentralOptions> = {}): P
 }
 
 /** A station's numbered events: `seq` from 1, each a fresh UUIDv7. */
-export function stockMoved(seq: number, movements: readonly MovementDelta[], extra: Partial<StationEvent['payload']> = {}, occurredAt = '2026-11-26T08:30:00.000Z'): StationEvent {
+export function stockMoved(
+  seq: number,
+  movements: readonly MovementDelta[],
+  extra: Partial<StationEvent['payload']> = {},
+  occurredAt = '2026-11-26T08:30:00.000Z',
+): StationEvent {
   return {
     eventId: uuidv7(Date.parse(occurredAt)),
     seq,
@@ -177,7 +182,13 @@ export function stockMoved(seq: number, movements: readonly MovementDelta[], ext
 }
 
 /** A move of `quantity` of `sku` between two places (null location = outside the warehouse). */
-export function movement(sku: string, quantity: number, from: { location: string | null; container?: string | null }, to: { location: string | null; container?: string | null }, lot: string | null = null): MovementDelta {
+export function movement(
+  sku: string,
+  quantity: number,
+  from: { location: string | null; container?: string | null },
+  to: { location: string | null; container?: string | null },
+  lot: string | null = null,
+): MovementDelta {
   return {
     kind: from.location === null ? 'receipt' : to.location === null ? 'ship' : 'move',
     sku,

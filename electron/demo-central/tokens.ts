@@ -51,4 +51,3 @@ export function readStationCredentials(read: ReadHandle): StationCredentials[] {
     .all<{ station_id: string; token_hash: string; created_at: number }>(sql`SELECT station_id, token_hash, created_at FROM station ORDER BY station_id`)
     .map((row) => ({ stationId: row.station_id, tokenHash: row.token_hash, createdAt: row.created_at }));
 }
-

@@ -53,9 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(body);
   };
-  const sendJson = (res: ServerResponse, status: number, value: unknown): void =>
-    send(res, status, JSON.stringify(value), 'application/json');
-
+  const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, JSON.stringify(value), 'application/json');
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     const origin = req.headers.origin;

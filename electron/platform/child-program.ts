@@ -39,7 +39,10 @@ export function childProgram(options: {
     let exited!: () => void;
     const exitedPromise = new Promise<void>((resolve) => (exited = resolve));
     const ready = new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${options.name} did not start within ${(options.startTimeoutMs ?? 60_000) / 1000} s`)), options.startTimeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${options.name} did not start within ${(options.startTimeoutMs ?? 60_000) / 1000} s`)),
+        options.startTimeoutMs ?? 60_000,
+      );
       timer.unref();
       if (child.stdout) {
         createInterface({ input: child.stdout }).on('line', (line) => {

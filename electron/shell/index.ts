@@ -14,9 +14,7 @@ import { AppError } from '../platform/errors';
 // The thin Electron shell (DESIGN §2): lifecycle, the hardened window, IPC wired to the core.
 // Everything else is importable and tested without Electron.
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: stationScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: stationScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 

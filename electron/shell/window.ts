@@ -54,9 +54,7 @@ export function hardenSession(session: Session): void {
     callback(isPermissionAllowed(permission, details));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    permission === 'media' && isStationUrl(requestingOrigin || details.requestingUrl)
-      ? (details as { mediaType?: string }).mediaType === 'video'
-      : false,
+    permission === 'media' && isStationUrl(requestingOrigin || details.requestingUrl) ? (details as { mediaType?: string }).mediaType === 'video' : false,
   );
 }
 

@@ -31,7 +31,15 @@ if (existsSync(target)) {
   // Node's headers and "build for Electron" against Node's ABI without a word. Drop npm's settings.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
   const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const args = [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'];
+  const args = [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${arch}`,
+    '--dist-url=https://electronjs.org/headers',
+    '--runtime=electron',
+  ];
   log(`building better-sqlite3 for Electron ${electronVersion} (ABI ${abi}, ${arch}); this downloads Electron's headers once`);
   const build = spawnSync(process.execPath, args, { cwd: work, env, stdio: 'inherit' });
   if (build.status !== 0) {

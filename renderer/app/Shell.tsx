@@ -7,7 +7,6 @@ import { areas } from './areas';
 import { StaleBanner } from '../features/sync/StaleBanner';
 import { SyncBadge } from '../features/sync/SyncBadge';
 
-
 export function Shell() {
   const { t } = useTranslation();
   const session = useSession((state) => state.session);

@@ -18,8 +18,7 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(tokenKey) ?? '';
 }
 
-const isResult = (value: unknown): value is Result<unknown> =>
-  typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+const isResult = (value: unknown): value is Result<unknown> => typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
 
 export function httpInvoke(token: string) {
   return async (channel: string, input: unknown): Promise<Result<unknown>> => {

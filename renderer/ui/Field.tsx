@@ -13,12 +13,7 @@ export function TextField({ label, error, hint, ...input }: FieldProps & InputHT
   );
 }
 
-export function SelectField({
-  label,
-  error,
-  children,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { readonly children: ReactNode }) {
+export function SelectField({ label, error, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { readonly children: ReactNode }) {
   return (
     <label className={`field ${error ? 'field-invalid' : ''}`}>
       <span className="field-label">{label}</span>

@@ -24,8 +24,7 @@ export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFo
   const refocus = useCallback((): void => {
     const active = document.activeElement;
     const typingElsewhere =
-      active !== input.current &&
-      (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
+      active !== input.current && (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
     if (keepFocus && !disabled && !typingElsewhere) input.current?.focus();
   }, [keepFocus, disabled]);
 

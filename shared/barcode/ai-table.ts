@@ -45,13 +45,11 @@ export const aiLengthAt = (data: string): number | undefined => aiIndex().length
 
 export const isDlPrimaryKey = (ai: string): boolean => aiIndex().keyQualifierSequences.has(ai);
 
-export const isValidKeyQualifierSequence = (ais: readonly string[]): boolean =>
-  aiIndex().keyQualifierSequences.has(ais.join(' '));
+export const isValidKeyQualifierSequence = (ais: readonly string[]): boolean => aiIndex().keyQualifierSequences.has(ais.join(' '));
 
 export const allAis = (): string[] => [...aiIndex().byAi.keys()];
 
-export const aiMinLength = (entry: Readonly<AiEntry>): number =>
-  entry.components.reduce((sum, c) => sum + (c.optional ? 0 : c.min), 0);
+export const aiMinLength = (entry: Readonly<AiEntry>): number => entry.components.reduce((sum, c) => sum + (c.optional ? 0 : c.min), 0);
 
 export const aiMaxLength = (entry: Readonly<AiEntry>): number => entry.components.reduce((sum, c) => sum + c.max, 0);
 

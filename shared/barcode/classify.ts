@@ -25,12 +25,10 @@ const unknown = (raw: string, looksLike?: LooksLike, error?: ScanError, elements
   ...(elements !== undefined ? { elements } : {}),
 });
 
-const definedOnly = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+const definedOnly = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 const asNumber = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
-const asIsoDate = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : (gs1DateToIso(value) ?? undefined);
+const asIsoDate = (value: string | undefined): string | undefined => (value === undefined ? undefined : (gs1DateToIso(value) ?? undefined));
 
 /** The warehouse reading of a GS1 message: AI 00 makes a pallet, else AI 01 or 02 an item. */
 function fromElements(raw: string, elements: Gs1Element[], missing: MissingAssociation | undefined): ClassifiedScan {
@@ -132,20 +130,12 @@ type Gs1Reader = (text: string) => Gs1ParseResult;
  * plain data (]C0, ]I0, ]Q1…): its GS1 keys without AI (ITF-14 carries a GTIN-14) and Digital Link URIs
  * are still read, but AI element strings are not GS1 data there.
  */
-function classifyText(
-  raw: string,
-  text: string,
-  patterns: Readonly<ScanPatterns>,
-  read: Gs1Reader,
-  symbology?: string,
-): ClassifiedScan {
+function classifyText(raw: string, text: string, patterns: Readonly<ScanPatterns>, read: Gs1Reader, symbology?: string): ClassifiedScan {
   if (looksLikeDigitalLink(text)) return fromGs1(raw, read(text));
   const substitute = patterns.gsSubstitute;
-  const elementStringLike =
-    /^\([0-9]/.test(text) || text.includes(GS) || (substitute !== '' && text.includes(substitute));
+  const elementStringLike = /^\([0-9]/.test(text) || text.includes(GS) || (substitute !== '' && text.includes(substitute));
   if (elementStringLike && symbology === undefined) return fromGs1(raw, read(text));
-  const notGs1 = (): ClassifiedScan =>
-    unknown(raw, 'gs1', { code: 'GS1_NOT_GS1_SYMBOLOGY', message: `${symbology ?? ''} does not carry GS1 data` });
+  const notGs1 = (): ClassifiedScan => unknown(raw, 'gs1', { code: 'GS1_NOT_GS1_SYMBOLOGY', message: `${symbology ?? ''} does not carry GS1 data` });
   if (elementStringLike) return notGs1();
 
   const digitsOnly = /^[0-9]+$/.test(text);

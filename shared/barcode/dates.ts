@@ -20,8 +20,7 @@ export function gs1FullYear(yy: number, referenceYear: number = currentUtcYear()
 
 export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+export const daysInMonth = (year: number, month: number): number => (month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 
 /**
  * ISO 8601 date (YYYY-MM-DD) for a valid YYMMDD value, or null. Day "00" (allowed where the dictionary

@@ -47,8 +47,7 @@ export function uriDecode(raw: string, isQuery: boolean): string | null {
 }
 
 /** GTIN-8, -12 and -13 in AI 01 right-aligned to 14 digits. */
-const padGtin = (ai: string, value: string): string =>
-  ai === '01' && [8, 12, 13].includes(value.length) ? value.padStart(14, '0') : value;
+const padGtin = (ai: string, value: string): string => (ai === '01' && [8, 12, 13].includes(value.length) ? value.padStart(14, '0') : value);
 
 type Found = Gs1Element & { readonly position: number; readonly inPath: boolean };
 

@@ -14,8 +14,7 @@ import type { Gs1Element, Gs1Error } from './types';
 export type ElementsOrError = { readonly ok: true; readonly elements: Gs1Element[] } | { readonly ok: false; readonly error: Gs1Error };
 
 /** Control characters shown in messages: GS as "<GS>", the others as "?". */
-const printable = (s: string): string =>
-  [...s].map((c) => (c === GS ? '<GS>' : c < ' ' || c === '\x7f' ? '?' : c)).join('');
+const printable = (s: string): string => [...s].map((c) => (c === GS ? '<GS>' : c < ' ' || c === '\x7f' ? '?' : c)).join('');
 
 const unknownAi = (candidate: string, position: number, source: string): { readonly ok: false; readonly error: Gs1Error } =>
   gs1Failure('GS1_UNKNOWN_AI', `Unknown AI (${candidate}) at position ${position} of ${source}`, {

@@ -17,7 +17,9 @@ const asList = (elements: readonly Gs1Element[]): Gs1Element[] =>
 
 /** "(01)09506000134352(17)201225(10)ABC123"; a "(" in a value is written "\(" as parseGs1 reads it. */
 export const toHumanReadable = (elements: readonly Gs1Element[]): string =>
-  asList(elements).map(({ ai, value }) => `(${ai})${value.replaceAll('(', '\\(')}`).join('');
+  asList(elements)
+    .map(({ ai, value }) => `(${ai})${value.replaceAll('(', '\\(')}`)
+    .join('');
 
 /**
  * Raw element string for an encoder (FNC1 in first position is the encoder's job): elements in the

@@ -41,8 +41,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 const chars = (alphabet: string, min: number, max: number): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((a) => a.join(''));
 const digits = (min: number, max: number = min): fc.Arbitrary<string> => chars('0123456789', min, max);
-const fromSet = (set: ReadonlySet<string>, max: number): fc.Arbitrary<string> =>
-  fc.constantFrom(...[...set].filter((c) => c.length <= max));
+const fromSet = (set: ReadonlySet<string>, max: number): fc.Arbitrary<string> => fc.constantFrom(...[...set].filter((c) => c.length <= max));
 
 const date6 = (dayZero: boolean): fc.Arbitrary<string> =>
   fc
@@ -180,16 +179,31 @@ const checkShape = (input: string, options?: { gsSubstitute?: string }): void =>
 
 describe('never throws', () => {
   it('parseGs1 on any string', () => {
-    fc.assert(fc.property(fc.string(), (s) => checkShape(s)), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => checkShape(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (s) => checkShape(s)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => checkShape(s)),
+      { numRuns: 500 },
+    );
   });
 
   it('parseGs1 on strings made of GS1 pieces or damaged GS1 messages, with any GS substitute', () => {
-    fc.assert(fc.property(scanLike, (s) => checkShape(s)), { numRuns: 2000 });
-    fc.assert(fc.property(nearlyValid, (s) => checkShape(s)), { numRuns: 1000 });
-    fc.assert(fc.property(scanLike, fc.string({ maxLength: 4 }), (s, gsSubstitute) => checkShape(s, { gsSubstitute })), {
-      numRuns: 500,
-    });
+    fc.assert(
+      fc.property(scanLike, (s) => checkShape(s)),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(nearlyValid, (s) => checkShape(s)),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(scanLike, fc.string({ maxLength: 4 }), (s, gsSubstitute) => checkShape(s, { gsSubstitute })),
+      {
+        numRuns: 500,
+      },
+    );
   });
 
   it('classifyScan on any string, with any settings', () => {

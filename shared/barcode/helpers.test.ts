@@ -144,7 +144,15 @@ describe('output formats', () => {
     expect(toElementString(gtinLotExpiry, '|')).toBe('010950600013435210ABC123|17201225');
     expect(toElementString([gtinLotExpiry[0]!, gtinLotExpiry[2]!, gtinLotExpiry[1]!])).toBe('01095060001343521720122510ABC123');
     // (8111) has a fixed length but no '*' flag: it needs FNC1 like any other.
-    expect(toElementString([{ ai: '8111', value: '1234' }, { ai: '255', value: '5412345000150' }], '~')).toBe('81111234~2555412345000150');
+    expect(
+      toElementString(
+        [
+          { ai: '8111', value: '1234' },
+          { ai: '255', value: '5412345000150' },
+        ],
+        '~',
+      ),
+    ).toBe('81111234~2555412345000150');
     expect(toElementString([])).toBe('');
   });
 });

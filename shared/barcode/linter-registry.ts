@@ -67,8 +67,7 @@ const codeByError: ReadonlyArray<readonly [RegExp, Gs1ErrorCode]> = [
   [/^(INVALID_GCP_PREFIX|TOO_SHORT_FOR_(GCP|KEY)|GCP_DATASOURCE_OFFLINE)$/, 'GS1_BAD_COMPANY_PREFIX'],
 ];
 
-export const errorCodeForLintError = (error: string): Gs1ErrorCode =>
-  codeByError.find(([pattern]) => pattern.test(error))?.[1] ?? 'GS1_BAD_VALUE';
+export const errorCodeForLintError = (error: string): Gs1ErrorCode => codeByError.find(([pattern]) => pattern.test(error))?.[1] ?? 'GS1_BAD_VALUE';
 
 const messages: Readonly<Record<string, string>> = {
   NON_DIGIT_CHARACTER: 'a non-digit character where digits are required',
@@ -135,5 +134,4 @@ const messages: Readonly<Record<string, string>> = {
 };
 
 /** English text for a reference linter error ("COUPON_…" names are spelled out generically). */
-export const lintErrorMessage = (error: string): string =>
-  messages[error] ?? error.toLowerCase().replaceAll('_', ' ').replace('exipiration', 'expiration');
+export const lintErrorMessage = (error: string): string => messages[error] ?? error.toLowerCase().replaceAll('_', ' ').replace('exipiration', 'expiration');

@@ -113,11 +113,7 @@ const purchaseRequirement = (reader: CouponReader, ordinal: '1ST' | '2ND' | '3RD
 
 /** Additional purchase GCP: VLI 0-6 (length VLI+6) or 9 (no GCP). */
 const additionalPurchaseGcp = (reader: CouponReader, ordinal: '2ND' | '3RD'): LintError | null => {
-  const vli = reader.digit(
-    `COUPON_MISSING_${ordinal}_PURCHASE_GCP_VLI`,
-    `COUPON_INVALID_${ordinal}_PURCHASE_GCP_LENGTH`,
-    (d) => d <= 6 || d === 9,
-  );
+  const vli = reader.digit(`COUPON_MISSING_${ordinal}_PURCHASE_GCP_VLI`, `COUPON_INVALID_${ordinal}_PURCHASE_GCP_LENGTH`, (d) => d <= 6 || d === 9);
   if (isError(vli)) return vli;
   return couponGcp(reader, vli === 9 ? 0 : vli + 6, `COUPON_TRUNCATED_${ordinal}_PURCHASE_GCP`);
 };
@@ -154,11 +150,7 @@ export const couponcode: Linter = (data) => {
 
   if (!r.atEnd && r.data[r.pos] === '1') {
     r.pos++;
-    const rules = r.digit(
-      'COUPON_MISSING_ADDITIONAL_PURCHASE_RULES_CODE',
-      'COUPON_INVALID_ADDITIONAL_PURCHASE_RULES_CODE',
-      (d) => d <= 3,
-    );
+    const rules = r.digit('COUPON_MISSING_ADDITIONAL_PURCHASE_RULES_CODE', 'COUPON_INVALID_ADDITIONAL_PURCHASE_RULES_CODE', (d) => d <= 3);
     if (isError(rules)) return rules;
     const second = purchaseRequirement(r, '2ND') ?? additionalPurchaseGcp(r, '2ND');
     if (second) return second;
@@ -190,26 +182,16 @@ export const couponcode: Linter = (data) => {
   }
   if (!r.atEnd && r.data[r.pos] === '6') {
     r.pos++;
-    const vli = r.digit(
-      'COUPON_MISSING_RETAILER_GCP_OR_GLN_VLI',
-      'COUPON_INVALID_RETAILER_GCP_OR_GLN_LENGTH',
-      (d) => d >= 1 && d <= 7,
-    );
+    const vli = r.digit('COUPON_MISSING_RETAILER_GCP_OR_GLN_VLI', 'COUPON_INVALID_RETAILER_GCP_OR_GLN_LENGTH', (d) => d >= 1 && d <= 7);
     if (isError(vli)) return vli;
     const retailer = couponGcp(r, vli + 6, 'COUPON_TRUNCATED_RETAILER_GCP_OR_GLN');
     if (retailer) return retailer;
   }
   if (!r.atEnd && r.data[r.pos] === '9') {
     r.pos++;
-    const misc = r.digit('COUPON_MISSING_SAVE_VALUE_CODE', 'COUPON_INVALID_SAVE_VALUE_CODE', (d) =>
-      [0, 1, 2, 5, 6].includes(d),
-    );
+    const misc = r.digit('COUPON_MISSING_SAVE_VALUE_CODE', 'COUPON_INVALID_SAVE_VALUE_CODE', (d) => [0, 1, 2, 5, 6].includes(d));
     if (isError(misc)) return misc;
-    const applies = r.digit(
-      'COUPON_MISSING_SAVE_VALUE_APPLIES_TO_ITEM',
-      'COUPON_INVALID_SAVE_VALUE_APPLIES_TO_ITEM',
-      (d) => d <= 2,
-    );
+    const applies = r.digit('COUPON_MISSING_SAVE_VALUE_APPLIES_TO_ITEM', 'COUPON_INVALID_SAVE_VALUE_APPLIES_TO_ITEM', (d) => d <= 2);
     if (isError(applies)) return applies;
     const store = r.digit('COUPON_MISSING_STORE_COUPON_FLAG', null, () => true);
     if (isError(store)) return store;

@@ -68,10 +68,9 @@ export const csum: Linter = (data) => {
 };
 
 const primes = [
-  2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113,
-  127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251,
-  257, 263, 269, 271, 277, 281, 283, 293, 307, 311, 313, 317, 331, 337, 347, 349, 353, 359, 367, 373, 379, 383, 389, 397,
-  401, 409, 419, 421, 431, 433, 439, 443, 449, 457, 461, 463, 467, 479, 487, 491, 499, 503, 509,
+  2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157,
+  163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251, 257, 263, 269, 271, 277, 281, 283, 293, 307, 311, 313, 317, 331, 337,
+  347, 349, 353, 359, 367, 373, 379, 383, 389, 397, 401, 409, 419, 421, 431, 433, 439, 443, 449, 457, 461, 463, 467, 479, 487, 491, 499, 503, 509,
 ];
 const cset32chars = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -94,9 +93,7 @@ export const csumalpha: Linter = (data) => {
   if (bad !== -1) return lintError('INVALID_CSET82_CHARACTER', bad, 1);
   const badPair = firstNotIn(data.slice(len - 2), cset32chars);
   if (badPair !== -1) return lintError('INVALID_CSET32_CHARACTER', len - 2 + badPair, 1);
-  return checkCharacterPair(data.slice(0, len - 2)) === data.slice(len - 2)
-    ? null
-    : lintError('INCORRECT_CHECK_PAIR', len - 2, 2);
+  return checkCharacterPair(data.slice(0, len - 2)) === data.slice(len - 2) ? null : lintError('INCORRECT_CHECK_PAIR', len - 2, 2);
 };
 
 /**
@@ -140,8 +137,7 @@ export const yyyymmd0: Linter = (data) => {
   return day > daysInMonth(year, month) ? lintError('ILLEGAL_DAY', 6, 2) : null;
 };
 
-export const yyyymmdd: Linter = (data) =>
-  yyyymmd0(data) ?? (data.slice(6, 8) === '00' ? lintError('ILLEGAL_DAY', 6, 2) : null);
+export const yyyymmdd: Linter = (data) => yyyymmd0(data) ?? (data.slice(6, 8) === '00' ? lintError('ILLEGAL_DAY', 6, 2) : null);
 
 /** YYMMDD, day "00" permitted; the century follows GS1 GenSpecs §7.12 (matters for 29 February). */
 export const yymmd0: Linter = (data) => {
@@ -188,8 +184,7 @@ export const iso3166alpha2 = inList(iso3166Alpha2, 'NOT_ISO3166_ALPHA2');
 export const iso4217 = inList(iso4217Numeric, 'NOT_ISO4217');
 export const mediatype = inList(aidcMediaTypes, 'INVALID_MEDIA_TYPE');
 export const packagetype = inList(packageTypeCodes, 'INVALID_PACKAGE_TYPE');
-export const iso3166999: Linter = (data) =>
-  data === '999' || iso3166Numeric.has(data) ? null : lintError('NOT_ISO3166_OR_999', 0, data.length);
+export const iso3166999: Linter = (data) => (data === '999' || iso3166Numeric.has(data) ? null : lintError('NOT_ISO3166_OR_999', 0, data.length));
 
 /** ISO/IEC 5218 biological sex: 0 not known, 1 male, 2 female, 9 not applicable. */
 export const iso5218 = inList(new Set(['0', '1', '2', '9']), 'INVALID_BIOLOGICAL_SEX_CODE');
@@ -205,16 +200,13 @@ export const importeridx: Linter = (data) => {
 
 export const zero: Linter = (data) => (/^0+$/.test(data) ? null : lintError('NOT_ZERO', 0, data.length));
 
-export const nonzero: Linter = (data) =>
-  checkDigits(data) ?? (/[1-9]/.test(data) ? null : lintError('ILLEGAL_ZERO_VALUE', 0, data.length));
+export const nonzero: Linter = (data) => checkDigits(data) ?? (/[1-9]/.test(data) ? null : lintError('ILLEGAL_ZERO_VALUE', 0, data.length));
 
-export const nozeroprefix: Linter = (data) =>
-  data.startsWith('0') ? lintError('ILLEGAL_ZERO_PREFIX', 0, 1) : checkDigits(data);
+export const nozeroprefix: Linter = (data) => (data.startsWith('0') ? lintError('ILLEGAL_ZERO_PREFIX', 0, 1) : checkDigits(data));
 
 export const hyphen: Linter = (data) => (/^-+$/.test(data) ? null : lintError('NOT_HYPHEN', 0, data.length));
 
-export const hasnondigit: Linter = (data) =>
-  [...data].some((c) => !isDigit(c)) ? null : lintError('REQUIRES_NON_DIGIT_CHARACTER', 0, data.length);
+export const hasnondigit: Linter = (data) => ([...data].some((c) => !isDigit(c)) ? null : lintError('REQUIRES_NON_DIGIT_CHARACTER', 0, data.length));
 
 /** Percent-encoding as in RFC 3986 §2.1: every "%" followed by two hex digits. */
 export const pcenc: Linter = (data) => {

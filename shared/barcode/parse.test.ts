@@ -27,10 +27,7 @@ describe('scan data with symbology identifiers (scandata.c test_scandata_process
     [']d2011231231231233310ABC123\x1d99TESTING', ok('01:12312312312333', '10:ABC123', '99:TESTING')],
     [']e0011231231231233310ABC123\x1d99TESTING', ok('01:12312312312333', '10:ABC123', '99:TESTING')],
     [']e0011231231231233310ABC123\x1d99TESTING\x1d98XYZ', ok('01:12312312312333', '10:ABC123', '99:TESTING', '98:XYZ')],
-    [
-      ']e0011231231231233310ABC123\x1d1199122598TESTING\x1d97XYZ',
-      ok('01:12312312312333', '10:ABC123', '11:991225', '98:TESTING', '97:XYZ'),
-    ],
+    [']e0011231231231233310ABC123\x1d1199122598TESTING\x1d97XYZ', ok('01:12312312312333', '10:ABC123', '11:991225', '98:TESTING', '97:XYZ')],
     [']C1011231231231233310ABC123\x1d99TESTING', ok('01:12312312312333', '10:ABC123', '99:TESTING')],
     [']E02112345678900', ok('01:02112345678900')],
     [']E02112345678900|]e099COMPOSITE\x1d98XYZ', ok('01:02112345678900', '99:COMPOSITE', '98:XYZ')],
@@ -124,10 +121,7 @@ describe('GS1 General Specifications examples', () => {
     ],
     // Homogeneous pallet as on a GS1 Logistic Label: SSCC, content GTIN, count, batch, best before
     // (day 00 allowed by the yymmd0 linter of AI 15).
-    [
-      '(00)106141411234567897(02)09506000134352(37)24(10)LOT1(15)260600',
-      ok('00:106141411234567897', '02:09506000134352', '37:24', '10:LOT1', '15:260600'),
-    ],
+    ['(00)106141411234567897(02)09506000134352(37)24(10)LOT1(15)260600', ok('00:106141411234567897', '02:09506000134352', '37:24', '10:LOT1', '15:260600')],
     // Trade measure with implied decimal point (AI 3103 = net weight in kg, 3 decimals), from the
     // GS1 Digital Link Standard example https://id.gs1.org/01/09520123456788?3103=000195.
     ['(01)09520123456788(3103)000195', ok('01:09520123456788', '3103:000195')],
@@ -219,7 +213,7 @@ describe('ZXing black-box samples that are GS1 data (zxing-cpp test/samples, cop
     ['rssexpanded-3/30.txt', '', '101098"1234', 'GS1_MISSING_ASSOCIATION', els('10:1098"1234')],
     ['rssexpanded-3/31.txt', '', '101098%1234', 'GS1_MISSING_ASSOCIATION', els('10:1098%1234')],
     ['rssexpanded-3/32.txt', '', '101098&1234', 'GS1_MISSING_ASSOCIATION', els('10:1098&1234')],
-    ['rssexpanded-3/33.txt', '', '101098\'1234', 'GS1_MISSING_ASSOCIATION', els('10:1098\'1234')],
+    ['rssexpanded-3/33.txt', '', "101098'1234", 'GS1_MISSING_ASSOCIATION', els("10:1098'1234")],
     ['rssexpanded-3/34.txt', '', '101098+1234', 'GS1_MISSING_ASSOCIATION', els('10:1098+1234')],
     ['rssexpanded-3/35.txt', '', '101098:1234', 'GS1_MISSING_ASSOCIATION', els('10:1098:1234')],
     ['rssexpanded-3/36.txt', '', '101098;1234', 'GS1_MISSING_ASSOCIATION', els('10:1098;1234')],
@@ -241,14 +235,56 @@ describe('ZXing black-box samples that are GS1 data (zxing-cpp test/samples, cop
     ['code128-1/1.txt', ']C1', '168901', 'GS1_BAD_LENGTH', null],
     ['code128-1/4.txt', ']C1', '123456', 'GS1_BAD_LENGTH', null],
     ['code128-1/5.txt', ']C1', '8101054321120021123456', 'GS1_UNKNOWN_AI', null],
-    ['datamatrix-1/gs1-figure-4.15.1-2-32x32.txt', ']d2', '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/', 'OK', els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/')],
-    ['datamatrix-3/#794.txt', '', '010890381998765921S1ND6MPPFCGG6B869XES\x1d1731063010BNav4Cam2', 'OK', els('01:08903819987659', '21:S1ND6MPPFCGG6B869XES', '17:310630', '10:BNav4Cam2')],
-    ['datamatrix-3/dm-2x2-#1072-2.txt', '', '[)>\x1e06\x1dP445-175186-1-ND\x1d1PTFM252012ALMA3R3MTAA\x1d30P445-175186-1-ND\x1dK\x1d1K95952283\x1d10K118292010\x1d9D2532\x1d1T0844718727\x1d11K1\x1d4LJP\x1dQ10\x1d11ZPICK\x1d12Z7795258\x1d13Z999999\x1d20Z000000000000000000000000000000000000000000000000000000000000000000000000000\x1e\x04', 'GS1_UNKNOWN_AI', null],
+    [
+      'datamatrix-1/gs1-figure-4.15.1-2-32x32.txt',
+      ']d2',
+      '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/',
+      'OK',
+      els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/'),
+    ],
+    [
+      'datamatrix-3/#794.txt',
+      '',
+      '010890381998765921S1ND6MPPFCGG6B869XES\x1d1731063010BNav4Cam2',
+      'OK',
+      els('01:08903819987659', '21:S1ND6MPPFCGG6B869XES', '17:310630', '10:BNav4Cam2'),
+    ],
+    [
+      'datamatrix-3/dm-2x2-#1072-2.txt',
+      '',
+      '[)>\x1e06\x1dP445-175186-1-ND\x1d1PTFM252012ALMA3R3MTAA\x1d30P445-175186-1-ND\x1dK\x1d1K95952283\x1d10K118292010\x1d9D2532\x1d1T0844718727\x1d11K1\x1d4LJP\x1dQ10\x1d11ZPICK\x1d12Z7795258\x1d13Z999999\x1d20Z000000000000000000000000000000000000000000000000000000000000000000000000000\x1e\x04',
+      'GS1_UNKNOWN_AI',
+      null,
+    ],
     ['datamatrix-3/dm-f.txt', '', '[)>\x1e06\x1d9N111234567842S3300045321T89209876D151217\x1e\x04', 'GS1_UNKNOWN_AI', null],
-    ['datamatrix-4/gs1-figure-4.15.1-2-44x20.txt', ']d8', '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/', 'OK', els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/')],
-    ['datamatrix-5/issue794-13-4.txt', '', '010890381998765921XY061M5Z9NHXP10R20NN\x1d1731063010BNav4Cam2', 'OK', els('01:08903819987659', '21:XY061M5Z9NHXP10R20NN', '17:310630', '10:BNav4Cam2')],
-    ['datamatrix-5/issue794-3-2.txt', '', '010890381998765921Y2GNX9ZR37SE0DAAT436\x1d1731063010BNav4Cam2', 'OK', els('01:08903819987659', '21:Y2GNX9ZR37SE0DAAT436', '17:310630', '10:BNav4Cam2')],
-    ['qrcode-2/gs1-figure-4.15.1-2.txt', ']Q3', '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/', 'OK', els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/')],
+    [
+      'datamatrix-4/gs1-figure-4.15.1-2-44x20.txt',
+      ']d8',
+      '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/',
+      'OK',
+      els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/'),
+    ],
+    [
+      'datamatrix-5/issue794-13-4.txt',
+      '',
+      '010890381998765921XY061M5Z9NHXP10R20NN\x1d1731063010BNav4Cam2',
+      'OK',
+      els('01:08903819987659', '21:XY061M5Z9NHXP10R20NN', '17:310630', '10:BNav4Cam2'),
+    ],
+    [
+      'datamatrix-5/issue794-3-2.txt',
+      '',
+      '010890381998765921Y2GNX9ZR37SE0DAAT436\x1d1731063010BNav4Cam2',
+      'OK',
+      els('01:08903819987659', '21:Y2GNX9ZR37SE0DAAT436', '17:310630', '10:BNav4Cam2'),
+    ],
+    [
+      'qrcode-2/gs1-figure-4.15.1-2.txt',
+      ']Q3',
+      '01095040000591012112345678p901\x1d101234567p\x1d171411208200http://www.gs1.org/demo/',
+      'OK',
+      els('01:09504000059101', '21:12345678p901', '10:1234567p', '17:141120', '8200:http://www.gs1.org/demo/'),
+    ],
   ])('%s (%s)', (_file, symbology, text, code, elements) => {
     const result = parseGs1(symbology + text);
     expect(codeOf(result)).toBe(code);

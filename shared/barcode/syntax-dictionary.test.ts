@@ -150,13 +150,8 @@ describe('parseSyntaxDictionary entries (syn.c tests_parse_sd_entry)', () => {
   });
 
   it('reads req groups with "+" and repeated req attributes', () => {
-    expect(one('8030 ? Z..90 req=00,01+21,8010+8011 # DIGSIG').table.entries[0]?.req).toEqual([
-      [['00'], ['01', '21'], ['8010', '8011']],
-    ]);
-    expect(one('250 ? X..30 req=01,8006 req=21 # SECONDARY SERIAL').table.entries[0]?.req).toEqual([
-      [['01'], ['8006']],
-      [['21']],
-    ]);
+    expect(one('8030 ? Z..90 req=00,01+21,8010+8011 # DIGSIG').table.entries[0]?.req).toEqual([[['00'], ['01', '21'], ['8010', '8011']]]);
+    expect(one('250 ? X..30 req=01,8006 req=21 # SECONDARY SERIAL').table.entries[0]?.req).toEqual([[['01'], ['8006']], [['21']]]);
   });
 
   it.each([

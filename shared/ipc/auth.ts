@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  badgeSchema,
-  localeSchema,
-  personNameSchema,
-  pinSchema,
-  roleSchema,
-  userIdSchema,
-  type SessionView,
-  type UserView,
-} from '../people';
+import { badgeSchema, localeSchema, personNameSchema, pinSchema, roleSchema, userIdSchema, type SessionView, type UserView } from '../people';
 import { adminOnly } from '../roles';
 import { defineEvents, defineModule, returns } from './define';
 
@@ -47,4 +38,3 @@ export const auth = defineModule('auth', {
 export const authEvents = defineEvents('auth', {
   sessionChanged: returns<SessionView | null>(),
 });
-

@@ -11,18 +11,14 @@ export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown
 export function buildClient(invoke: Invoke): QuaiClient {
   const modules = Object.entries(contract).map(([moduleName, module]) => {
     const methods = Object.entries(module as Readonly<Record<string, Operation>>).map(
-      ([name, operation]): [string, (input?: unknown) => Promise<Result<unknown>>] => [
-        name,
-        (input: unknown = {}) => invoke(operation.channel, input),
-      ],
+      ([name, operation]): [string, (input?: unknown) => Promise<Result<unknown>>] => [name, (input: unknown = {}) => invoke(operation.channel, input)],
     );
     return [moduleName, Object.fromEntries(methods)] as const;
   });
   return Object.fromEntries(modules) as QuaiClient;
 }
 
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 
 /** Only events the contract declares can be listened to; anything else is refused at once. */
 export function guardSubscribe(subscribe: (name: EventName, listener: (payload: unknown) => void) => () => void): Subscribe {

@@ -27,9 +27,7 @@ export type InputOf<O> = O extends { readonly input: infer I extends z.ZodType }
 export type ParsedInputOf<O> = O extends { readonly input: infer I extends z.ZodType } ? z.output<I> : never;
 export type OutputOf<O> = O extends { readonly output: Returns<infer T> } ? T : never;
 
-type Kebab<S extends string> = S extends `${infer H}${infer T}`
-  ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}`
-  : S;
+type Kebab<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}` : S;
 
 export const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -38,10 +36,7 @@ export type Module<M extends string, Specs extends Record<string, OperationSpec>
 };
 
 /** Channels are derived from module and operation names (`auth` + `createUser` → `auth:create-user`). */
-export function defineModule<M extends string, const Specs extends Record<string, OperationSpec>>(
-  module: M,
-  specs: Specs,
-): Module<M, Specs> {
+export function defineModule<M extends string, const Specs extends Record<string, OperationSpec>>(module: M, specs: Specs): Module<M, Specs> {
   const entries = Object.entries(specs).map(([name, spec]) => [name, { ...spec, channel: `${module}:${kebab(name)}` }]);
   return Object.fromEntries(entries) as Module<M, Specs>;
 }
@@ -51,10 +46,7 @@ export type EventModule<M extends string, Payloads extends Record<string, Return
 };
 
 /** Events pushed from main to the page (session changes, sync progress, new orders, printer state). */
-export function defineEvents<M extends string, Payloads extends Record<string, Returns<unknown>>>(
-  module: M,
-  payloads: Payloads,
-): EventModule<M, Payloads> {
+export function defineEvents<M extends string, Payloads extends Record<string, Returns<unknown>>>(module: M, payloads: Payloads): EventModule<M, Payloads> {
   const entries = Object.entries(payloads).map(([name, payload]) => [name, { name: `${module}:${kebab(name)}`, payload }]);
   return Object.fromEntries(entries) as EventModule<M, Payloads>;
 }

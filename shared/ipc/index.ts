@@ -21,9 +21,7 @@ export type QuaiClient = { readonly [M in keyof Contract]: ModuleClient<Contract
 
 export type Subscribe = <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void;
 
-export const operations: readonly Operation[] = Object.values(contract).flatMap((module) =>
-  Object.values(module as Readonly<Record<string, Operation>>),
-);
+export const operations: readonly Operation[] = Object.values(contract).flatMap((module) => Object.values(module as Readonly<Record<string, Operation>>));
 export const eventNames: readonly EventName[] = Object.values(events).map((event) => event.name);
 
 export { defineEvents, defineModule, returns } from './define';

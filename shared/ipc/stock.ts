@@ -50,7 +50,18 @@ export const stock = defineModule('stock', {
   rejectCount: { input: z.object({ countId, reason }), output: returns<CountView>(), access: ['shift_lead'] },
   /** A direct correction, with a reason: shift leads only (DOMAIN scenario 6). */
   adjust: {
-    input: z.object({ location: code, gtin: code, lot: code.optional(), delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0), reason }),
+    input: z.object({
+      location: code,
+      gtin: code,
+      lot: code.optional(),
+      delta: z
+        .number()
+        .int()
+        .min(-1_000_000)
+        .max(1_000_000)
+        .refine((d) => d !== 0),
+      reason,
+    }),
     output: returns<MoveResult>(),
     access: ['shift_lead'],
   },

@@ -68,9 +68,12 @@ describe('generateLocations', () => {
     expect(up).toEqual([...up].sort((a, b) => a - b));
     expect(down).toEqual([...down].sort((a, b) => b - a));
     // In storage, a bay's levels are walked 1 to 4 before the next bay.
-    expect(locations.filter((l) => l.code.startsWith('A-02-')).slice(0, 4).map((l) => l.code)).toEqual(
-      [1, 2, 3, 4].map((level) => `${locations.find((l) => l.code.startsWith('A-02-'))?.code.slice(0, -1)}${level}`),
-    );
+    expect(
+      locations
+        .filter((l) => l.code.startsWith('A-02-'))
+        .slice(0, 4)
+        .map((l) => l.code),
+    ).toEqual([1, 2, 3, 4].map((level) => `${locations.find((l) => l.code.startsWith('A-02-'))?.code.slice(0, -1)}${level}`));
   });
 
   it('names zones with more letters at scale, never mixing pick and storage names', () => {

@@ -33,11 +33,17 @@ export function zoneName(letters: string, index: number): string {
   throw new RangeError('more zones than three-letter names allow');
 }
 
-type RackPlan = { readonly letters: string; readonly type: LocationType; readonly count: number; readonly aislesPerZone: number; readonly bays: number; readonly levels: readonly number[] };
+type RackPlan = {
+  readonly letters: string;
+  readonly type: LocationType;
+  readonly count: number;
+  readonly aislesPerZone: number;
+  readonly bays: number;
+  readonly levels: readonly number[];
+};
 
 /** Splits `total` into `parts` near-equal whole numbers, larger ones first. */
-const split = (total: number, parts: number): number[] =>
-  Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+const split = (total: number, parts: number): number[] => Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -89,7 +95,11 @@ export function generateLocations(random: Random, count: number): DemoLocation[]
   const out: DemoLocation[] = [];
   let walk = 1;
   walk = emitRacks({ letters: pickZoneLetters, type: 'pick_face', count: pickFaces, aislesPerZone: 24, bays: random.int(20, 28), levels: [0] }, out, walk);
-  walk = emitRacks({ letters: storageZoneLetters, type: 'storage', count: racks - pickFaces, aislesPerZone: 10, bays: random.int(18, 26), levels: [1, 2, 3, 4] }, out, walk);
+  walk = emitRacks(
+    { letters: storageZoneLetters, type: 'storage', count: racks - pickFaces, aislesPerZone: 10, bays: random.int(18, 26), levels: [1, 2, 3, 4] },
+    out,
+    walk,
+  );
   for (const special of specials) {
     for (let i = 1; i <= special.count; i++) {
       out.push({ code: `${special.prefix}-${pad2(i)}`, type: special.type, zone: special.prefix, walkOrder: walk++ });

@@ -127,7 +127,13 @@ function drawChange(random: Random, order: Readonly<DemoOrder>, products: readon
  * What will happen to `order` after `after` (ms) and before `until` (the cutoff). Everything is
  * drawn whether it falls in the window or not, so the stream does not depend on the window.
  */
-function drawAmendments(random: Random, order: Readonly<DemoOrder>, products: readonly Readonly<DemoProduct>[], after: number, until: number): DemoOrderAmendment[] {
+function drawAmendments(
+  random: Random,
+  order: Readonly<DemoOrder>,
+  products: readonly Readonly<DemoProduct>[],
+  after: number,
+  until: number,
+): DemoOrderAmendment[] {
   const out: DemoOrderAmendment[] = [];
   if (random.chance(changeShare)) {
     const dueAt = after + random.int(5, 180) * minute + random.int(0, minute - 1);
@@ -148,7 +154,8 @@ function drawAmendments(random: Random, order: Readonly<DemoOrder>, products: re
  */
 export function generateInitialOrders(random: Random, options: Readonly<InitialOrderOptions>): DemoOrderBatch {
   const { products, count, at } = options;
-  if (!Number.isSafeInteger(count) || count < 0 || count >= initialLimit) throw new RangeError(`initial order count must be 0–${initialLimit - 1}, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0 || count >= initialLimit)
+    throw new RangeError(`initial order count must be 0–${initialLimit - 1}, got ${count}`);
   if (count > 0 && products.length === 0) throw new RangeError('orders need products');
   const day = orderDay(options.orderDay);
   const until = Math.max(day.start + minute, Math.min(at, day.cutoff));

@@ -16,7 +16,11 @@ function checkSite(site: DemoSite): void {
   const locations = new Map(site.locations.map((l) => [l.code, l]));
   expect(locations.size).toBe(site.locations.length);
   expect(new Set(site.locations.map((l) => l.walkOrder)).size).toBe(site.locations.length);
-  expect(site.locations.every((l) => (l.type === 'storage' || l.type === 'pick_face' ? rackLocationPattern.test(l.code) : /^(DOCK|STG|PACK|OUT)-\d{2}$/.test(l.code)))).toBe(true);
+  expect(
+    site.locations.every((l) =>
+      l.type === 'storage' || l.type === 'pick_face' ? rackLocationPattern.test(l.code) : /^(DOCK|STG|PACK|OUT)-\d{2}$/.test(l.code),
+    ),
+  ).toBe(true);
 
   expect(new Set(site.pallets.map((p) => p.sscc)).size).toBe(site.pallets.length);
   expect(site.pallets.every((p) => isValidSscc(p.sscc))).toBe(true);

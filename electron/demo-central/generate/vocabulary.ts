@@ -51,8 +51,20 @@ export function frenchColour(colour: Readonly<Colour>, agreement: FrenchAgreemen
 const c = colours;
 /** Colours phone cases come in; black and clear sell most. */
 export const caseColours: readonly (readonly [Colour, number])[] = [
-  [c.black, 20], [c.clear, 16], [c.white, 6], [c.navy, 6], [c.blue, 5], [c.pink, 7], [c.purple, 4], [c.lavender, 5],
-  [c.red, 4], [c.green, 3], [c.sage, 5], [c.grey, 4], [c.beige, 4], [c.orange, 2],
+  [c.black, 20],
+  [c.clear, 16],
+  [c.white, 6],
+  [c.navy, 6],
+  [c.blue, 5],
+  [c.pink, 7],
+  [c.purple, 4],
+  [c.lavender, 5],
+  [c.red, 4],
+  [c.green, 3],
+  [c.sage, 5],
+  [c.grey, 4],
+  [c.beige, 4],
+  [c.orange, 2],
 ];
 export const cableColours: readonly Colour[] = [c.black, c.white, c.grey, c.blue, c.red, c.pink];
 export const electronicsColours: readonly Colour[] = [c.black, c.white, c.grey, c.blue, c.pink, c.green];

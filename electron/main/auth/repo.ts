@@ -72,10 +72,7 @@ export function countActiveAdmins(read: ReadHandle): number {
   return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL`)?.n ?? 0;
 }
 
-export function insertUser(
-  tx: WriteHandle,
-  user: { name: string; badge: string; role: Role; pinHash: string; locale: Locale; createdAt: number },
-): number {
+export function insertUser(tx: WriteHandle, user: { name: string; badge: string; role: Role; pinHash: string; locale: Locale; createdAt: number }): number {
   const result = tx.run(sql`
     INSERT INTO app_user (name, badge, role, pin_hash, locale, created_at)
     VALUES (${user.name}, ${user.badge}, ${user.role}, ${user.pinHash}, ${user.locale}, ${user.createdAt})`);
@@ -108,9 +105,7 @@ export function insertPinFailure(tx: WriteHandle, userId: number, at: number): v
 }
 
 export function countPinFailuresSince(read: ReadHandle, userId: number, since: number): number {
-  return (
-    read.get<{ n: number }>(sql`SELECT count(*) AS n FROM pin_failure WHERE user_id = ${userId} AND at > ${since}`)?.n ?? 0
-  );
+  return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM pin_failure WHERE user_id = ${userId} AND at > ${since}`)?.n ?? 0;
 }
 
 export function clearPinFailures(tx: WriteHandle, userId: number): void {

@@ -59,7 +59,11 @@ describe('opening the station database', () => {
     const file = tempFile();
     open(file, { migrations: migrations.slice(0, 1) }).close();
     opened.pop();
-    const broken = [...migrations, { version: migrations.length + 1, name: 'ok', up: 'CREATE TABLE extra (x INTEGER) STRICT;' }, { version: migrations.length + 2, name: 'bad', up: 'CREATE TABLE oops (' }];
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'ok', up: 'CREATE TABLE extra (x INTEGER) STRICT;' },
+      { version: migrations.length + 2, name: 'bad', up: 'CREATE TABLE oops (' },
+    ];
     expect(() => open(file, { migrations: broken })).toThrow();
     const db = open(file);
     expect(db.schemaVersion()).toBe(migrations.length);

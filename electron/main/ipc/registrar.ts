@@ -38,10 +38,7 @@ export function createRegistrar(deps: { readonly gate: SessionGate; readonly aud
 
   function handle<O extends Operation>(
     operation: O,
-    handler: (
-      input: ParsedInputOf<O>,
-      context: O['access'] extends 'public' ? CallContext : ActorContext,
-    ) => OutputOf<O> | Promise<OutputOf<O>>,
+    handler: (input: ParsedInputOf<O>, context: O['access'] extends 'public' ? CallContext : ActorContext) => OutputOf<O> | Promise<OutputOf<O>>,
   ): void {
     if (entries.has(operation.channel)) throw new Error(`handler registered twice: ${operation.channel}`);
     entries.set(operation.channel, { operation, handler: handler as Handler });

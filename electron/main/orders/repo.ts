@@ -13,7 +13,15 @@ export function nextShipDate(read: ReadHandle, today: string): string {
 }
 
 export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders {
-  const orders = read.all<{ order_id: string; carrier: OrderSummary['carrier']; service: string; cutoff: string; version: number; lines: number; units: number }>(sql`
+  const orders = read.all<{
+    order_id: string;
+    carrier: OrderSummary['carrier'];
+    service: string;
+    cutoff: string;
+    version: number;
+    lines: number;
+    units: number;
+  }>(sql`
     SELECT o.order_id, o.carrier, o.service, o.cutoff, o.version, count(l.line_no) AS lines, coalesce(sum(l.quantity), 0) AS units
     FROM customer_order o LEFT JOIN customer_order_line l ON l.order_id = o.order_id
     WHERE o.ship_date = ${shipDate} AND o.status = 'open'

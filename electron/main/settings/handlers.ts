@@ -4,11 +4,7 @@ import type { Registrar } from '../ipc/registrar';
 import type { SettingsService } from './service';
 import type { BackupResult } from '../../platform/db/backup';
 
-export function registerSettingsHandlers(
-  registrar: Registrar,
-  service: SettingsService,
-  backupNow: (userId: number) => Promise<BackupResult>,
-): void {
+export function registerSettingsHandlers(registrar: Registrar, service: SettingsService, backupNow: (userId: number) => Promise<BackupResult>): void {
   registrar.handle(settings.get, () => service.get());
   registrar.handle(settings.update, (input, { actor }) => service.update(actor, input));
   registrar.handle(settings.backupDatabase, async (_input, { actor }) => {

@@ -32,7 +32,9 @@ export function findCountTask(read: ReadHandle, id: number): CountTask | null {
 }
 
 export function openCountAt(read: ReadHandle, locationId: number): CountTask | null {
-  const row = read.get<TaskRow>(sql`SELECT ${taskColumns} FROM ${taskFrom} WHERE t.location_id = ${locationId} AND t.status IN ('counting', 'pending_approval')`);
+  const row = read.get<TaskRow>(
+    sql`SELECT ${taskColumns} FROM ${taskFrom} WHERE t.location_id = ${locationId} AND t.status IN ('counting', 'pending_approval')`,
+  );
   return row ? rowToTask(row) : null;
 }
 
@@ -75,18 +77,22 @@ export type CountLineRecord = { productId: number; lotId: number; counted: numbe
 
 export function countLines(read: ReadHandle, taskId: number, round: number): CountLineRecord[] {
   return read
-    .all<{ product_id: number; lot_id: number; counted: number; expected: number | null }>(sql`
-      SELECT product_id, lot_id, counted, expected FROM count_line WHERE task_id = ${taskId} AND round = ${round}`)
+    .all<{ product_id: number; lot_id: number; counted: number; expected: number | null }>(
+      sql`
+      SELECT product_id, lot_id, counted, expected FROM count_line WHERE task_id = ${taskId} AND round = ${round}`,
+    )
     .map((row) => ({ productId: row.product_id, lotId: row.lot_id, counted: row.counted, expected: row.expected }));
 }
 
 export function countLineViews(read: ReadHandle, taskId: number, round: number, showExpected: boolean): CountLineView[] {
   return read
-    .all<{ sku: string; description_fr: string; description_en: string; description_zh: string; lot: string | null; counted: number; expected: number | null }>(sql`
+    .all<{ sku: string; description_fr: string; description_en: string; description_zh: string; lot: string | null; counted: number; expected: number | null }>(
+      sql`
       SELECT p.sku, p.description_fr, p.description_en, p.description_zh, lot.code AS lot, c.counted, c.expected
       FROM count_line c JOIN product p ON p.id = c.product_id LEFT JOIN lot ON lot.id = c.lot_id
       WHERE c.task_id = ${taskId} AND c.round = ${round}
-      ORDER BY p.sku, lot.code`)
+      ORDER BY p.sku, lot.code`,
+    )
     .map((row) => ({
       product: { sku: row.sku, description: { fr: row.description_fr, en: row.description_en, zh: row.description_zh } },
       lot: row.lot,

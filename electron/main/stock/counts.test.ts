@@ -6,14 +6,25 @@ import { aLocation, aProduct, caseGtinOf, gtinOf, ledgerAndBalances, seedStock }
 async function countingStation(): Promise<TestStation> {
   const station = await createSetUpStation();
   seedStock(station.core.db, {
-    products: [aProduct(1, { gtins: [{ gtin: gtinOf(1), packQuantity: 1 }, { gtin: caseGtinOf(1), packQuantity: 20 }] }), aProduct(2)],
+    products: [
+      aProduct(1, {
+        gtins: [
+          { gtin: gtinOf(1), packQuantity: 1 },
+          { gtin: caseGtinOf(1), packQuantity: 20 },
+        ],
+      }),
+      aProduct(2),
+    ],
     locations: [aLocation('P-01-01-0', 'pick_face', 1)],
     loose: [
       { locationCode: 'P-01-01-0', sku: 'SKU-0001', quantity: 25 },
       { locationCode: 'P-01-01-0', sku: 'SKU-0002', quantity: 3 },
     ],
   });
-  for (const [badge, role] of [['BADGE-PCK', 'picker'], ['BADGE-LEAD', 'shift_lead']] as const) {
+  for (const [badge, role] of [
+    ['BADGE-PCK', 'picker'],
+    ['BADGE-LEAD', 'shift_lead'],
+  ] as const) {
     await addUser(station, { name: role, badge, role, pin: '2580' });
   }
   return station;
@@ -40,7 +51,11 @@ describe('cycle count', () => {
     if (!started.ok) throw new Error(started.error.code);
     // Blind: nothing the system expects is shown while counting.
     expect(started.value.lines).toEqual([]);
-    const finished = await count(station, started.value.id, [[caseGtinOf(1), 1], [gtinOf(1), 5], [gtinOf(2), 3]]);
+    const finished = await count(station, started.value.id, [
+      [caseGtinOf(1), 1],
+      [gtinOf(1), 5],
+      [gtinOf(2), 3],
+    ]);
     expect(finished).toMatchObject({ ok: true, value: { status: 'matched', differences: [] } });
   });
 
@@ -51,7 +66,10 @@ describe('cycle count', () => {
     if (!started.ok) throw new Error(started.error.code);
     const id = started.value.id;
 
-    const first = await count(station, id, [[gtinOf(1), 24], [gtinOf(2), 3]]);
+    const first = await count(station, id, [
+      [gtinOf(1), 24],
+      [gtinOf(2), 3],
+    ]);
     expect(first).toMatchObject({ ok: true, value: { status: 'counting', round: 2, lines: [], differences: [] } });
 
     const second = await count(station, id, [[gtinOf(1), 23]]);
@@ -83,9 +101,14 @@ describe('cycle count', () => {
     await count(station, started.value.id, [[gtinOf(1), 1]]);
     await count(station, started.value.id, [[gtinOf(1), 1]]);
     const before = ledgerAndBalances(station.core.db);
-    expect(await station.client.stock.rejectCount({ countId: started.value.id, reason: 'count again tomorrow' })).toMatchObject({ ok: true, value: { status: 'rejected' } });
+    expect(await station.client.stock.rejectCount({ countId: started.value.id, reason: 'count again tomorrow' })).toMatchObject({
+      ok: true,
+      value: { status: 'rejected' },
+    });
     expect(ledgerAndBalances(station.core.db)).toEqual(before);
-    expect(await station.client.stock.countItem({ countId: started.value.id, gtin: gtinOf(1), quantity: 1 })).toMatchObject({ error: { code: 'COUNT_CLOSED' } });
+    expect(await station.client.stock.countItem({ countId: started.value.id, gtin: gtinOf(1), quantity: 1 })).toMatchObject({
+      error: { code: 'COUNT_CLOSED' },
+    });
   });
 
   it('keeps one open count per location and resumes it', async () => {

@@ -76,7 +76,8 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
         expected.set(key, entry);
       }
       for (const line of counts.countLines(tx, task.id, task.round)) {
-        if (!expected.has(keyOf(line.productId, line.lotId))) expected.set(keyOf(line.productId, line.lotId), { productId: line.productId, lotId: line.lotId, quantity: 0 });
+        if (!expected.has(keyOf(line.productId, line.lotId)))
+          expected.set(keyOf(line.productId, line.lotId), { productId: line.productId, lotId: line.lotId, quantity: 0 });
       }
       for (const entry of expected.values()) {
         counts.setExpected(tx, { taskId: task.id, round: task.round, productId: entry.productId, lotId: entry.lotId }, entry.quantity);
@@ -112,11 +113,18 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
       const ids: number[] = [];
       for (const line of counts.countLines(tx, task.id, task.round)) {
         const delta = line.counted - (line.expected ?? 0);
-        if (delta !== 0) ids.push(...stock.applyAdjustment(tx, actor, { productId: line.productId, locationId: task.locationId, lotId: line.lotId }, delta, reason));
+        if (delta !== 0)
+          ids.push(...stock.applyAdjustment(tx, actor, { productId: line.productId, locationId: task.locationId, lotId: line.lotId }, delta, reason));
       }
       recordStockEvent(tx, clock.now(), 'stock.count-approved', actor, ids, reason);
       counts.updateCountTask(tx, task.id, { status: 'approved', closedBy: actor.userId, closedAt: clock.now(), reason });
-      audit.record(tx, { userId: actor.userId, action: 'stock.count-approve', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'stock.count-approve',
+        outcome: 'ok',
+        target: `location:${task.location}`,
+        detail: { countId, reason },
+      });
     });
     stock.changed(task.location);
     return view(task.id);

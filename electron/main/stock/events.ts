@@ -4,14 +4,7 @@ import type { WriteHandle } from '../../platform/db/connection';
 import { appendEvent, movementDeltas } from '../sync/outbox';
 
 /** The station event for what a person just did to the stock, in the same transaction (DESIGN §3). */
-export function recordStockEvent(
-  tx: WriteHandle,
-  at: number,
-  type: EventType,
-  actor: Actor,
-  movementIds: readonly number[],
-  reason?: string,
-): void {
+export function recordStockEvent(tx: WriteHandle, at: number, type: EventType, actor: Actor, movementIds: readonly number[], reason?: string): void {
   if (movementIds.length === 0) return;
   appendEvent(tx, {
     type,

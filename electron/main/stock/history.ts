@@ -57,11 +57,7 @@ function subjectFilter(read: ReadHandle, subject: Readonly<HistorySubject>): Sql
 }
 
 /** The movements behind what a lookup shows, newest first, a page at a time. */
-export function movementHistory(
-  read: ReadHandle,
-  subject: Readonly<HistorySubject>,
-  page: { readonly offset: number; readonly limit: number },
-): MovementPage {
+export function movementHistory(read: ReadHandle, subject: Readonly<HistorySubject>, page: { readonly offset: number; readonly limit: number }): MovementPage {
   const where = subjectFilter(read, subject);
   const rows = read.all<MovementRow>(sql`
     SELECT m.id, m.at, m.kind, p.sku, p.description_fr, p.description_en, p.description_zh, lot.code AS lot,

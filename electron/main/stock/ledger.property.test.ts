@@ -14,7 +14,12 @@ type Op =
   | { kind: 'adjust'; product: number; location: string; delta: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('receive' as const), product: fc.constantFrom(...products), location: fc.constantFrom(...locations), quantity: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({
+    kind: fc.constant('receive' as const),
+    product: fc.constantFrom(...products),
+    location: fc.constantFrom(...locations),
+    quantity: fc.integer({ min: 1, max: 50 }),
+  }),
   fc.record({
     kind: fc.constant('move' as const),
     product: fc.constantFrom(...products),
@@ -23,7 +28,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     quantity: fc.integer({ min: 1, max: 60 }),
   }),
   fc.record({ kind: fc.constant('movePallet' as const), to: fc.constantFrom(...locations) }),
-  fc.record({ kind: fc.constant('adjust' as const), product: fc.constantFrom(...products), location: fc.constantFrom(...locations), delta: fc.integer({ min: -40, max: 40 }).filter((d) => d !== 0) }),
+  fc.record({
+    kind: fc.constant('adjust' as const),
+    product: fc.constantFrom(...products),
+    location: fc.constantFrom(...locations),
+    delta: fc.integer({ min: -40, max: 40 }).filter((d) => d !== 0),
+  }),
 );
 
 async function station(): Promise<TestStation> {
@@ -31,7 +41,16 @@ async function station(): Promise<TestStation> {
   seedStock(s.core.db, {
     products: products.map((n) => aProduct(n)),
     locations: locations.map((code, index) => aLocation(code, code.startsWith('P') ? 'pick_face' : code.startsWith('DOCK') ? 'dock' : 'storage', index + 1)),
-    pallets: [{ sscc: ssccOf(7), locationCode: 'A-01-01-1', lines: [{ sku: 'SKU-0001', quantity: 30 }, { sku: 'SKU-0002', quantity: 10 }] }],
+    pallets: [
+      {
+        sscc: ssccOf(7),
+        locationCode: 'A-01-01-1',
+        lines: [
+          { sku: 'SKU-0001', quantity: 30 },
+          { sku: 'SKU-0002', quantity: 10 },
+        ],
+      },
+    ],
   });
   await addUser(s, { name: 'Lead', badge: 'BADGE-LEAD', role: 'shift_lead', pin: '2580' });
   await s.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' });

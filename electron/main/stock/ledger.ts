@@ -23,11 +23,7 @@ export function recordMovement(tx: WriteHandle, movement: Readonly<NewMovement>)
     }
   }
   if (movement.toLocationId !== null) {
-    addToBalance(
-      tx,
-      { productId: movement.productId, locationId: movement.toLocationId, lotId, containerId: movement.toContainerId ?? 0 },
-      movement.quantity,
-    );
+    addToBalance(tx, { productId: movement.productId, locationId: movement.toLocationId, lotId, containerId: movement.toContainerId ?? 0 }, movement.quantity);
   }
   return id;
 }

@@ -31,7 +31,9 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
   const [header, ...body] = records;
   const columns = (header ?? []).map((name) => name.toLowerCase().replace(/[\s-]/g, '_'));
   const index = { code: columns.indexOf('code'), type: columns.indexOf('type'), zone: columns.indexOf('zone'), walk: columns.indexOf('walk_order') };
-  const missing = Object.entries(index).filter(([, at]) => at < 0).map(([name]) => (name === 'walk' ? 'walk_order' : name));
+  const missing = Object.entries(index)
+    .filter(([, at]) => at < 0)
+    .map(([name]) => (name === 'walk' ? 'walk_order' : name));
   if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: 'header', problem: `missing column(s): ${missing.join(', ')}` }] };
 
   const rows: ParsedRow[] = [];
@@ -63,7 +65,11 @@ export function createLocationImport({ db, audit, events }: StockDeps) {
     const existing = new Map(allLocations(db.read).map((location) => [location.code, location]));
     const preview: LocationImportRow[] = rows.map((row) => {
       const current = existing.get(row.code);
-      const change = !current ? 'create' : current.type === row.type && current.zone === row.zone && current.walkOrder === row.walkOrder ? 'unchanged' : 'update';
+      const change = !current
+        ? 'create'
+        : current.type === row.type && current.zone === row.zone && current.walkOrder === row.walkOrder
+          ? 'unchanged'
+          : 'update';
       return { ...row, change };
     });
     if (!commit || errors.length > 0) return { rows: preview, errors, committed: false };

@@ -3,14 +3,7 @@ import type { Database } from '../../platform/db/connection';
 import type { Sql } from '../../platform/db/sql';
 import { createSetUpStation } from '../testing/core';
 import { aLocation, aProduct, gtinOf, seedStock, ssccOf } from '../testing/stock';
-import {
-  containerByCodeQuery,
-  linesAtLocationQuery,
-  linesInContainerQuery,
-  linesOfProductQuery,
-  locationByCodeQuery,
-  productByGtinQuery,
-} from './repo';
+import { containerByCodeQuery, linesAtLocationQuery, linesInContainerQuery, linesOfProductQuery, locationByCodeQuery, productByGtinQuery } from './repo';
 
 /** The plan SQLite would run, one line per step ("SEARCH b USING INDEX …" or "SCAN b"). */
 function plan(db: Database, query: Sql): string[] {

@@ -171,32 +171,40 @@ export type BalanceKey = { readonly productId: number; readonly locationId: numb
 /** The lots of one product in one place (loose, or in one container): a primary-key prefix lookup. */
 export function lotsAt(read: ReadHandle, productId: number, locationId: number, containerId: number): (BalanceKey & { quantity: number })[] {
   return read
-    .all<{ lot_id: number; quantity: number }>(sql`
+    .all<{ lot_id: number; quantity: number }>(
+      sql`
       SELECT lot_id, quantity FROM stock_balance
-      WHERE product_id = ${productId} AND location_id = ${locationId} AND container_id = ${containerId}`)
+      WHERE product_id = ${productId} AND location_id = ${locationId} AND container_id = ${containerId}`,
+    )
     .map((row) => ({ productId, locationId, lotId: row.lot_id, containerId, quantity: row.quantity }));
 }
 
 /** One product's balances at a location, loose and in containers. */
 export function balancesOfProductAt(read: ReadHandle, productId: number, locationId: number): (BalanceKey & { quantity: number })[] {
   return read
-    .all<{ lot_id: number; container_id: number; quantity: number }>(sql`
-      SELECT lot_id, container_id, quantity FROM stock_balance WHERE product_id = ${productId} AND location_id = ${locationId}`)
+    .all<{ lot_id: number; container_id: number; quantity: number }>(
+      sql`
+      SELECT lot_id, container_id, quantity FROM stock_balance WHERE product_id = ${productId} AND location_id = ${locationId}`,
+    )
     .map((row) => ({ productId, locationId, lotId: row.lot_id, containerId: row.container_id, quantity: row.quantity }));
 }
 
 /** Every balance row at a location, keyed, for counts. */
 export function balancesAt(read: ReadHandle, locationId: number): (BalanceKey & { quantity: number })[] {
   return read
-    .all<{ product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number }>(sql`
-      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance WHERE location_id = ${locationId}`)
+    .all<{ product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number }>(
+      sql`
+      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance WHERE location_id = ${locationId}`,
+    )
     .map((row) => ({ productId: row.product_id, locationId: row.location_id, lotId: row.lot_id, containerId: row.container_id, quantity: row.quantity }));
 }
 
 export function balancesInContainer(read: ReadHandle, containerId: number): (BalanceKey & { quantity: number })[] {
   return read
-    .all<{ product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number }>(sql`
-      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance WHERE container_id = ${containerId} AND container_id <> 0`)
+    .all<{ product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number }>(
+      sql`
+      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance WHERE container_id = ${containerId} AND container_id <> 0`,
+    )
     .map((row) => ({ productId: row.product_id, locationId: row.location_id, lotId: row.lot_id, containerId: row.container_id, quantity: row.quantity }));
 }
 

@@ -1,18 +1,17 @@
 import { classifyScan } from '../../../shared/barcode';
 import type { ReadHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
-import {
-  findContainerByCode,
-  findLocationByCode,
-  findProductByGtin,
-  type ContainerRecord,
-  type LocationRecord,
-  type ProductRecord,
-} from './repo';
+import { findContainerByCode, findLocationByCode, findProductByGtin, type ContainerRecord, type LocationRecord, type ProductRecord } from './repo';
 
 /** What a scanned code stands for in the mirror. */
 export type Resolved =
-  | { readonly kind: 'product'; readonly product: ProductRecord & { packQuantity: number }; readonly gtin: string; readonly lot?: string | undefined; readonly quantity?: number | undefined }
+  | {
+      readonly kind: 'product';
+      readonly product: ProductRecord & { packQuantity: number };
+      readonly gtin: string;
+      readonly lot?: string | undefined;
+      readonly quantity?: number | undefined;
+    }
   | { readonly kind: 'location'; readonly location: LocationRecord }
   | { readonly kind: 'container'; readonly container: ContainerRecord };
 

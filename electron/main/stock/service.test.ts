@@ -7,8 +7,22 @@ async function stockedStation(): Promise<TestStation> {
   const station = await createSetUpStation();
   seedStock(station.core.db, {
     products: [aProduct(1), aProduct(2, { lotTracked: true }), aProduct(3)],
-    locations: [aLocation('P-01-01-0', 'pick_face', 1), aLocation('A-01-01-1', 'storage', 10), aLocation('A-01-02-1', 'storage', 11), aLocation('DOCK-01', 'dock', 100)],
-    pallets: [{ sscc: ssccOf(1), locationCode: 'A-01-01-1', lines: [{ sku: 'SKU-0001', quantity: 200 }, { sku: 'SKU-0002', quantity: 40, lot: 'L2611-01' }] }],
+    locations: [
+      aLocation('P-01-01-0', 'pick_face', 1),
+      aLocation('A-01-01-1', 'storage', 10),
+      aLocation('A-01-02-1', 'storage', 11),
+      aLocation('DOCK-01', 'dock', 100),
+    ],
+    pallets: [
+      {
+        sscc: ssccOf(1),
+        locationCode: 'A-01-01-1',
+        lines: [
+          { sku: 'SKU-0001', quantity: 200 },
+          { sku: 'SKU-0002', quantity: 40, lot: 'L2611-01' },
+        ],
+      },
+    ],
     loose: [{ locationCode: 'P-01-01-0', sku: 'SKU-0001', quantity: 12 }],
   });
   return station;
@@ -106,9 +120,16 @@ describe('moving stock', () => {
 
   it('asks for the lot when a lot-tracked product is there in several lots', async () => {
     const station = await stockedStation();
-    seedStock(station.core.db, { loose: [{ locationCode: 'A-01-01-1', sku: 'SKU-0002', quantity: 5, lot: 'L2611-02' }, { locationCode: 'A-01-01-1', sku: 'SKU-0002', quantity: 5, lot: 'L2611-03' }] });
+    seedStock(station.core.db, {
+      loose: [
+        { locationCode: 'A-01-01-1', sku: 'SKU-0002', quantity: 5, lot: 'L2611-02' },
+        { locationCode: 'A-01-01-1', sku: 'SKU-0002', quantity: 5, lot: 'L2611-03' },
+      ],
+    });
     await loginAs(station, 'receiver');
-    expect(await station.client.stock.move({ from: 'A-01-01-1', to: 'DOCK-01', gtin: gtinOf(2), quantity: 1 })).toMatchObject({ error: { code: 'LOT_REQUIRED' } });
+    expect(await station.client.stock.move({ from: 'A-01-01-1', to: 'DOCK-01', gtin: gtinOf(2), quantity: 1 })).toMatchObject({
+      error: { code: 'LOT_REQUIRED' },
+    });
     expect(await station.client.stock.move({ from: 'A-01-01-1', to: 'DOCK-01', gtin: gtinOf(2), lot: 'L2611-03', quantity: 5 })).toMatchObject({ ok: true });
     invariantHolds(station);
   });
@@ -116,9 +137,13 @@ describe('moving stock', () => {
   it('refuses nonsense: same place, a product as the source, a destination that is not a location', async () => {
     const station = await stockedStation();
     await loginAs(station, 'receiver');
-    expect(await station.client.stock.move({ from: 'P-01-01-0', to: 'P-01-01-0', gtin: gtinOf(1), quantity: 1 })).toMatchObject({ error: { code: 'SAME_PLACE' } });
+    expect(await station.client.stock.move({ from: 'P-01-01-0', to: 'P-01-01-0', gtin: gtinOf(1), quantity: 1 })).toMatchObject({
+      error: { code: 'SAME_PLACE' },
+    });
     expect(await station.client.stock.move({ from: gtinOf(1), to: 'DOCK-01' })).toMatchObject({ error: { code: 'NOT_A_SOURCE' } });
-    expect(await station.client.stock.move({ from: 'P-01-01-0', to: ssccOf(1), gtin: gtinOf(1), quantity: 1 })).toMatchObject({ error: { code: 'NOT_A_LOCATION' } });
+    expect(await station.client.stock.move({ from: 'P-01-01-0', to: ssccOf(1), gtin: gtinOf(1), quantity: 1 })).toMatchObject({
+      error: { code: 'NOT_A_LOCATION' },
+    });
     expect(await station.client.stock.move({ from: 'P-01-01-0', to: 'DOCK-01', gtin: gtinOf(1) })).toMatchObject({ error: { code: 'QUANTITY_REQUIRED' } });
   });
 
@@ -144,8 +169,12 @@ describe('adjusting stock', () => {
     const station = await stockedStation();
     const pickerId = await loginAs(station, 'picker');
     const before = ledgerAndBalances(station.core.db);
-    expect(await station.client.stock.adjust({ location: 'P-01-01-0', gtin: gtinOf(1), delta: 50, reason: 'found some' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await station.client.stock.adjust({ location: 'P-01-01-0', gtin: gtinOf(1), delta: 50, reason: 'found some' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     expect(ledgerAndBalances(station.core.db)).toEqual(before);
-    expect(station.core.db.read.all(sql`SELECT user_id, action, outcome FROM audit WHERE action = 'stock:adjust'`)).toEqual([{ user_id: pickerId, action: 'stock:adjust', outcome: 'refused' }]);
+    expect(station.core.db.read.all(sql`SELECT user_id, action, outcome FROM audit WHERE action = 'stock:adjust'`)).toEqual([
+      { user_id: pickerId, action: 'stock:adjust', outcome: 'refused' },
+    ]);
   });
 });

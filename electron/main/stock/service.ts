@@ -70,7 +70,13 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
       case 'container': {
         const { container } = resolved;
         const at = container.locationId === null ? null : findLocationById(db.read, container.locationId);
-        return { kind: 'container', containerKind: container.kind, code: container.code, location: at?.code ?? null, lines: linesInContainer(db.read, container.id) };
+        return {
+          kind: 'container',
+          containerKind: container.kind,
+          code: container.code,
+          location: at?.code ?? null,
+          lines: linesInContainer(db.read, container.id),
+        };
       }
     }
   }
@@ -88,7 +94,14 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     throw new AppError('LOT_REQUIRED', `${product.sku} is here in ${lots.length} lots: scan the lot`, { lots: lots.length });
   }
 
-  function moveContainer(actor: Actor, containerId: number, containerCode: string, fromLocationId: number | null, to: LocationRecord, scan: string): MoveResult {
+  function moveContainer(
+    actor: Actor,
+    containerId: number,
+    containerCode: string,
+    fromLocationId: number | null,
+    to: LocationRecord,
+    scan: string,
+  ): MoveResult {
     if (fromLocationId === to.id) throw new AppError('SAME_PLACE', `${containerCode} is already at ${to.code}`);
     const from = fromLocationId === null ? null : findLocationById(db.read, fromLocationId);
     const result = db.write((tx) => {
@@ -190,9 +203,19 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     delta: number,
     reason: string,
   ): number[] {
-    const base = { at: clock.now(), userId: actor.userId, kind: 'adjustment' as const, productId: target.productId, lotId: target.lotId || null, reason, scan: null };
+    const base = {
+      at: clock.now(),
+      userId: actor.userId,
+      kind: 'adjustment' as const,
+      productId: target.productId,
+      lotId: target.lotId || null,
+      reason,
+      scan: null,
+    };
     if (delta > 0) {
-      return [recordMovement(tx, { ...base, fromLocationId: null, fromContainerId: null, toLocationId: target.locationId, toContainerId: null, quantity: delta })];
+      return [
+        recordMovement(tx, { ...base, fromLocationId: null, fromContainerId: null, toLocationId: target.locationId, toContainerId: null, quantity: delta }),
+      ];
     }
     const ids: number[] = [];
     let remaining = -delta;
@@ -202,11 +225,23 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     for (const source of sources) {
       if (remaining === 0) break;
       const take = Math.min(remaining, source.quantity);
-      ids.push(recordMovement(tx, { ...base, fromLocationId: target.locationId, fromContainerId: source.containerId || null, toLocationId: null, toContainerId: null, quantity: take }));
+      ids.push(
+        recordMovement(tx, {
+          ...base,
+          fromLocationId: target.locationId,
+          fromContainerId: source.containerId || null,
+          toLocationId: null,
+          toContainerId: null,
+          quantity: take,
+        }),
+      );
       remaining -= take;
     }
     if (remaining > 0) {
-      throw new AppError('INSUFFICIENT_STOCK', `cannot remove ${-delta}: only ${-delta - remaining} here`, { available: -delta - remaining, requested: -delta });
+      throw new AppError('INSUFFICIENT_STOCK', `cannot remove ${-delta}: only ${-delta - remaining} here`, {
+        available: -delta - remaining,
+        requested: -delta,
+      });
     }
     return ids;
   }

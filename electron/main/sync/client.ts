@@ -93,7 +93,12 @@ export function createCentreClient(options: {
         body = await response.json();
       } catch (error) {
         if (controller.signal.aborted) throw new SyncFailure('timeout', `the centre's answer took more than ${timeouts.totalMs / 1000} s (${path})`);
-        throw new SyncFailure(response.ok ? 'protocol' : 'http', `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`, response.status, parseRetryAfter(response.headers.get('retry-after'), now()));
+        throw new SyncFailure(
+          response.ok ? 'protocol' : 'http',
+          `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`,
+          response.status,
+          parseRetryAfter(response.headers.get('retry-after'), now()),
+        );
       }
       if (response.status === 409 && accept409) {
         const gap = seqGapSchema.safeParse(body);
@@ -101,10 +106,16 @@ export function createCentreClient(options: {
       }
       if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'the centre refused this station token', response.status);
       if (!response.ok) {
-        throw new SyncFailure('http', `the centre answered HTTP ${response.status} (${path})`, response.status, parseRetryAfter(response.headers.get('retry-after'), now()));
+        throw new SyncFailure(
+          'http',
+          `the centre answered HTTP ${response.status} (${path})`,
+          response.status,
+          parseRetryAfter(response.headers.get('retry-after'), now()),
+        );
       }
       const parsed = schema.safeParse(body);
-      if (!parsed.success) throw new SyncFailure('protocol', `the centre's answer does not follow the protocol (${path}): ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success)
+        throw new SyncFailure('protocol', `the centre's answer does not follow the protocol (${path}): ${parsed.error.issues[0]?.message ?? ''}`);
       return parsed.data;
     } catch (error) {
       if (error instanceof SyncFailure) throw error;
@@ -146,6 +157,7 @@ export async function enrolDemoStation(baseUrl: string, stationId: string, timeo
     throw new SyncFailure('network', `cannot reach the demo centre: ${(error as Error).message}`);
   }
   const parsed = demoEnrolmentSchema.safeParse(await response.json().catch(() => null));
-  if (!response.ok || !parsed.success) throw new SyncFailure('protocol', `the demo centre did not enrol this station (HTTP ${response.status})`, response.status);
+  if (!response.ok || !parsed.success)
+    throw new SyncFailure('protocol', `the demo centre did not enrol this station (HTTP ${response.status})`, response.status);
   return parsed.data.token;
 }

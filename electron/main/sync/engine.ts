@@ -84,7 +84,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     for (;;) {
       const batch = pendingEvents(db.read, maxPushBatch);
       if (batch.length === 0) return;
-      db.write((tx) => countAttempt(tx, batch.map((event) => event.seq)));
+      db.write((tx) =>
+        countAttempt(
+          tx,
+          batch.map((event) => event.seq),
+        ),
+      );
       const answer = await client.push(batch);
       if ('seqGap' in answer) {
         // The centre lost events we had sent (a restore): give them again, from where it stands.
@@ -129,7 +134,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const final = start >= records.length;
       const checked = chunk.map((record): CentreRecord => {
         const parsed = centreRecordSchema.safeParse(record);
-        if (!parsed.success) throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+        if (!parsed.success)
+          throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
         return parsed.data;
       });
       db.write((tx) => {
@@ -144,8 +150,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const startedAt = clock.now();
     // Orders and ASNs are the centre's: a bootstrap replaces them. Empty mirrors (a new station)
     // take inserts alone; otherwise records replace theirs and what the snapshot lacks is swept.
-    const emptyMirror =
-      (db.read.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM customer_order) + (SELECT count(*) FROM asn) AS n`)?.n ?? 0) === 0;
+    const emptyMirror = (db.read.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM customer_order) + (SELECT count(*) FROM asn) AS n`)?.n ?? 0) === 0;
     let done = 0;
     let epoch: string | null = null;
     // The next page is on its way while this one is stored: the network and the disk work together.

@@ -39,7 +39,9 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: num
           INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at)
           VALUES (${order.orderId}, ${order.shipDate}, ${order.carrier}, ${order.service}, ${order.cutoff}, ${order.status}, ${order.version}, ${at})`);
         for (const line of order.lines) {
-          tx.run(sql`INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (${order.orderId}, ${line.lineNo}, ${line.sku}, ${line.quantity})`);
+          tx.run(
+            sql`INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (${order.orderId}, ${line.lineNo}, ${line.sku}, ${line.quantity})`,
+          );
         }
       }
       return;
@@ -47,7 +49,9 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: num
       if (!options.emptyMirror) tx.run(sql`DELETE FROM asn WHERE asn_id = ${record.key}`);
       if (record.op === 'upsert' && record.data) {
         const asn = record.data;
-        tx.run(sql`INSERT INTO asn (asn_id, expected_on, supplier, status, pulled_at) VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status}, ${at})`);
+        tx.run(
+          sql`INSERT INTO asn (asn_id, expected_on, supplier, status, pulled_at) VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status}, ${at})`,
+        );
         for (const pallet of asn.pallets) {
           tx.run(sql`INSERT INTO asn_pallet (sscc, asn_id) VALUES (${pallet.sscc}, ${asn.asnId})`);
           pallet.lines.forEach((line, index) => {

@@ -34,13 +34,15 @@ export function movementDeltas(read: ReadHandle, movementIds: readonly number[])
       to_location: string | null;
       to_container: string | null;
       quantity: number;
-    }>(sql`
+    }>(
+      sql`
       SELECT m.kind, p.sku, lot.code AS lot, fl.code AS from_location, fc.code AS from_container,
              tl.code AS to_location, tc.code AS to_container, m.quantity
       FROM movement m JOIN product p ON p.id = m.product_id LEFT JOIN lot ON lot.id = m.lot_id
       LEFT JOIN location fl ON fl.id = m.from_location_id LEFT JOIN container fc ON fc.id = m.from_container_id
       LEFT JOIN location tl ON tl.id = m.to_location_id LEFT JOIN container tc ON tc.id = m.to_container_id
-      WHERE m.id IN ${sqlIn(movementIds)} ORDER BY m.id`)
+      WHERE m.id IN ${sqlIn(movementIds)} ORDER BY m.id`,
+    )
     .map((row) => ({
       kind: row.kind,
       sku: row.sku,
@@ -73,9 +75,11 @@ const rowToEvent = (row: OutboxRow): StationEvent => ({
 /** The next events to push, in seq order. */
 export function pendingEvents(read: ReadHandle, limit: number): StationEvent[] {
   return read
-    .all<OutboxRow>(sql`
+    .all<OutboxRow>(
+      sql`
       SELECT seq, event_id, type, occurred_at, actor_user_id, actor_name, payload FROM outbox
-      WHERE state = 'pending' ORDER BY seq LIMIT ${limit}`)
+      WHERE state = 'pending' ORDER BY seq LIMIT ${limit}`,
+    )
     .map(rowToEvent);
 }
 
@@ -119,14 +123,22 @@ export function purgeAcked(tx: WriteHandle, now: number): number {
   return tx.run(sql`DELETE FROM outbox WHERE state = 'acked' AND acked_at < ${now - keepAckedMs}`).changes;
 }
 
-export type Exception = { readonly seq: number; readonly type: string; readonly outcome: string; readonly problem: { code: string; message: string } | null; readonly at: string };
+export type Exception = {
+  readonly seq: number;
+  readonly type: string;
+  readonly outcome: string;
+  readonly problem: { code: string; message: string } | null;
+  readonly at: string;
+};
 
 /** Events the centre accepted with an exception or rejected: for the shift lead and support. */
 export function exceptions(read: ReadHandle, limit: number): Exception[] {
   return read
-    .all<{ seq: number; type: string; outcome: string; problem: string | null; occurred_at: number }>(sql`
+    .all<{ seq: number; type: string; outcome: string; problem: string | null; occurred_at: number }>(
+      sql`
       SELECT seq, type, outcome, problem, occurred_at FROM outbox
-      WHERE outcome IN ('accepted_with_exception', 'rejected') ORDER BY seq DESC LIMIT ${limit}`)
+      WHERE outcome IN ('accepted_with_exception', 'rejected') ORDER BY seq DESC LIMIT ${limit}`,
+    )
     .map((row) => ({
       seq: row.seq,
       type: row.type,

@@ -13,7 +13,10 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('move' as const), quantity: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'sync' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fail' as const), status: fc.constantFrom(500 as const, 503 as const), count: fc.integer({ min: 1, max: 2 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('fail' as const), status: fc.constantFrom(500 as const, 503 as const), count: fc.integer({ min: 1, max: 2 }) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'drop-after-commit' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'replay' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clock' as const), minutes: fc.integer({ min: -120, max: 120 }) }) },

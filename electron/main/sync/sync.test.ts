@@ -101,7 +101,18 @@ describe('sync with the centre', () => {
         type: 'stock.adjusted',
         at: station.clock.now(),
         actor: null,
-        payload: { movements: [{ kind: 'adjustment', sku: 'NO-SUCH-SKU', lot: null, from: { location: null, container: null }, to: { location: 'X', container: null }, quantity: 1 }] },
+        payload: {
+          movements: [
+            {
+              kind: 'adjustment',
+              sku: 'NO-SUCH-SKU',
+              lot: null,
+              from: { location: null, container: null },
+              to: { location: 'X', container: null },
+              quantity: 1,
+            },
+          ],
+        },
       }),
     );
     await move(station, 1);

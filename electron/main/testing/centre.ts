@@ -50,7 +50,10 @@ function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiCl
  * A station set up against `centre` as a real site (URL + token), bootstrapped, with a shift lead
  * logged in. Its clock can be off from the centre's (`clockOffsetMs`), as station clocks are.
  */
-export async function connectedStation(centre: TestCentral, options: { stationId?: string; clockOffsetMs?: number; dataDir?: string } = {}): Promise<ConnectedStation> {
+export async function connectedStation(
+  centre: TestCentral,
+  options: { stationId?: string; clockOffsetMs?: number; dataDir?: string } = {},
+): Promise<ConnectedStation> {
   const stationId = options.stationId ?? `STATION-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const token = centre.central.issueStationToken(stationId);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quai-station-'));

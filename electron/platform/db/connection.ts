@@ -90,11 +90,13 @@ function wrap(file: string, raw: BetterSqlite3.Database): Database {
     read,
     raw,
     write: <T>(fn: (tx: WriteHandle) => T): T =>
-      raw.transaction(() => {
-        const result = fn(writer);
-        if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
-        return result;
-      }).immediate(),
+      raw
+        .transaction(() => {
+          const result = fn(writer);
+          if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
+          return result;
+        })
+        .immediate(),
     backup: async (destination) => {
       await raw.backup(destination);
     },

@@ -20,8 +20,7 @@ export function explainNativeLoadError(error: unknown, runtime: Readonly<NativeR
   if (/Cannot find module|Could not locate the bindings file|ERR_DLOPEN_FAILED|No such file/i.test(message)) {
     return new AppError(
       'DB_NATIVE_MODULE_MISSING',
-      `better-sqlite3's native module could not be loaded for ${runtime.name} (${message.split('\n')[0]}). ` +
-        `Build it with: ${runtime.rebuildCommand}`,
+      `better-sqlite3's native module could not be loaded for ${runtime.name} (${message.split('\n')[0]}). ` + `Build it with: ${runtime.rebuildCommand}`,
       { rebuild: runtime.rebuildCommand },
     );
   }

@@ -11,7 +11,14 @@ describe('static files of the page', () => {
   });
 
   it('refuses any path that would leave it, encoded or not', () => {
-    for (const attack of ['/../package.json', '/assets/../../main/host.js', '/%2e%2e/%2e%2e/etc/passwd.txt', '/..%2f..%2fquai.sqlite3', '/a%00.js', '/%E0%A4%A.js']) {
+    for (const attack of [
+      '/../package.json',
+      '/assets/../../main/host.js',
+      '/%2e%2e/%2e%2e/etc/passwd.txt',
+      '/..%2f..%2fquai.sqlite3',
+      '/a%00.js',
+      '/%E0%A4%A.js',
+    ]) {
       expect(resolveStaticPath(root, attack)).toBeNull();
     }
   });

@@ -21,8 +21,21 @@ export function AuditPanel() {
     { key: 'at', header: t('audit.at'), cell: (entry) => formatDateTime(entry.at) },
     { key: 'who', header: t('audit.who'), cell: (entry) => entry.user?.name ?? '—' },
     { key: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
-    { key: 'outcome', header: t('audit.outcome'), cell: (entry) => <span className={`outcome outcome-${entry.outcome}`}>{t(`audit.outcomes.${entry.outcome}`)}</span> },
-    { key: 'detail', header: t('audit.detail'), cell: (entry) => <code className="audit-detail">{entry.target ? `${entry.target} ` : ''}{JSON.stringify(entry.detail)}</code> },
+    {
+      key: 'outcome',
+      header: t('audit.outcome'),
+      cell: (entry) => <span className={`outcome outcome-${entry.outcome}`}>{t(`audit.outcomes.${entry.outcome}`)}</span>,
+    },
+    {
+      key: 'detail',
+      header: t('audit.detail'),
+      cell: (entry) => (
+        <code className="audit-detail">
+          {entry.target ? `${entry.target} ` : ''}
+          {JSON.stringify(entry.detail)}
+        </code>
+      ),
+    },
   ];
 
   return (

@@ -48,7 +48,15 @@ export function NewUserForm({ onDone }: { readonly onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      <TextField label={t('people.pin')} name="pin" type="password" inputMode="numeric" value={pin} error={errors.pin} onChange={(e) => setPin(e.target.value)} />
+      <TextField
+        label={t('people.pin')}
+        name="pin"
+        type="password"
+        inputMode="numeric"
+        value={pin}
+        error={errors.pin}
+        onChange={(e) => setPin(e.target.value)}
+      />
       <div className="actions">
         <Button onClick={onDone}>{t('common.cancel')}</Button>
         <Button type="submit" variant="primary">

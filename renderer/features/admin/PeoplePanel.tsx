@@ -61,9 +61,7 @@ export function PeoplePanel() {
           <Button
             variant={user.disabled ? 'secondary' : 'danger'}
             onClick={() =>
-              void setDisabled(user.id, !user.disabled).then((r) =>
-                report(r, t(user.disabled ? 'people.enabled' : 'people.disabledDone', { name: user.name })),
-              )
+              void setDisabled(user.id, !user.disabled).then((r) => report(r, t(user.disabled ? 'people.enabled' : 'people.disabledDone', { name: user.name })))
             }
           >
             {user.disabled ? t('people.enable') : t('people.disable')}

@@ -32,7 +32,16 @@ export function ResetPinForm({ user, onDone }: { readonly user: UserView; readon
   return (
     <form className="form form-inline card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('people.resetPinFor', { name: user.name })}>
       <h3>{t('people.resetPinFor', { name: user.name })}</h3>
-      <TextField label={t('people.newPin')} name="new-pin" type="password" inputMode="numeric" value={pin} error={error} onChange={(e) => setPin(e.target.value)} autoFocus />
+      <TextField
+        label={t('people.newPin')}
+        name="new-pin"
+        type="password"
+        inputMode="numeric"
+        value={pin}
+        error={error}
+        onChange={(e) => setPin(e.target.value)}
+        autoFocus
+      />
       <div className="actions">
         <Button onClick={onDone}>{t('common.cancel')}</Button>
         <Button type="submit" variant="primary">

@@ -33,7 +33,14 @@ export function OrdersScreen() {
           <BigNumber key={carrier.carrier} label={t(`orders.carriers.${carrier.carrier}`)} value={carrier.orders} />
         ))}
       </div>
-      <DataTable columns={columns} rows={nextDay.orders} rowKey={(order) => order.orderId} pageSize={8} empty={t('orders.none')} label={t('orders.listLabel')} />
+      <DataTable
+        columns={columns}
+        rows={nextDay.orders}
+        rowKey={(order) => order.orderId}
+        pageSize={8}
+        empty={t('orders.none')}
+        label={t('orders.listLabel')}
+      />
     </main>
   );
 }

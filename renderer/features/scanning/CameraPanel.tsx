@@ -76,12 +76,7 @@ export function CameraPanel() {
       <h2 id="scanning-camera-title">{t('scanning.camera.title')}</h2>
       <p className="lead">{t('scanning.camera.intro')}</p>
       {cameras.length > 1 && (
-        <SelectField
-          label={t('scanning.camera.choose')}
-          name="camera"
-          value={cameraId ?? ''}
-          onChange={(event) => chooseCamera(event.target.value || null)}
-        >
+        <SelectField label={t('scanning.camera.choose')} name="camera" value={cameraId ?? ''} onChange={(event) => chooseCamera(event.target.value || null)}>
           {cameras.map((camera, index) => (
             <option key={camera.deviceId} value={camera.deviceId}>
               {camera.label || t('scanning.camera.unnamed', { number: index + 1 })}

@@ -28,7 +28,14 @@ export function ManualEntryForm() {
   return (
     <form className="form card" aria-label={t('scanning.manual.title')} onSubmit={submit} noValidate>
       <h2>{t('scanning.manual.title')}</h2>
-      <TextField label={t('scanning.manual.code')} hint={t('scanning.manual.hint')} name="manual-code" value={code} error={error} onChange={(event) => setCode(event.target.value)} />
+      <TextField
+        label={t('scanning.manual.code')}
+        hint={t('scanning.manual.hint')}
+        name="manual-code"
+        value={code}
+        error={error}
+        onChange={(event) => setCode(event.target.value)}
+      />
       <Button type="submit" variant="primary">
         {t('scanning.manual.send')}
       </Button>

@@ -50,9 +50,31 @@ export function ScannerSettingsForm({ start }: { readonly start: ScannerSettings
     <form className="form card" aria-label={t('scanning.settings.title')} onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t('scanning.settings.title')}</h2>
       <div className="form-columns">
-        <TextField label={t('scanning.settings.interKeyMaxMs')} hint={t('scanning.settings.interKeyHint')} name="inter-key-max-ms" inputMode="numeric" value={draft.interKeyMaxMs} error={error('interKeyMaxMs')} onChange={set('interKeyMaxMs')} />
-        <TextField label={t('scanning.settings.minLength')} name="min-length" inputMode="numeric" value={draft.minLength} error={error('minLength')} onChange={set('minLength')} />
-        <TextField label={t('scanning.settings.prefix')} hint={t('scanning.settings.prefixHint')} name="prefix" value={draft.prefix} error={error('prefix')} onChange={set('prefix')} />
+        <TextField
+          label={t('scanning.settings.interKeyMaxMs')}
+          hint={t('scanning.settings.interKeyHint')}
+          name="inter-key-max-ms"
+          inputMode="numeric"
+          value={draft.interKeyMaxMs}
+          error={error('interKeyMaxMs')}
+          onChange={set('interKeyMaxMs')}
+        />
+        <TextField
+          label={t('scanning.settings.minLength')}
+          name="min-length"
+          inputMode="numeric"
+          value={draft.minLength}
+          error={error('minLength')}
+          onChange={set('minLength')}
+        />
+        <TextField
+          label={t('scanning.settings.prefix')}
+          hint={t('scanning.settings.prefixHint')}
+          name="prefix"
+          value={draft.prefix}
+          error={error('prefix')}
+          onChange={set('prefix')}
+        />
         <SelectField label={t('scanning.settings.suffix')} name="suffix" value={draft.suffix} onChange={set('suffix')}>
           {scannerSuffixes.map((suffix) => (
             <option key={suffix} value={suffix}>
@@ -60,8 +82,23 @@ export function ScannerSettingsForm({ start }: { readonly start: ScannerSettings
             </option>
           ))}
         </SelectField>
-        <TextField label={t('scanning.settings.gsSubstitute')} hint={t('scanning.settings.gsHint')} name="gs-substitute" value={draft.gsSubstitute} error={error('gsSubstitute')} onChange={set('gsSubstitute')} />
-        <TextField label={t('scanning.settings.dedupeWindowMs')} hint={t('scanning.settings.dedupeHint')} name="dedupe-window-ms" inputMode="numeric" value={draft.dedupeWindowMs} error={error('dedupeWindowMs')} onChange={set('dedupeWindowMs')} />
+        <TextField
+          label={t('scanning.settings.gsSubstitute')}
+          hint={t('scanning.settings.gsHint')}
+          name="gs-substitute"
+          value={draft.gsSubstitute}
+          error={error('gsSubstitute')}
+          onChange={set('gsSubstitute')}
+        />
+        <TextField
+          label={t('scanning.settings.dedupeWindowMs')}
+          hint={t('scanning.settings.dedupeHint')}
+          name="dedupe-window-ms"
+          inputMode="numeric"
+          value={draft.dedupeWindowMs}
+          error={error('dedupeWindowMs')}
+          onChange={set('dedupeWindowMs')}
+        />
       </div>
       <Button type="submit" variant="primary">
         {t('common.save')}

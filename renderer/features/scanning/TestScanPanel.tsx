@@ -27,7 +27,15 @@ export function TestScanPanel({ onFinding }: { readonly onFinding: (finding: Tes
       // Nothing reaches the page while recording: the scanner's Enter must not press a button.
       event.preventDefault();
       event.stopImmediatePropagation();
-      seen.push({ key: event.key, code: event.code, ctrlKey: event.ctrlKey, altKey: event.altKey, shiftKey: event.shiftKey, metaKey: event.metaKey, time: event.timeStamp });
+      seen.push({
+        key: event.key,
+        code: event.code,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        shiftKey: event.shiftKey,
+        metaKey: event.metaKey,
+        time: event.timeStamp,
+      });
       setRecords([...seen]);
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {

@@ -8,7 +8,11 @@ export async function listCameras(): Promise<MediaDeviceInfo[]> {
 
 /** 1280×720: enough for a GS1-128 pallet label at arm's length, light enough to read several times a second. */
 export async function openCamera(deviceId: string | null): Promise<MediaStream> {
-  const video: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'environment' }) };
+  const video: MediaTrackConstraints = {
+    width: { ideal: 1280 },
+    height: { ideal: 720 },
+    ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'environment' }),
+  };
   try {
     return await navigator.mediaDevices.getUserMedia({ video, audio: false });
   } catch (error) {

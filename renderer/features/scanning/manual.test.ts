@@ -25,7 +25,8 @@ describe('manual entry', () => {
   });
 
   it('lets Quai codes through untouched: locations, totes, badges', () => {
-    for (const code of ['A-03-02-1', 'TOTE-0042', 'BADGE-PCK01', '(01)03761234500007(10)LOT1']) expect(checkManualEntry(code)).toEqual({ ok: true, text: code });
+    for (const code of ['A-03-02-1', 'TOTE-0042', 'BADGE-PCK01', '(01)03761234500007(10)LOT1'])
+      expect(checkManualEntry(code)).toEqual({ ok: true, text: code });
   });
 
   it('catches every single wrong digit in a GTIN-13 (fuzz)', () => {

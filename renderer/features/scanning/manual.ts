@@ -17,7 +17,8 @@ export function checkManualEntry(input: string): ManualCheck {
   if (/^\d+$/.test(digits)) {
     if ([8, 12, 13, 14].includes(digits.length)) return isValidGtin(digits) ? { ok: true, text: digits } : { ok: false, reason: 'gtinCheckDigit' };
     if (digits.length === 18) return isValidSscc(digits) ? { ok: true, text: digits } : { ok: false, reason: 'ssccCheckDigit' };
-    if (digits.length === 20 && digits.startsWith('00')) return isValidSscc(digits.slice(2)) ? { ok: true, text: digits } : { ok: false, reason: 'ssccCheckDigit' };
+    if (digits.length === 20 && digits.startsWith('00'))
+      return isValidSscc(digits.slice(2)) ? { ok: true, text: digits } : { ok: false, reason: 'ssccCheckDigit' };
   }
   // GS1 typed in its human-readable form, "(01)…(10)…": the parser checks every check digit.
   if (text.startsWith('(')) {

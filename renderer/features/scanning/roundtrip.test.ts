@@ -55,7 +55,9 @@ describe('labels written by zxing-wasm read back to the same GS1 elements', () =
     const frame = placeOnFrame(label, 1280, 720, Math.floor((1280 - label.width) / 2), Math.floor((720 - label.height) / 2));
     const first = await camera.readFrame(frame, 0);
     expect(first.scans).toHaveLength(1);
-    expect(elementsOf(`${first.scans[0]?.symbologyId}${first.scans[0]?.text}`)).toEqual(format === 'EAN13' ? [{ ai: '01', value: '03761234500007' }] : elementsOf(hri));
+    expect(elementsOf(`${first.scans[0]?.symbologyId}${first.scans[0]?.text}`)).toEqual(
+      format === 'EAN13' ? [{ ai: '01', value: '03761234500007' }] : elementsOf(hri),
+    );
     expect(first.scans[0]?.source).toBe('camera');
     // The next frame shows the same label: found, not reported again.
     const second = await camera.readFrame(frame, 100);

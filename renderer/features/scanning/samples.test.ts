@@ -92,7 +92,9 @@ describe('real barcode images meet zxing-cpp’s minimum pass counts', () => {
           slowPassed += slow.tally.passed;
         }
         expect(slowPassed).toBeGreaterThanOrEqual(minSlow);
-        process.stdout.write(`zxing-samples ${folder.folder} ${rotation}°: fast ${fast.tally.passed}/${minFast}, slow ≥ ${slowPassed}/${minSlow} of ${all.length}\n`);
+        process.stdout.write(
+          `zxing-samples ${folder.folder} ${rotation}°: fast ${fast.tally.passed}/${minFast}, slow ≥ ${slowPassed}/${minSlow} of ${all.length}\n`,
+        );
       });
     }
   }
@@ -106,7 +108,10 @@ describe('real barcode images meet zxing-cpp’s minimum pass counts', () => {
       if (result) parts.push(result);
     }
     expect(parts.map((part) => [part.sequenceSize, part.sequenceId])).toEqual(Array(4).fill([4, '95']));
-    const merged = parts.sort((a, b) => a.sequenceIndex - b.sequenceIndex).map((part) => part.text).join('');
+    const merged = parts
+      .sort((a, b) => a.sequenceIndex - b.sequenceIndex)
+      .map((part) => part.text)
+      .join('');
     expect(Buffer.from(merged, 'utf8').equals(readFileSync(join(samples, 'qrcode-7/01.txt')))).toBe(true);
   });
 });
@@ -162,7 +167,14 @@ describe('GS1 samples read to the warehouse meaning', () => {
     const outcomes = [];
     for (const file of ['issue794-12-1.webp', 'issue794-13-4.webp', 'issue794-3-2.webp', 'issue1072-left.webp']) {
       const scans = await readLabelImage(read, await rgba(join(samples, 'datamatrix-5', file), 0), 0);
-      outcomes.push([file, scans.map((found) => [found.symbologyId, found.classified.kind, found.classified.kind === 'gtin' ? found.classified.gtin : found.classified.kind === 'unknown' ? found.classified.error?.code : ''])]);
+      outcomes.push([
+        file,
+        scans.map((found) => [
+          found.symbologyId,
+          found.classified.kind,
+          found.classified.kind === 'gtin' ? found.classified.gtin : found.classified.kind === 'unknown' ? found.classified.error?.code : '',
+        ]),
+      ]);
     }
     // EXPECTED.md: with default options only issue794-12-1 and issue1072-left decode; the ISO/IEC
     // 15434 label (]d1, not GS1) must not pass for GS1.

@@ -3,7 +3,10 @@ import { analyseTestScan, testLabel, visibleKey, type KeyRecord } from './scanne
 import { GS } from './wedge';
 
 const typed = (text: string, gap: number, start = 0): KeyRecord[] => [...text].map((key, index) => ({ key, time: start + index * gap }));
-const ctrlBracket = (time: number): KeyRecord[] => [{ key: 'Control', ctrlKey: true, time: time - 1 }, { key: ']', code: 'BracketRight', ctrlKey: true, time }];
+const ctrlBracket = (time: number): KeyRecord[] => [
+  { key: 'Control', ctrlKey: true, time: time - 1 },
+  { key: ']', code: 'BracketRight', ctrlKey: true, time },
+];
 
 describe('test scan on the scanner set-up page', () => {
   it('finds Enter, no prefix, GS as Ctrl+] and suggests a limit from the slowest gap', () => {
@@ -31,7 +34,9 @@ describe('test scan on the scanner set-up page', () => {
   });
 
   it('recognises a scanner left in US mode on an AZERTY station', () => {
-    const azerty = [...testLabel.before].map((char) => ({ '0': 'à', '1': '&', '2': 'é', '3': '"', '4': "'", '5': '(', '6': '-', '7': 'è' })[char] ?? char).join('');
+    const azerty = [...testLabel.before]
+      .map((char) => ({ '0': 'à', '1': '&', '2': 'é', '3': '"', '4': "'", '5': '(', '6': '-', '7': 'è' })[char] ?? char)
+      .join('');
     const finding = analyseTestScan([...typed(azerty, 8), { key: 'Enter', time: 500 }]);
     expect(finding.layout).toBe('azerty');
     expect(finding.suggested).toEqual({ suffix: 'enter', interKeyMaxMs: 22 });

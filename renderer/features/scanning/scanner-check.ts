@@ -75,7 +75,6 @@ export function analyseTestScan(records: readonly KeyRecord[]): TestScanFinding 
   }
   // 1.5 × the slowest gap seen, with room for USB polling; never below 20 ms.
   const interKeyMaxMs = Math.min(300, Math.max(20, Math.ceil(maxGapMs * 1.5) + 10));
-  const suggested: Partial<ScannerSettings> =
-    layout === 'ok' ? { suffix, prefix, gsSubstitute, interKeyMaxMs } : { suffix, interKeyMaxMs };
+  const suggested: Partial<ScannerSettings> = layout === 'ok' ? { suffix, prefix, gsSubstitute, interKeyMaxMs } : { suffix, interKeyMaxMs };
   return { suffix, prefix, gs, gsSubstitute, layout, keys: content.length, maxGapMs, suggested };
 }

@@ -116,7 +116,10 @@ describe('keyboard-wedge scans', () => {
   });
 
   it('keep GS sent as Ctrl+], whatever the layout puts on that key, and as the character itself', () => {
-    const ctrlBracket: WedgeKey[] = [{ key: 'Control', ctrlKey: true, time: 1079 }, { key: ']', code: 'BracketRight', ctrlKey: true, time: 1080 }];
+    const ctrlBracket: WedgeKey[] = [
+      { key: 'Control', ctrlKey: true, time: 1079 },
+      { key: ']', code: 'BracketRight', ctrlKey: true, time: 1080 },
+    ];
     const azertyCtrl: WedgeKey[] = [{ key: '$', code: 'BracketRight', ctrlKey: true, time: 1080 }];
     const altCode: WedgeKey[] = [{ key: GS, time: 1080 }];
     for (const gs of [ctrlBracket, azertyCtrl, altCode]) {

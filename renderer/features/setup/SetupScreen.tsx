@@ -86,18 +86,18 @@ export function SetupScreen() {
           ))}
         </SelectField>
         <div className="form-columns">
-        <fieldset>
-          <legend>{t('setup.site')}</legend>
-          <TextField label={t('setup.siteCode')} hint={t('setup.siteCodeHint')} {...field('siteCode')} autoFocus />
-          <TextField label={t('setup.siteName')} {...field('siteName')} />
-        </fieldset>
-        <fieldset>
-          <legend>{t('setup.firstAdmin')}</legend>
-          <TextField label={t('people.name')} {...field('adminName')} />
-          <TextField label={t('people.badge')} hint={t('people.badgeHint')} {...field('badge')} />
-          <TextField label={t('people.pin')} type="password" inputMode="numeric" {...field('pin')} />
-          <TextField label={t('people.pinAgain')} type="password" inputMode="numeric" {...field('pinAgain')} />
-        </fieldset>
+          <fieldset>
+            <legend>{t('setup.site')}</legend>
+            <TextField label={t('setup.siteCode')} hint={t('setup.siteCodeHint')} {...field('siteCode')} autoFocus />
+            <TextField label={t('setup.siteName')} {...field('siteName')} />
+          </fieldset>
+          <fieldset>
+            <legend>{t('setup.firstAdmin')}</legend>
+            <TextField label={t('people.name')} {...field('adminName')} />
+            <TextField label={t('people.badge')} hint={t('people.badgeHint')} {...field('badge')} />
+            <TextField label={t('people.pin')} type="password" inputMode="numeric" {...field('pin')} />
+            <TextField label={t('people.pinAgain')} type="password" inputMode="numeric" {...field('pinAgain')} />
+          </fieldset>
         </div>
         <fieldset>
           <legend>{t('setup.centre')}</legend>
@@ -115,8 +115,22 @@ export function SetupScreen() {
           </label>
           {mode === 'remote' && (
             <>
-              <TextField label={t('setup.centreUrl')} name="centreUrl" value={centreUrl} error={centreErrors.url} placeholder="https://" onChange={(event) => setCentreUrl(event.target.value)} />
-              <TextField label={t('setup.centreToken')} name="centreToken" type="password" value={centreToken} error={centreErrors.token} onChange={(event) => setCentreToken(event.target.value)} />
+              <TextField
+                label={t('setup.centreUrl')}
+                name="centreUrl"
+                value={centreUrl}
+                error={centreErrors.url}
+                placeholder="https://"
+                onChange={(event) => setCentreUrl(event.target.value)}
+              />
+              <TextField
+                label={t('setup.centreToken')}
+                name="centreToken"
+                type="password"
+                value={centreToken}
+                error={centreErrors.token}
+                onChange={(event) => setCentreToken(event.target.value)}
+              />
             </>
           )}
         </fieldset>

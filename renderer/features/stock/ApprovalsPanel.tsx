@@ -68,7 +68,10 @@ function Approval({ count }: { readonly count: CountView }) {
               <td className="align-end">{line.expected}</td>
               <td className="align-end">{line.counted}</td>
               <td className="align-end">
-                <strong>{line.counted - (line.expected ?? 0) > 0 ? '+' : ''}{line.counted - (line.expected ?? 0)}</strong>
+                <strong>
+                  {line.counted - (line.expected ?? 0) > 0 ? '+' : ''}
+                  {line.counted - (line.expected ?? 0)}
+                </strong>
               </td>
             </tr>
           ))}

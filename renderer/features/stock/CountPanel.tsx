@@ -26,7 +26,9 @@ export function CountPanel() {
           label={t('stock.scanLocationToCount')}
           name="count-location"
           onScan={(code) =>
-            void start(code).then((result) => (result.ok ? show('ok', t('stock.countStarted', { location: result.value.location })) : show('error', errorText(t, result.error))))
+            void start(code).then((result) =>
+              result.ok ? show('ok', t('stock.countStarted', { location: result.value.location })) : show('error', errorText(t, result.error)),
+            )
           }
         />
       </section>
@@ -66,7 +68,8 @@ export function CountPanel() {
           <ul className="count-lines">
             {count.lines.map((line) => (
               <li key={`${line.product.sku}|${line.lot ?? ''}`}>
-                <code>{line.product.sku}</code> {describe(line.product.description, i18n.language)} {line.lot ? `· ${line.lot}` : ''} — <strong>{line.counted}</strong>
+                <code>{line.product.sku}</code> {describe(line.product.description, i18n.language)} {line.lot ? `· ${line.lot}` : ''} —{' '}
+                <strong>{line.counted}</strong>
               </li>
             ))}
           </ul>

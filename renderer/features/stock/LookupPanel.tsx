@@ -33,15 +33,30 @@ export function LookupPanel() {
         <>
           <LookupHeader result={result} />
           <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'stock'} className={`tab ${tab === 'stock' ? 'is-current' : ''}`} onClick={() => setTab('stock')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'stock'}
+              className={`tab ${tab === 'stock' ? 'is-current' : ''}`}
+              onClick={() => setTab('stock')}
+            >
               {t('stock.stockTab')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'history'} className={`tab ${tab === 'history' ? 'is-current' : ''}`} onClick={() => setTab('history')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'history'}
+              className={`tab ${tab === 'history' ? 'is-current' : ''}`}
+              onClick={() => setTab('history')}
+            >
               {t('stock.historyTab')}
             </button>
           </div>
           {tab === 'stock' ? (
-            <StockLines lines={result.lines} show={result.kind === 'product' ? ['location', 'container'] : result.kind === 'location' ? ['product', 'container'] : ['product']} />
+            <StockLines
+              lines={result.lines}
+              show={result.kind === 'product' ? ['location', 'container'] : result.kind === 'location' ? ['product', 'container'] : ['product']}
+            />
           ) : (
             <HistoryTable />
           )}
@@ -81,7 +96,8 @@ function LookupHeader({ result }: { readonly result: LookupResult }) {
   return (
     <div className="lookup-header" data-lookup="container">
       <h2>
-        {t(`stock.containerKinds.${result.containerKind}`)} <code>{result.code}</code> · {result.location ? t('stock.at', { location: result.location }) : t('stock.nowhere')}
+        {t(`stock.containerKinds.${result.containerKind}`)} <code>{result.code}</code> ·{' '}
+        {result.location ? t('stock.at', { location: result.location }) : t('stock.nowhere')}
       </h2>
     </div>
   );

@@ -65,8 +65,12 @@ export function MovePanel() {
           onScan={(code) => onItem(code, current.isPallet, current.from)}
         />
       )}
-      {current.step === 'quantity' && <QuantityStep key={current.gtin} suggested={current.suggested} onDone={(quantity) => go({ ...current, step: 'to', quantity })} />}
-      {current.step === 'to' && <ScanField label={t('stock.scanTo')} hint={t('stock.fromWhere', { from: current.from })} name="move-to" onScan={(code) => void finish(code)} />}
+      {current.step === 'quantity' && (
+        <QuantityStep key={current.gtin} suggested={current.suggested} onDone={(quantity) => go({ ...current, step: 'to', quantity })} />
+      )}
+      {current.step === 'to' && (
+        <ScanField label={t('stock.scanTo')} hint={t('stock.fromWhere', { from: current.from })} name="move-to" onScan={(code) => void finish(code)} />
+      )}
       {current.step !== 'from' && (
         <div className="actions">
           <Button onClick={reset}>{t('common.cancel')}</Button>
@@ -97,7 +101,15 @@ function QuantityStep({ suggested, onDone }: { readonly suggested?: number | und
       }}
       noValidate
     >
-      <TextField label={t('stock.howMany')} name="quantity" inputMode="numeric" value={value} error={error} onChange={(event) => setValue(event.target.value)} autoFocus />
+      <TextField
+        label={t('stock.howMany')}
+        name="quantity"
+        inputMode="numeric"
+        value={value}
+        error={error}
+        onChange={(event) => setValue(event.target.value)}
+        autoFocus
+      />
       <Button type="submit" variant="primary">
         {t('common.next')}
       </Button>

@@ -12,7 +12,8 @@ export function StockLines({ lines, show }: { readonly lines: readonly StockLine
     columns.push({ key: 'description', header: t('stock.description'), cell: (line) => describe(line.product.description, i18n.language) });
   }
   if (show.includes('location')) columns.push({ key: 'location', header: t('stock.location'), cell: (line) => <code>{line.location}</code> });
-  if (show.includes('container')) columns.push({ key: 'container', header: t('stock.container'), cell: (line) => (line.container ? <code>{line.container}</code> : '—') });
+  if (show.includes('container'))
+    columns.push({ key: 'container', header: t('stock.container'), cell: (line) => (line.container ? <code>{line.container}</code> : '—') });
   columns.push({ key: 'lot', header: t('stock.lot'), cell: (line) => line.lot ?? '—' });
   columns.push({ key: 'quantity', header: t('stock.quantity'), cell: (line) => <strong>{line.quantity}</strong>, align: 'end' });
   return (

@@ -25,7 +25,14 @@ export function StockScreen() {
     <main className="screen">
       <div className="tabs" role="tablist" aria-label={t('shell.areas.stock')}>
         {visible.map((tab) => (
-          <button key={tab.id} type="button" role="tab" aria-selected={tab.id === current} className={`tab ${tab.id === current ? 'is-current' : ''}`} onClick={() => setCurrent(tab.id)}>
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            aria-selected={tab.id === current}
+            className={`tab ${tab.id === current ? 'is-current' : ''}`}
+            onClick={() => setCurrent(tab.id)}
+          >
             {t(`stock.tabs.${tab.id}`)}
           </button>
         ))}

@@ -58,7 +58,13 @@ export type MoveStep =
   | { readonly step: 'from' }
   | { readonly step: 'item'; readonly from: string; readonly isPallet: boolean }
   | { readonly step: 'quantity'; readonly from: string; readonly gtin: string; readonly lot?: string | undefined; readonly suggested?: number | undefined }
-  | { readonly step: 'to'; readonly from: string; readonly gtin?: string | undefined; readonly lot?: string | undefined; readonly quantity?: number | undefined };
+  | {
+      readonly step: 'to';
+      readonly from: string;
+      readonly gtin?: string | undefined;
+      readonly lot?: string | undefined;
+      readonly quantity?: number | undefined;
+    };
 
 type MoveState = {
   readonly current: MoveStep;

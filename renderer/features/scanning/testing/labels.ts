@@ -46,8 +46,7 @@ export function rotateFrame(frame: Readonly<RgbaFrame>, degrees: number): RgbaFr
       const y0 = Math.floor(sy);
       const fx = sx - x0;
       const fy = sy - y0;
-      const value =
-        grey(x0, y0) * (1 - fx) * (1 - fy) + grey(x0 + 1, y0) * fx * (1 - fy) + grey(x0, y0 + 1) * (1 - fx) * fy + grey(x0 + 1, y0 + 1) * fx * fy;
+      const value = grey(x0, y0) * (1 - fx) * (1 - fy) + grey(x0 + 1, y0) * fx * (1 - fy) + grey(x0, y0 + 1) * (1 - fx) * fy + grey(x0 + 1, y0 + 1) * fx * fy;
       const at = (y * width + x) * 4;
       data[at] = data[at + 1] = data[at + 2] = value;
     }

@@ -95,13 +95,14 @@ export function createCore(options: CoreOptions): Core {
 
   const backupDir = join(dataDir, 'backups');
   async function backupNow(userId: number | null): Promise<BackupResult> {
+    const action = userId === null ? 'db:daily-backup' : 'settings:backup-database';
     try {
       const result = await backupDatabase(db, backupDir, clock.now());
-      audit.recordAlone({ userId, action: 'db.backup', outcome: 'ok', detail: { file: result.file, bytes: result.bytes } });
+      audit.recordAlone({ userId, action, outcome: 'ok', detail: { file: result.file, bytes: result.bytes } });
       return result;
     } catch (error) {
       log.error({ err: error, module: 'db' }, 'backup failed');
-      audit.recordAlone({ userId, action: 'db.backup', outcome: 'failed', detail: { reason: String(error) } });
+      audit.recordAlone({ userId, action, outcome: 'failed', detail: { reason: String(error) } });
       throw new AppError('BACKUP_FAILED', `backup failed: ${String(error)}`);
     }
   }

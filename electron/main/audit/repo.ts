@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/audit';
 import type { AuditEntryView, AuditOutcome, AuditPage } from '../../../shared/ipc/audit';
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
@@ -5,7 +6,7 @@ import { sql } from '../../platform/db/sql';
 
 export type AuditEntry = {
   readonly userId: number | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly outcome: AuditOutcome;
   readonly target?: string | null;
   readonly detail?: Readonly<Record<string, unknown>>;

@@ -70,7 +70,7 @@ describe('login', () => {
     expect(fifth).toMatchObject({ ok: false, error: { code: 'BADGE_LOCKED' } });
     // Even the right PIN is refused while locked.
     expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '1111' })).toMatchObject({ error: { code: 'BADGE_LOCKED' } });
-    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'auth.badge-locked'`)).toHaveLength(1);
+    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'auth:badge-locked'`)).toHaveLength(1);
 
     station.clock.advance(lockout.lockMs);
     expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '1111' })).toMatchObject({ ok: true });
@@ -127,7 +127,7 @@ describe('idle lock', () => {
       ok: true,
       value: { locked: false, user: { name: 'Rita', role: 'receiver' } },
     });
-    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'auth.switch-user'`)).toHaveLength(1);
+    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'auth:switch-user'`)).toHaveLength(1);
   });
 });
 
@@ -144,7 +144,7 @@ describe('people administration', () => {
       ['Paul', 'shift_lead', true],
     ]);
     const actions = station.core.db.read.all<{ action: string }>(sql`SELECT action FROM audit WHERE target = ${`user:${id}`} ORDER BY id`);
-    expect(actions.map((a) => a.action)).toEqual(['auth.create-user', 'auth.set-role', 'auth.reset-pin', 'auth.disable-user']);
+    expect(actions.map((a) => a.action)).toEqual(['auth:create-user', 'auth:set-role', 'auth:reset-pin', 'auth.disable-user']);
     await station.client.auth.setDisabled({ userId: id, disabled: false });
     expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '5555' })).toMatchObject({ ok: true });
   });

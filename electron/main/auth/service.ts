@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/audit';
 import type { Locale } from '../../../shared/locale';
 import type { SessionView, UserView } from '../../../shared/people';
 import type { Role } from '../../../shared/roles';
@@ -30,7 +31,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
   const announce = (): void => events.emit('auth:session-changed', view());
 
   /** Checks a PIN against a user, counting failures towards the lockout; throws on refusal. */
-  async function checkPin(user: repo.UserRecord, pin: string, action: string): Promise<void> {
+  async function checkPin(user: repo.UserRecord, pin: string, action: AuditAction): Promise<void> {
     const refuse = (code: 'USER_DISABLED' | 'BADGE_LOCKED', message: string, details?: Record<string, unknown>) => {
       audit.recordAlone({ userId: user.id, action, outcome: 'refused', detail: { code, ...details } });
       return new AppError(code, message, details);
@@ -52,7 +53,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
       repo.clearPinFailures(tx, user.id);
       audit.record(tx, {
         userId: user.id,
-        action: 'auth.badge-locked',
+        action: 'auth:badge-locked',
         outcome: 'ok',
         target: `user:${user.id}`,
         detail: { failures, until: new Date(retryAt).toISOString() },
@@ -65,7 +66,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
     throw new AppError('WRONG_PIN', 'wrong PIN', { attemptsLeft: outcome.attemptsLeft });
   }
 
-  function startSession(user: repo.UserRecord, action: string, detail: Record<string, unknown>): SessionView {
+  function startSession(user: repo.UserRecord, action: AuditAction, detail: Record<string, unknown>): SessionView {
     const now = clock.now();
     db.write((tx) => {
       repo.clearPinFailures(tx, user.id);
@@ -88,15 +89,15 @@ export function createAuthService({ db, clock, audit, settings, session, events 
   async function login(input: { badge: string; pin: string }): Promise<SessionView> {
     const user = repo.findUserByBadge(db.read, input.badge);
     if (!user) {
-      audit.recordAlone({ userId: null, action: 'auth.login', outcome: 'refused', detail: { code: 'BADGE_UNKNOWN' } });
+      audit.recordAlone({ userId: null, action: 'auth:login', outcome: 'refused', detail: { code: 'BADGE_UNKNOWN' } });
       throw new AppError('BADGE_UNKNOWN', 'no user has this badge');
     }
-    await checkPin(user, input.pin, 'auth.login');
+    await checkPin(user, input.pin, 'auth:login');
     const previous = session.current();
     if (previous && previous.userId !== user.id) {
-      return startSession(user, 'auth.switch-user', { from: previous.userId });
+      return startSession(user, 'auth:switch-user', { from: previous.userId });
     }
-    return startSession(user, 'auth.login', {});
+    return startSession(user, 'auth:login', {});
   }
 
   async function unlock(input: { pin: string }): Promise<SessionView> {
@@ -105,25 +106,25 @@ export function createAuthService({ db, clock, audit, settings, session, events 
     if (!current.locked) return view() as SessionView;
     const user = repo.findUserById(db.read, current.userId);
     if (!user) throw new AppError('USER_NOT_FOUND', `user ${current.userId} is gone`);
-    await checkPin(user, input.pin, 'auth.unlock');
+    await checkPin(user, input.pin, 'auth:unlock');
     // Role or name may have changed while the station was locked.
     session.update({ locked: false, role: user.role, name: user.name });
     session.touch();
-    audit.recordAlone({ userId: user.id, action: 'auth.unlock', outcome: 'ok' });
+    audit.recordAlone({ userId: user.id, action: 'auth:unlock', outcome: 'ok' });
     announce();
     return view() as SessionView;
   }
 
   function lock(actor: Actor, reason: 'manual' | 'idle'): void {
     session.update({ locked: true });
-    audit.recordAlone({ userId: actor.userId, action: 'auth.lock', outcome: 'ok', detail: { reason } });
+    audit.recordAlone({ userId: actor.userId, action: reason === 'idle' ? 'auth:idle-lock' : 'auth:lock', outcome: 'ok' });
     announce();
   }
 
   function lockIfIdle(): void {
     const current = session.current();
     if (current && session.lockIfIdle(settings.get().idleLockSeconds)) {
-      audit.recordAlone({ userId: current.userId, action: 'auth.lock', outcome: 'ok', detail: { reason: 'idle' } });
+      audit.recordAlone({ userId: current.userId, action: 'auth:idle-lock', outcome: 'ok' });
       announce();
     }
   }
@@ -131,7 +132,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
   function logout(): void {
     const current = session.current();
     if (!current) return;
-    audit.recordAlone({ userId: current.userId, action: 'auth.logout', outcome: 'ok' });
+    audit.recordAlone({ userId: current.userId, action: 'auth:logout', outcome: 'ok' });
     session.set(null);
     announce();
   }
@@ -167,7 +168,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
       });
       audit.record(tx, {
         userId: actor?.userId ?? userId,
-        action: 'auth.create-user',
+        action: 'auth:create-user',
         outcome: 'ok',
         target: `user:${userId}`,
         detail: { name: input.name, badge: input.badge, role: input.role },
@@ -200,7 +201,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
       repo.updateRole(tx, target.id, input.role);
       audit.record(tx, {
         userId: actor.userId,
-        action: 'auth.set-role',
+        action: 'auth:set-role',
         outcome: 'ok',
         target: `user:${target.id}`,
         detail: { from: target.role, to: input.role },
@@ -217,7 +218,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
       repo.updateDisabled(tx, target.id, input.disabled ? clock.now() : null);
       audit.record(tx, {
         userId: actor.userId,
-        action: input.disabled ? 'auth.disable-user' : 'auth.enable-user',
+        action: 'auth:set-disabled',
         outcome: 'ok',
         target: `user:${target.id}`,
       });
@@ -230,7 +231,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
     const pinHash = await hashPin(input.pin);
     db.write((tx) => {
       repo.updatePinHash(tx, target.id, pinHash);
-      audit.record(tx, { userId: actor.userId, action: 'auth.reset-pin', outcome: 'ok', target: `user:${target.id}` });
+      audit.record(tx, { userId: actor.userId, action: 'auth:reset-pin', outcome: 'ok', target: `user:${target.id}` });
     });
     return userView(target.id);
   }

@@ -1,3 +1,4 @@
+import type { Channel } from '../../../shared/audit';
 import type { Operation, OutputOf, ParsedInputOf } from '../../../shared/ipc';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { AuditLog } from '../audit/service';
@@ -45,7 +46,8 @@ export function createRegistrar(deps: { readonly gate: SessionGate; readonly aud
   }
 
   function refuse(channel: string, actor: Actor, code: 'FORBIDDEN'): Result<never> {
-    deps.audit.recordAlone({ userId: actor.userId, action: channel, outcome: 'refused', detail: { code, role: actor.role } });
+    // A registered operation's channel: one of the contract's (assertComplete checks the set).
+    deps.audit.recordAlone({ userId: actor.userId, action: channel as Channel, outcome: 'refused', detail: { code, role: actor.role } });
     log.warn({ channel, userId: actor.userId, role: actor.role }, 'operation refused: role');
     return fail(code, `role ${actor.role} may not call ${channel}`);
   }

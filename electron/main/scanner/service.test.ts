@@ -24,7 +24,7 @@ describe('scanner settings', () => {
     const stored = station.core.db.read.get<{ value: string }>(sql`SELECT value FROM setting WHERE key = 'scanner'`);
     expect(JSON.parse(stored?.value ?? '{}')).toEqual(honeywellAtPackStation);
     const audit = station.core.db.read.all<{ action: string; outcome: string; detail: string }>(
-      sql`SELECT action, outcome, detail FROM audit WHERE action = 'scanner.save-settings'`,
+      sql`SELECT action, outcome, detail FROM audit WHERE action = 'scanner:save-settings'`,
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]?.outcome).toBe('ok');

@@ -17,7 +17,7 @@ export function createScannerService(db: Database, audit: AuditLog): ScannerServ
       // The setting and its audit row commit together (DESIGN §3): no change without its author.
       db.write((tx) => {
         writeScannerSettings(tx, settings);
-        audit.record(tx, { userId: actor.userId, action: 'scanner.save-settings', outcome: 'ok', detail: { before, after: { ...settings } } });
+        audit.record(tx, { userId: actor.userId, action: 'scanner:save-settings', outcome: 'ok', detail: { before, after: { ...settings } } });
       });
       return readScannerSettings(db.read);
     },

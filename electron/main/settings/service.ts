@@ -20,7 +20,7 @@ export function createSettingsService(db: Database, audit: AuditLog): SettingsSe
       const next = { ...cached, ...patch };
       db.write((tx) => {
         writeSettings(tx, next);
-        audit.record(tx, { userId: actor.userId, action: 'settings.update', outcome: 'ok', detail: { ...patch } });
+        audit.record(tx, { userId: actor.userId, action: 'settings:update', outcome: 'ok', detail: { ...patch } });
       });
       cached = next;
       return next;

@@ -64,7 +64,7 @@ export function createSiteService(deps: {
       });
       audit.record(tx, {
         userId: adminId,
-        action: 'setup.create-site',
+        action: 'setup:create-site',
         outcome: 'ok',
         target: `site:${input.siteCode}`,
         detail: { name: input.siteName, admin: input.admin.name, badge: input.admin.badge, centre: input.centre.mode },

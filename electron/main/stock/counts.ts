@@ -46,7 +46,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
     if (open) throw new AppError('COUNT_ALREADY_OPEN', `location ${location.code} has a count waiting for approval`, { countId: open.id });
     const id = db.write((tx) => {
       const taskId = counts.insertCountTask(tx, location.id, actor.userId, clock.now());
-      audit.record(tx, { userId: actor.userId, action: 'stock.count-start', outcome: 'ok', target: `location:${location.code}`, detail: { countId: taskId } });
+      audit.record(tx, { userId: actor.userId, action: 'stock:start-count', outcome: 'ok', target: `location:${location.code}`, detail: { countId: taskId } });
       return taskId;
     });
     return view(id);
@@ -91,7 +91,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
       });
       audit.record(tx, {
         userId: actor.userId,
-        action: 'stock.count-finish',
+        action: 'stock:finish-count',
         outcome: 'ok',
         target: `location:${task.location}`,
         detail: { countId: task.id, round: task.round, mismatches, next: status === 'counting' ? 'recount' : status },
@@ -120,7 +120,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
       counts.updateCountTask(tx, task.id, { status: 'approved', closedBy: actor.userId, closedAt: clock.now(), reason });
       audit.record(tx, {
         userId: actor.userId,
-        action: 'stock.count-approve',
+        action: 'stock:approve-count',
         outcome: 'ok',
         target: `location:${task.location}`,
         detail: { countId, reason },
@@ -134,7 +134,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
     const task = pendingTask(countId);
     db.write((tx) => {
       counts.updateCountTask(tx, task.id, { status: 'rejected', closedBy: actor.userId, closedAt: clock.now(), reason });
-      audit.record(tx, { userId: actor.userId, action: 'stock.count-reject', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
+      audit.record(tx, { userId: actor.userId, action: 'stock:reject-count', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
     });
     return view(task.id);
   }

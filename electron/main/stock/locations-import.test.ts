@@ -43,6 +43,6 @@ describe('location CSV import', () => {
 
     expect(await station.client.stock.importLocations({ csv, commit: true })).toMatchObject({ ok: true, value: { committed: true } });
     expect(count()).toBe(3);
-    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'stock.import-locations'`)).toHaveLength(1);
+    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'stock:import-locations'`)).toHaveLength(1);
   });
 });

@@ -86,7 +86,7 @@ export function createLocationImport({ db, audit, events }: StockDeps) {
         if (start + chunkSize >= changes.length) {
           audit.record(tx, {
             userId: actor.userId,
-            action: 'stock.import-locations',
+            action: 'stock:import-locations',
             outcome: 'ok',
             detail: { created: preview.filter((r) => r.change === 'create').length, updated: preview.filter((r) => r.change === 'update').length },
           });

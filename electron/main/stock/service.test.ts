@@ -93,7 +93,7 @@ describe('moving stock', () => {
     expect(moved).toMatchObject({ ok: true, value: { quantity: 5, from: 'P-01-01-0', to: 'A-01-02-1' } });
     const target = await station.client.stock.lookup({ code: 'A-01-02-1' });
     expect(target.ok && target.value.kind === 'location' && target.value.lines.map((l) => l.quantity)).toEqual([5]);
-    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'stock.move'`)).toHaveLength(1);
+    expect(station.core.db.read.all(sql`SELECT action FROM audit WHERE action = 'stock:move'`)).toHaveLength(1);
     invariantHolds(station);
   });
 

@@ -130,7 +130,7 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
       recordStockEvent(tx, clock.now(), 'stock.moved', actor, ids);
       audit.record(tx, {
         userId: actor.userId,
-        action: 'stock.move',
+        action: 'stock:move',
         outcome: 'ok',
         target: `container:${containerCode}`,
         detail: { from: from?.code ?? null, to: to.code, lines: balances.length, quantity },
@@ -181,7 +181,7 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
       recordStockEvent(tx, clock.now(), 'stock.moved', actor, [id]);
       audit.record(tx, {
         userId: actor.userId,
-        action: 'stock.move',
+        action: 'stock:move',
         outcome: 'ok',
         target: `product:${item.product.sku}`,
         detail: { from: fromCode, to: to.code, quantity },
@@ -257,7 +257,7 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
       recordStockEvent(tx, clock.now(), 'stock.adjusted', actor, ids, input.reason);
       audit.record(tx, {
         userId: actor.userId,
-        action: 'stock.adjust',
+        action: 'stock:adjust',
         outcome: 'ok',
         target: `product:${item.product.sku}`,
         detail: { location: location.code, delta: input.delta, reason: input.reason },

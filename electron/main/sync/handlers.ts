@@ -22,7 +22,7 @@ export function registerSyncHandlers(
     const file = join(dir, `unsynced-${new Date(deps.clock.now()).toISOString().replace(/[:.]/g, '-')}.json`);
     // The protocol's own push body: the centre's people can replay it as is.
     writeFileSync(file, JSON.stringify({ events }, null, 2), { mode: 0o600 });
-    deps.audit.recordAlone({ userId: actor.userId, action: 'sync.export-unsynced', outcome: 'ok', detail: { file, count: events.length } });
+    deps.audit.recordAlone({ userId: actor.userId, action: 'sync:export-unsynced', outcome: 'ok', detail: { file, count: events.length } });
     return { file, count: events.length };
   });
 }

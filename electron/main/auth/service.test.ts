@@ -144,7 +144,7 @@ describe('people administration', () => {
       ['Paul', 'shift_lead', true],
     ]);
     const actions = station.core.db.read.all<{ action: string }>(sql`SELECT action FROM audit WHERE target = ${`user:${id}`} ORDER BY id`);
-    expect(actions.map((a) => a.action)).toEqual(['auth:create-user', 'auth:set-role', 'auth:reset-pin', 'auth.disable-user']);
+    expect(actions.map((a) => a.action)).toEqual(['auth:create-user', 'auth:set-role', 'auth:reset-pin', 'auth:set-disabled']);
     await station.client.auth.setDisabled({ userId: id, disabled: false });
     expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '5555' })).toMatchObject({ ok: true });
   });

@@ -221,6 +221,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
         action: 'auth:set-disabled',
         outcome: 'ok',
         target: `user:${target.id}`,
+        detail: { disabled: input.disabled },
       });
     });
     return userView(target.id);

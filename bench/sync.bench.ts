@@ -101,7 +101,7 @@ function bareInsert(records: readonly CentreRecord[]): number {
         const o = record.data;
         order.run(o.orderId, o.shipDate, o.carrier, o.service, o.cutoff, o.status, o.version);
         for (const l of o.lines) orderLine.run(o.orderId, l.lineNo, l.sku, l.quantity);
-      } else if (record.entity === 'opening-stock') {
+      } else if (record.entity === 'stock' && record.data) {
         const s = record.data;
         const containerId = s.container === null ? 0 : Number((container.get(s.container, s.location) as { id: number }).id);
         movement.run(s.sku, s.location, containerId || null, s.quantity);

@@ -15,6 +15,8 @@ export const auditEvents = [
   'auth:idle-lock',
   /** The daily backup (a manual one is `settings:backup-database`). */
   'db:daily-backup',
+  /** The count of a shared task's location closed here: its result goes to the task. */
+  'tasks:count-closed',
 ] as const;
 
 /**

@@ -23,6 +23,23 @@ export const siteCodeSchema = z
   .regex(/^[A-Za-z0-9-]{2,16}$/, 'site code: 2 to 16 letters, digits or dashes')
   .transform((code) => code.toUpperCase());
 export const siteNameSchema = z.string().trim().min(1).max(80);
+
+/** An IANA time zone this runtime knows (Europe/Paris, Asia/Shanghai): the site's clock. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+export const defaultSiteTimeZone = 'Europe/Paris';
 export const userIdSchema = z.number().int().positive();
 
 export type UserView = {
@@ -44,4 +61,11 @@ export type SessionView = {
   readonly idleLockSeconds: number;
 };
 
-export type SiteView = { readonly code: string; readonly name: string; readonly createdAt: string; readonly demo: boolean };
+export type SiteView = {
+  readonly code: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly demo: boolean;
+  /** The site's IANA time zone: every date and time on the screens is in it. */
+  readonly timeZone: string;
+};

@@ -3,7 +3,7 @@
 export const locationTypes = ['dock', 'staging', 'storage', 'pick_face', 'pack_station', 'outbound_dock'] as const;
 export type LocationType = (typeof locationTypes)[number];
 
-export const movementKinds = ['opening', 'receipt', 'putaway', 'move', 'pick', 'pack', 'ship', 'adjustment', 'return'] as const;
+export const movementKinds = ['opening', 'receipt', 'putaway', 'move', 'pick', 'pack', 'ship', 'adjustment', 'return', 'resync'] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
 export type Descriptions = { readonly fr: string; readonly en: string; readonly zh: string };

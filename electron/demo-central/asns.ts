@@ -18,7 +18,7 @@ export function insertAsns(tx: WriteHandle, asns: readonly Readonly<DemoAsn>[], 
     if (added === 0) continue;
     inserted++;
     for (const pallet of data.pallets) tx.run(sql`INSERT INTO asn_pallet (sscc, asn_id) VALUES (${pallet.sscc}, ${data.asnId})`);
-    if (announce) recordChange(tx, { entity: 'asn', key: data.asnId, op: 'upsert', data });
+    if (announce) recordChange(tx, { entity: 'asn', key: data.asnId, op: 'upsert', version: 1, data });
   }
   return inserted;
 }

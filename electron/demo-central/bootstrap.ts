@@ -5,7 +5,7 @@ import { maxBootstrapLimit, type BootstrapResponse, type CentreRecord } from '..
 import { encodeCursor, headChangeId } from './changes';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { lastProcessedSeq } from './push';
-import { countPositiveStock, readStockViewPage, type StockViewKey } from './stock-view';
+import { countStockLines, readSnapshotPage, snapshotExists, takeStockSnapshot, type StockKey } from './site-stock';
 import { readEpoch } from './store';
 
 export const defaultBootstrapLimit = 1000;
@@ -15,7 +15,7 @@ const bootstrapQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(maxBootstrapLimit).default(defaultBootstrapLimit),
 });
 
-const sections = ['product', 'location', 'order', 'asn', 'opening-stock'] as const;
+const sections = ['product', 'location', 'person', 'site', 'task', 'order', 'asn', 'stock'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -24,11 +24,14 @@ type Section = (typeof sections)[number];
  */
 const pageTokenSchema = z
   .object({
-    v: z.literal(1),
+    v: z.literal(2),
     e: z.string(),
     h: z.number().int().min(0),
     d: z.string(),
     t: z.number().int().min(0),
+    /** The station's last processed seq and the stock snapshot, both taken with the first page. */
+    q: z.number().int().min(0),
+    n: z.number().int().positive(),
     s: z
       .number()
       .int()
@@ -36,7 +39,7 @@ const pageTokenSchema = z
       .max(sections.length - 1),
     k: z.array(z.string()).nullable(),
   })
-  .refine((t) => t.k === null || t.k.length === (sections[t.s] === 'opening-stock' ? 4 : 1), 'key does not fit its section');
+  .refine((t) => t.k === null || t.k.length === (sections[t.s] === 'stock' ? 4 : 1), 'key does not fit its section');
 type PageToken = z.infer<typeof pageTokenSchema>;
 
 const encodeToken = (token: PageToken): string => Buffer.from(JSON.stringify(token), 'utf8').toString('base64url');
@@ -57,59 +60,76 @@ type Page = { records: CentreRecord[]; lastKey: string[] | null };
  * orders ship from today on), never sorts the table, so page 12 costs what page 1 does.
  */
 export const orderPageQuery = (key: string, fromDate: string, limit: number): Sql =>
-  sql`SELECT order_id AS key, data FROM centre_order INDEXED BY sqlite_autoindex_centre_order_1
+  sql`SELECT order_id AS key, version, data FROM centre_order INDEXED BY sqlite_autoindex_centre_order_1
       WHERE order_id > ${key} AND ship_date >= ${fromDate} ORDER BY order_id LIMIT ${limit}`;
 
 /** Up to `limit` records of one section after `after` in key order (keyset paging: each page is one index range). */
-function readSection(read: ReadHandle, section: Section, stationId: string, fromDate: string, after: readonly string[] | null, limit: number): Page {
+function readSection(read: ReadHandle, section: Section, token: PageToken, after: readonly string[] | null, limit: number): Page {
   const key = after?.[0] ?? '';
-  type Row = { key: string; data: string };
-  const keyed = (rows: Row[], entity: 'product' | 'location' | 'order' | 'asn'): Page => ({
+  const fromDate = token.d;
+  type Row = { key: string; version: number; data: string };
+  const keyed = (rows: Row[], entity: Exclude<Section, 'stock'>): Page => ({
     // Stored by this centre in the protocol's shape for `entity`.
-    records: rows.map((row) => ({ entity, key: row.key, op: 'upsert', data: JSON.parse(row.data) as never })),
+    records: rows.map((row) => ({ entity, key: row.key, op: 'upsert', version: row.version, data: JSON.parse(row.data) as never })),
     lastKey: rows.length > 0 ? [(rows.at(-1) as Row).key] : null,
   });
   switch (section) {
     case 'product':
-      return keyed(read.all<Row>(sql`SELECT sku AS key, data FROM product WHERE sku > ${key} ORDER BY sku LIMIT ${limit}`), section);
+      return keyed(read.all<Row>(sql`SELECT sku AS key, 0 AS version, data FROM product WHERE sku > ${key} ORDER BY sku LIMIT ${limit}`), section);
     case 'location':
-      return keyed(read.all<Row>(sql`SELECT code AS key, data FROM location WHERE code > ${key} ORDER BY code LIMIT ${limit}`), section);
+      return keyed(read.all<Row>(sql`SELECT code AS key, version, data FROM location WHERE code > ${key} ORDER BY code LIMIT ${limit}`), section);
+    case 'person':
+      return keyed(read.all<Row>(sql`SELECT person_id AS key, version, data FROM person WHERE person_id > ${key} ORDER BY person_id LIMIT ${limit}`), section);
+    case 'site':
+      return keyed(read.all<Row>(sql`SELECT 'site' AS key, version, data FROM site_config WHERE 'site' > ${key} LIMIT ${limit}`), section);
+    case 'task':
+      // Open work only: a closed task is history, not something a station must carry.
+      return keyed(
+        read.all<Row>(sql`SELECT task_id AS key, version, data FROM task WHERE task_id > ${key} AND state <> 'closed' ORDER BY task_id LIMIT ${limit}`),
+        section,
+      );
     case 'order':
       return keyed(read.all<Row>(orderPageQuery(key, fromDate, limit)), section);
     case 'asn':
       return keyed(
-        read.all<Row>(sql`SELECT asn_id AS key, data FROM asn WHERE asn_id > ${key} AND expected_on >= ${fromDate} ORDER BY asn_id LIMIT ${limit}`),
+        read.all<Row>(
+          sql`SELECT asn_id AS key, 1 AS version, data FROM asn WHERE asn_id > ${key} AND expected_on >= ${fromDate} ORDER BY asn_id LIMIT ${limit}`,
+        ),
         section,
       );
-    case 'opening-stock': {
-      const rows = readStockViewPage(read, stationId, after ? (after as StockViewKey) : null, limit);
+    case 'stock': {
+      const rows = readSnapshotPage(read, token.n, after ? (after as StockKey) : null, limit);
       return {
-        records: rows.map(({ key: k, ...data }) => ({ entity: 'opening-stock', key: k.join('|'), op: 'upsert', data })),
+        records: rows.map(({ key: k, ...data }) => ({ entity: 'stock', key: k.join('|'), op: 'upsert', version: 0, data })),
         lastKey: rows.length > 0 ? [...(rows.at(-1) as (typeof rows)[number]).key] : null,
       };
     }
   }
 }
 
-function countSnapshot(read: ReadHandle, stationId: string, fromDate: string): number {
+function countSnapshot(read: ReadHandle, fromDate: string): number {
   const count = (query: ReturnType<typeof sql>): number => read.get<{ n: number }>(query)?.n ?? 0;
   return (
     count(sql`SELECT count(*) AS n FROM product`) +
     count(sql`SELECT count(*) AS n FROM location`) +
+    count(sql`SELECT count(*) AS n FROM person`) +
+    count(sql`SELECT count(*) AS n FROM site_config`) +
+    count(sql`SELECT count(*) AS n FROM task WHERE state <> 'closed'`) +
     count(sql`SELECT count(*) AS n FROM centre_order WHERE ship_date >= ${fromDate}`) +
     count(sql`SELECT count(*) AS n FROM asn WHERE expected_on >= ${fromDate}`) +
-    countPositiveStock(read, stationId)
+    countStockLines(read)
   );
 }
 
 /**
- * GET /v1/bootstrap (docs/protocol.md): a paged snapshot of what the centre owns for this station
- * — products, locations, open and cancelled orders shipping from today on, ASNs, and its stock
- * view as `opening-stock`. Every page carries the cursor of the first page's moment: a record
- * that changes while the station pages may arrive newer than that, and pulling from the cursor
- * replays the change on top, so the station converges (pages are idempotent upserts). A page
- * token from another epoch is 410 SNAPSHOT_EXPIRED: the restore voided what was already paged.
- * Only one page of rows is ever in memory.
+ * GET /v1/bootstrap (docs/protocol.md): a paged snapshot of what a station of the site needs —
+ * products, the site's locations, people, name and open tasks, open and cancelled orders shipping
+ * from today on, ASNs, and the site's stock. Every page carries the cursor of the first page's
+ * moment: a record that changes while the station pages may arrive newer than that, and pulling
+ * from the cursor replays the change on top (records carry versions, so a station converges).
+ * Stock cannot be replayed on top — a movement counted in a page would count twice — so the stock
+ * comes from a copy taken with the first page, with the station's last processed seq of that
+ * moment. A token from another epoch, or whose copy is gone, is 410 SNAPSHOT_EXPIRED.
  */
 export function handleBootstrap(db: Database, stationId: string, query: URLSearchParams, today: string): Reply {
   const parsed = bootstrapQuerySchema.safeParse(Object.fromEntries(query));
@@ -124,15 +144,22 @@ export function handleBootstrap(db: Database, stationId: string, query: URLSearc
     if (decoded.e !== epoch) return problem(410, 'SNAPSHOT_EXPIRED', 'the centre was restored since this snapshot began: start the bootstrap again', { epoch });
     token = decoded;
   } else {
-    token = { v: 1, e: epoch, h: headChangeId(read), d: today, t: countSnapshot(read, stationId, today), s: 0, k: null };
+    const first = db.write((tx) => ({
+      h: headChangeId(tx),
+      t: countSnapshot(tx, today),
+      q: lastProcessedSeq(tx, stationId),
+      n: takeStockSnapshot(tx, Date.now()),
+    }));
+    token = { v: 2, e: epoch, d: today, s: 0, k: null, ...first };
   }
+  if (!snapshotExists(read, token.n)) return problem(410, 'SNAPSHOT_EXPIRED', 'this snapshot is no longer kept: start the bootstrap again', { epoch });
 
   const records: CentreRecord[] = [];
   let section: number = token.s;
   let after = token.k;
   while (records.length < limit && section < sections.length) {
     const wanted = limit - records.length;
-    const { records: found, lastKey } = readSection(read, sections[section] as Section, stationId, token.d, after, wanted);
+    const { records: found, lastKey } = readSection(read, sections[section] as Section, token, after, wanted);
     records.push(...found);
     if (found.length < wanted) {
       section++;
@@ -147,7 +174,7 @@ export function handleBootstrap(db: Database, stationId: string, query: URLSearc
     next: section < sections.length ? encodeToken({ ...token, s: section, k: after }) : null,
     cursor: encodeCursor(epoch, token.h),
     total: token.t,
-    lastProcessedSeq: lastProcessedSeq(read, stationId),
+    lastProcessedSeq: token.q,
     epoch,
   };
   return ok(response);

@@ -25,10 +25,10 @@ const locationToData = (location: Readonly<DemoLocation>): LocationData => ({
 });
 
 /**
- * The generated warehouse as the centre owns it: catalogue and floor plan to serve, and the stock
- * already there, from which every station's stock view starts (pallets in their SSCC, loose units
- * on pick faces). Written once, when the centre's database is created; no change rows, since a
- * station's first contact is always a bootstrap.
+ * The generated warehouse as the centre holds it: catalogue and the site's floor plan to serve, and
+ * the stock already there, from which the site's one stock starts (pallets in their SSCC, loose
+ * units on pick faces). Written once, when the centre's database is created; no change rows, since
+ * a station's first contact is always a bootstrap.
  */
 export function storeSite(tx: WriteHandle, site: Readonly<DemoSite>): void {
   for (const product of site.products) tx.run(sql`INSERT INTO product (sku, data) VALUES (${product.sku}, ${JSON.stringify(productToData(product))})`);
@@ -41,6 +41,10 @@ export function storeSite(tx: WriteHandle, site: Readonly<DemoSite>): void {
   };
   for (const pallet of site.pallets) for (const line of pallet.lines) opening(pallet.locationCode, pallet.sscc, line);
   for (const loose of site.looseStock) opening(loose.locationCode, '', loose);
+  // The site's one stock starts from it (docs/protocol.md: stations' movements are deltas from here).
+  tx.run(
+    sql`INSERT INTO site_stock (location, container, sku, lot, expiry, quantity) SELECT location, container, sku, lot, expiry, quantity FROM opening_stock`,
+  );
 }
 
 export function isKnownSku(read: ReadHandle, sku: string): boolean {

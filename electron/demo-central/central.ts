@@ -93,6 +93,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
         storeSite(tx, site);
         simulation.initialise(tx, options.orders ?? centralDefaults.orders);
         writeMeta(tx, 'site', siteKey);
+        writeMeta(tx, 'site-id', `DEMO-${seed}`);
         writeMeta(tx, 'epoch', randomUUID());
         writeMeta(tx, 'token-secret', randomBytes(32).toString('hex'));
       });

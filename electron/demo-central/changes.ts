@@ -2,9 +2,9 @@ import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql, type Sql } from '../platform/db/sql';
 import type { CentreRecord } from '../../shared/sync/protocol';
 
-/** What the centre owns and a station pulls: every record but opening stock (bootstrap only). */
-export type PulledRecord = Exclude<CentreRecord, { entity: 'opening-stock' }>;
-export type ChangeRow = { change_id: number; entity: PulledRecord['entity']; key: string; op: 'upsert' | 'delete'; data: string | null };
+/** What a station pulls: every record but the site's stock, which a bootstrap alone sends (movements follow it). */
+export type PulledRecord = Exclude<CentreRecord, { entity: 'stock' }>;
+export type ChangeRow = { change_id: number; entity: PulledRecord['entity']; key: string; op: 'upsert' | 'delete'; version: number; data: string | null };
 
 /**
  * Appends a change in the same transaction as the data it describes (docs/protocol.md, pull):
@@ -12,11 +12,14 @@ export type ChangeRow = { change_id: number; entity: PulledRecord['entity']; key
  */
 export function recordChange(tx: WriteHandle, record: Readonly<PulledRecord>): number {
   const data = record.data === null ? null : JSON.stringify(record.data);
-  return Number(tx.run(sql`INSERT INTO change_log (entity, key, op, data) VALUES (${record.entity}, ${record.key}, ${record.op}, ${data})`).lastInsertRowid);
+  return Number(
+    tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES (${record.entity}, ${record.key}, ${record.op}, ${record.version}, ${data})`)
+      .lastInsertRowid,
+  );
 }
 
 export const changesAfterQuery = (changeId: number, limit: number): Sql =>
-  sql`SELECT change_id, entity, key, op, data FROM change_log WHERE change_id > ${changeId} ORDER BY change_id LIMIT ${limit}`;
+  sql`SELECT change_id, entity, key, op, version, data FROM change_log WHERE change_id > ${changeId} ORDER BY change_id LIMIT ${limit}`;
 
 export function readChangesAfter(read: ReadHandle, changeId: number, limit: number): ChangeRow[] {
   return read.all<ChangeRow>(changesAfterQuery(changeId, limit));
@@ -33,6 +36,7 @@ export function rowToChange(row: Readonly<ChangeRow>): PulledRecord & { changeId
     entity: row.entity,
     key: row.key,
     op: row.op,
+    version: row.version,
     data: row.data === null ? null : (JSON.parse(row.data) as never),
   };
 }

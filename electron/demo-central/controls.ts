@@ -7,7 +7,7 @@ import type { Faults } from './faults';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { cancelOrder, replaceOrderLines } from './orders';
 import type { Simulation } from './simulation';
-import { readStockView } from './stock-view';
+import { readSiteStock } from './site-stock';
 import type { CentreStore } from './store';
 import { testControlSchemas, type ReceivedEvents, type TestControl } from './test-controls';
 
@@ -72,12 +72,14 @@ export async function runControl(deps: ControlDeps, stationId: string, name: Tes
 }
 
 /** GET /v1/test/stock: the centre's view of the calling station's stock. */
-export function readStockControl(deps: ControlDeps, stationId: string): Reply {
-  return ok({ rows: readStockView(deps.store.db().read, stationId) });
+/** The site's one stock, whichever station asks. */
+export function readStockControl(deps: ControlDeps): Reply {
+  return ok({ rows: readSiteStock(deps.store.db().read) });
 }
 
 type EventRow = {
   event_id: string;
+  station_id: string;
   seq: number;
   type: string | null;
   occurred_at: string | null;
@@ -88,13 +90,19 @@ type EventRow = {
   order_id: string | null;
 };
 
-/** GET /v1/test/events: what the calling station pushed, with the status each got (duplicates are not stored). */
-export function readEventsControl(deps: ControlDeps, stationId: string): Reply {
-  const rows = deps.store.db().read.all<EventRow>(sql`
-    SELECT event_id, seq, type, occurred_at, received_at, status, problem_code, problem_message, order_id
-    FROM event WHERE station_id = ${stationId} ORDER BY seq, received_at`);
+/**
+ * GET /v1/test/events: what the calling station pushed (`?site=1`: every station of the site), with
+ * the status each got (duplicates are not stored).
+ */
+export function readEventsControl(deps: ControlDeps, stationId: string, site: boolean): Reply {
+  const read = deps.store.db().read;
+  const columns = sql`event_id, station_id, seq, type, occurred_at, received_at, status, problem_code, problem_message, order_id`;
+  const rows = site
+    ? read.all<EventRow>(sql`SELECT ${columns} FROM event ORDER BY received_at, station_id, seq`)
+    : read.all<EventRow>(sql`SELECT ${columns} FROM event WHERE station_id = ${stationId} ORDER BY seq, received_at`);
   const events: ReceivedEvents['events'] = rows.map((row) => ({
     eventId: row.event_id,
+    stationId: row.station_id,
     seq: row.seq,
     type: row.type,
     occurredAt: row.occurred_at,

@@ -32,7 +32,7 @@ export function insertOrder(tx: WriteHandle, order: Readonly<DemoOrder>, announc
   tx.run(sql`
     INSERT INTO centre_order (order_id, ship_date, status, version, placed_at, changed_at, data)
     VALUES (${data.orderId}, ${data.shipDate}, 'open', 1, ${order.placedAt}, NULL, ${JSON.stringify(data)})`);
-  if (announce) recordChange(tx, { entity: 'order', key: data.orderId, op: 'upsert', data });
+  if (announce) recordChange(tx, { entity: 'order', key: data.orderId, op: 'upsert', version: data.version, data });
 }
 
 export function insertAmendments(tx: WriteHandle, amendments: readonly Readonly<DemoOrderAmendment>[]): void {
@@ -51,7 +51,7 @@ function saveChange(tx: WriteHandle, data: OrderData, at: number): OrderData {
   tx.run(sql`
     UPDATE centre_order SET status = ${changed.status}, version = ${changed.version}, changed_at = ${at}, data = ${JSON.stringify(changed)}
     WHERE order_id = ${changed.orderId}`);
-  recordChange(tx, { entity: 'order', key: changed.orderId, op: 'upsert', data: changed });
+  recordChange(tx, { entity: 'order', key: changed.orderId, op: 'upsert', version: changed.version, data: changed });
   return changed;
 }
 

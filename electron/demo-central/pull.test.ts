@@ -66,8 +66,8 @@ describe('GET /v1/bootstrap', () => {
     expect(orders.every((o) => o.data?.shipDate === '2026-11-27')).toBe(true);
     expect(orders.find((o) => o.key === 'MP-261127-0000002')?.data).toMatchObject({ status: 'cancelled', version: 2 });
     expect(recordsOf(records, 'asn').length).toBeGreaterThan(0);
-    // Opening stock is the centre's view of this station's stock.
-    const opening = recordsOf(records, 'opening-stock').map((r) => r.data);
+    // The stock is the site's one stock, as the centre has it.
+    const opening = recordsOf(records, 'stock').map((r) => r.data);
     expect(opening).toEqual(stock);
   });
 
@@ -84,7 +84,7 @@ describe('GET /v1/bootstrap', () => {
     ]);
   });
 
-  it('sends the stock view as it is now, after the station pushed', async () => {
+  it('sends the site stock as it is now, after a station pushed', async () => {
     const client = (await startTestCentral()).station();
     const [row] = await client.stock();
     if (!row) throw new Error('stock');
@@ -92,10 +92,10 @@ describe('GET /v1/bootstrap', () => {
     const pages = await client.bootstrap(5000);
     const opening = recordsOf(
       pages.flatMap((p) => p.records),
-      'opening-stock',
-    );
-    expect(opening.some((r) => r.data.location === row.location && r.data.container === row.container && r.data.sku === row.sku)).toBe(false);
-    expect(opening.map((r) => r.data)).toEqual(await client.stock());
+      'stock',
+    ).map((r) => r.data);
+    expect(opening.some((r) => r?.location === row.location && r.container === row.container && r.sku === row.sku)).toBe(false);
+    expect(opening).toEqual(await client.stock());
     expect(pages[0]?.lastProcessedSeq).toBe(1);
   });
 

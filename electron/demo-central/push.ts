@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { toIso } from '../platform/clock';
 import type { Database, ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
+import { checkEventPayload, movementsOf, type EventType } from '../../shared/sync/station-events';
 import { maxPushBatch, stationEventSchema, type PushResponse, type PushResult, type StationEvent } from '../../shared/sync/protocol';
 import { isKnownSku } from './catalogue';
+import { recordChange } from './changes';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { findOrder } from './orders';
-import { applyMovements } from './stock-view';
+import { applySiteEvent } from './site-events';
+import { applyMovements, type Shortfall } from './site-stock';
 import { readEpoch } from './store';
 
 /**
@@ -54,7 +58,7 @@ export function handlePush(db: Database, stationId: string, body: unknown, recei
           throw new SeqGap();
         } else {
           last = seq;
-          outcome = applyEvent(tx, stationId, raw);
+          outcome = applyEvent(tx, stationId, raw, receivedAt);
         }
         storeEvent(tx, stationId, raw, outcome, receivedAt);
         return { eventId, seq, status: outcome.status, ...(outcome.problem ? { problem: outcome.problem } : {}) };
@@ -70,19 +74,47 @@ export function handlePush(db: Database, stationId: string, body: unknown, recei
   }
 }
 
-/** One new event at the next seq: parsed, checked, applied — or rejected with nothing applied. */
-function applyEvent(tx: WriteHandle, stationId: string, raw: unknown): Outcome {
+/** One new event at the next seq: checked by type and version, applied — or rejected with nothing applied. */
+function applyEvent(tx: WriteHandle, stationId: string, raw: unknown, receivedAt: number): Outcome {
   const parsed = stationEventSchema.safeParse(raw);
   if (!parsed.success) return { status: 'rejected', problem: { code: 'BAD_PAYLOAD', message: describeIssues(parsed.error.issues) } };
   const event = parsed.data;
+  const checked = checkEventPayload(event.type, event.schemaVersion, event.payload);
+  if (!checked.ok) return { status: 'rejected', problem: { code: checked.code, message: checked.message }, event };
+  const type = event.type as EventType;
   const occurredAt = Date.parse(event.occurredAt);
   if (!Number.isFinite(occurredAt)) return { status: 'rejected', problem: { code: 'BAD_PAYLOAD', message: 'occurredAt is not an ISO 8601 time' }, event };
-  const unknown = [...new Set(event.payload.movements.map((m) => m.sku))].filter((sku) => !isKnownSku(tx, sku));
+  const movements = movementsOf(type, checked.payload);
+  const unknown = [...new Set(movements.map((m) => m.sku))].filter((sku) => !isKnownSku(tx, sku));
   if (unknown.length > 0) return { status: 'rejected', problem: { code: 'UNKNOWN_SKU', message: `unknown SKU ${unknown.join(', ')}` }, event };
 
-  applyMovements(tx, stationId, event.payload.movements);
-  const orderProblem = event.payload.orderId === undefined ? null : checkOrder(tx, event.payload.orderId, occurredAt);
-  return orderProblem ? { status: 'accepted_with_exception', problem: orderProblem, event } : { status: 'applied', event };
+  if (movements.length > 0) {
+    const shortfalls = applyMovements(tx, event.eventId, movements);
+    recordChange(tx, {
+      entity: 'movement',
+      key: event.eventId,
+      op: 'upsert',
+      version: 1,
+      data: { eventId: event.eventId, stationId, type, occurredAt: event.occurredAt, actor: event.actor, movements: [...movements] },
+    });
+    const orderId = (checked.payload as { orderId?: string }).orderId;
+    const orderProblem = orderId === undefined ? null : checkOrder(tx, orderId, occurredAt);
+    if (orderProblem) return { status: 'accepted_with_exception', problem: orderProblem, event };
+    if (shortfalls.length > 0) return { status: 'accepted_with_exception', problem: negativeStock(shortfalls, event.eventId), event };
+    return { status: 'applied', event };
+  }
+  const refusal = applySiteEvent(tx, stationId, type, checked.payload, event.actor, toIso(receivedAt));
+  return refusal ? { status: 'accepted_with_exception', problem: refusal, event } : { status: 'applied', event };
+}
+
+/** Both events named: the one that took the line below zero, and the one that changed it before. */
+function negativeStock(shortfalls: readonly Shortfall[], eventId: string): Problem {
+  const first = shortfalls[0] as Shortfall;
+  const where = `${first.sku} at ${first.location}${first.container ? ` (${first.container})` : ''}`;
+  return {
+    code: 'NEGATIVE_STOCK',
+    message: `event ${eventId} took ${where} to ${first.quantity}${first.previousEventId ? `; the units were last changed by event ${first.previousEventId}` : ''}`,
+  };
 }
 
 /**
@@ -112,7 +144,12 @@ function storeEvent(
   const type = outcome.event?.type ?? (typeof raw.type === 'string' ? raw.type : null);
   const occurredAt = outcome.event?.occurredAt ?? (typeof raw.occurredAt === 'string' ? raw.occurredAt : null);
   tx.run(sql`
-    INSERT INTO event (event_id, station_id, seq, type, occurred_at, received_at, status, problem_code, problem_message, order_id, body)
-    VALUES (${raw.eventId}, ${stationId}, ${raw.seq}, ${type}, ${occurredAt}, ${receivedAt}, ${outcome.status},
-            ${outcome.problem?.code ?? null}, ${outcome.problem?.message ?? null}, ${outcome.event?.payload.orderId ?? null}, ${JSON.stringify(raw)})`);
+    INSERT INTO event (event_id, station_id, seq, type, schema_version, occurred_at, received_at, status, problem_code, problem_message, order_id, body)
+    VALUES (${raw.eventId}, ${stationId}, ${raw.seq}, ${type}, ${outcome.event?.schemaVersion ?? null}, ${occurredAt}, ${receivedAt}, ${outcome.status},
+            ${outcome.problem?.code ?? null}, ${outcome.problem?.message ?? null}, ${orderIdOf(outcome.event)}, ${JSON.stringify(raw)})`);
 }
+
+const orderIdOf = (event: StationEvent | undefined): string | null => {
+  const orderId = (event?.payload as { orderId?: unknown } | undefined)?.orderId;
+  return typeof orderId === 'string' ? orderId : null;
+};

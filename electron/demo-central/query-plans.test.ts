@@ -7,7 +7,7 @@ import { sql, type Sql } from '../platform/db/sql';
 import { orderPageQuery } from './bootstrap';
 import { changesAfterQuery } from './changes';
 import { dueAmendmentsQuery } from './orders';
-import { stockViewPageQuery } from './stock-view';
+import { snapshotPageQuery } from './site-stock';
 import { openCentreStore, type CentreStore } from './store';
 
 /** The plan SQLite would run, one line per step ("SEARCH … USING …" or "SCAN …"). */
@@ -39,9 +39,11 @@ describe('hot centre queries use their index', () => {
     expect(steps).toEqual([expect.stringMatching(/SEARCH centre_order USING INDEX sqlite_autoindex_centre_order_1 \(order_id>\?\)/)]);
   });
 
-  it('bootstrap pages of opening stock walk the station view from the last key', () => {
-    const steps = plan(migratedDb(), stockViewPageQuery('station-1', ['A-01-01-1', '', 'CASE-1', ''], 5000));
-    expect(steps).toEqual([expect.stringMatching(/SEARCH stock_view USING PRIMARY KEY \(station_id=\? AND \(location,container,sku,lot\)>\(\?,\?,\?,\?\)\)/)]);
+  it('bootstrap pages of the site stock walk the snapshot from the last key', () => {
+    const steps = plan(migratedDb(), snapshotPageQuery(1, ['A-01-01-1', '', 'CASE-1', ''], 5000));
+    expect(steps).toEqual([
+      expect.stringMatching(/SEARCH stock_snapshot USING PRIMARY KEY \(snapshot_id=\? AND \(location,container,sku,lot\)>\(\?,\?,\?,\?\)\)/),
+    ]);
   });
 
   it('pull reads the change log from the cursor on', () => {

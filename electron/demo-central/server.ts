@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging';
 import { toIso } from '../platform/clock';
-import { demoEnrolRequestSchema, type Health } from '../../shared/sync/protocol';
+import { demoEnrolRequestSchema, protocolVersion, type Health } from '../../shared/sync/protocol';
 import { handleBootstrap } from './bootstrap';
 import { isTestControl, readEventsControl, readStockControl, runControl, type ControlDeps } from './controls';
 import { parisDayOf } from './generate';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { handlePull } from './pull';
 import { handlePush } from './push';
-import { readEpoch } from './store';
+import { handleReconcile } from './reconcile';
+import { readSiteConfig } from './site-objects';
+import { readEpoch, readMeta } from './store';
 import { issueStationToken, stationForToken } from './tokens';
 
 export type CentralServerOptions = ControlDeps & {
@@ -28,10 +30,10 @@ export type CentralServer = { readonly port: number; readonly close: () => Promi
 const maxBody = 4 * 1024 * 1024;
 
 type CentralRequest = { readonly stationId: string; readonly url: URL; readonly body: unknown };
-type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap';
+type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap' | 'GET /v1/reconcile';
 
-const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap']);
-const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/demo/enrol', '/v1/test/stock', '/v1/test/events']);
+const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap', 'GET /v1/reconcile']);
+const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/reconcile', '/v1/demo/enrol', '/v1/test/stock', '/v1/test/events']);
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
@@ -52,13 +54,23 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const stopping = new AbortController();
 
   const protocol: Record<ProtocolRoute, (request: CentralRequest) => Reply> = {
-    'GET /v1/health': () => {
-      const health: Health = { epoch: readEpoch(store.db().read), serverTime: toIso(simulation.now()), minClientVersion: options.minClientVersion };
+    'GET /v1/health': ({ stationId }) => {
+      const read = store.db().read;
+      const health: Health = {
+        epoch: readEpoch(read),
+        serverTime: toIso(simulation.now()),
+        minClientVersion: options.minClientVersion,
+        protocolVersion,
+        siteId: readMeta(read, 'site-id') ?? 'DEMO',
+        stationId,
+        siteConfigured: readSiteConfig(read) !== null,
+      };
       return ok(health);
     },
     'POST /v1/push': ({ stationId, body }) => handlePush(store.db(), stationId, body, simulation.now()),
     'GET /v1/pull': ({ stationId, url }) => handlePull(store.db(), stationId, url.searchParams),
     'GET /v1/bootstrap': ({ stationId, url }) => handleBootstrap(store.db(), stationId, url.searchParams, parisDayOf(simulation.now())),
+    'GET /v1/reconcile': ({ url }) => handleReconcile(store.db(), url.searchParams),
   };
 
   async function runProtocol(route: ProtocolRoute, request: CentralRequest, res: ServerResponse): Promise<void> {
@@ -82,8 +94,8 @@ export async function startCentralServer(options: CentralServerOptions): Promise
 
   async function runTest(req: IncomingMessage, path: string, request: CentralRequest): Promise<Reply> {
     simulation.catchUp();
-    if (req.method === 'GET' && path === '/v1/test/stock') return readStockControl(options, request.stationId);
-    if (req.method === 'GET' && path === '/v1/test/events') return readEventsControl(options, request.stationId);
+    if (req.method === 'GET' && path === '/v1/test/stock') return readStockControl(options);
+    if (req.method === 'GET' && path === '/v1/test/events') return readEventsControl(options, request.stationId, request.url.searchParams.get('site') === '1');
     const control = path.slice('/v1/test/'.length);
     if (req.method === 'POST' && isTestControl(control)) return runControl(options, request.stationId, control, request.body);
     return problem(405, 'METHOD_NOT_ALLOWED', `${req.method ?? '?'} ${path}`);

@@ -36,7 +36,7 @@ export function openCentreStore(file: string): CentreStore {
 }
 
 /** Keys of the `meta` table: the centre's settings and simulated-clock state. */
-export type MetaKey = 'site' | 'epoch' | 'token-secret' | 'released-until' | 'sim-offset';
+export type MetaKey = 'site' | 'site-id' | 'epoch' | 'token-secret' | 'released-until' | 'sim-offset';
 
 export function readMeta(read: ReadHandle, key: MetaKey): string | undefined {
   return read.get<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${key}`)?.value;

@@ -80,6 +80,7 @@ export const receivedEventsSchema = z.object({
   events: z.array(
     z.object({
       eventId: z.string(),
+      stationId: z.string(),
       seq: z.number().int(),
       type: z.string().nullable(),
       occurredAt: z.string().nullable(),

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { manualClock, type ManualClock } from '../platform/clock';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   bootstrapResponseSchema,
   healthSchema,
   protocolErrorSchema,
   pullResponseSchema,
   pushResponseSchema,
+  reconcileResponseSchema,
+  reconcileZoneResponseSchema,
   seqGapSchema,
   type BootstrapResponse,
   type CentreRecord,
@@ -19,6 +21,7 @@ import {
   type PushResponse,
   type StationEvent,
 } from '../../shared/sync/protocol';
+import { currentEventVersion, type EventPayloadOf, type EventType } from '../../shared/sync/station-events';
 import { startCentral, type Central, type CentralOptions } from './central';
 import {
   backupDoneSchema,
@@ -42,12 +45,15 @@ import {
 /** UUIDv7 (RFC 9562 §5.7), the event id stations use. */
 export const uuidv7 = (ms = Date.now()): string => v7({ msecs: ms });
 
+const reconcileAnswerSchema = z.union([reconcileResponseSchema, reconcileZoneResponseSchema]);
+
 /** The schema of a 200 answer, by route: every answer a test gets is parsed with it (or with the error schema). */
 const answerSchemas: Readonly<Record<string, z.ZodType>> = {
   'GET /v1/health': healthSchema,
   'POST /v1/push': pushResponseSchema,
   'GET /v1/pull': pullResponseSchema,
   'GET /v1/bootstrap': bootstrapResponseSchema,
+  'GET /v1/reconcile': reconcileAnswerSchema,
   'GET /v1/test/stock': stockViewSchema,
   'GET /v1/test/events': receivedEventsSchema,
   'POST /v1/test/fail': controlAcknowledgedSchema,
@@ -88,6 +94,8 @@ export type StationClient = {
   readonly control: (name: TestControl, body?: unknown) => Promise<Answer>;
   readonly stock: () => Promise<StockView['rows']>;
   readonly events: () => Promise<ReceivedEvents['events']>;
+  /** Every station's events, in the order the centre received them. */
+  readonly siteEvents: () => Promise<ReceivedEvents['events']>;
 };
 
 export function stationClient(central: Pick<Central, 'url'>, token: string): StationClient {
@@ -136,6 +144,7 @@ export function stationClient(central: Pick<Central, 'url'>, token: string): Sta
     control: (name, body = {}) => post(`/v1/test/${name}`, body),
     stock: async () => stockViewSchema.parse(expect200(await get('/v1/test/stock'), 'stock')).rows,
     events: async () => receivedEventsSchema.parse(expect200(await get('/v1/test/events'), 'events')).events,
+    siteEvents: async () => receivedEventsSchema.parse(expect200(await get('/v1/test/events?site=1'), 'events')).events,
   };
 }
 
@@ -168,17 +177,17 @@ export async function startTestCentral(options: Partial<CentralOptions> = {}): P
 export function stockMoved(
   seq: number,
   movements: readonly MovementDelta[],
-  extra: Partial<StationEvent['payload']> = {},
+  extra: { reason?: string; orderId?: string } = {},
   occurredAt = '2026-11-26T08:30:00.000Z',
 ): StationEvent {
-  return {
-    eventId: uuidv7(Date.parse(occurredAt)),
-    seq,
-    type: 'stock.moved',
-    occurredAt,
-    actor: { userId: 7, name: 'Camille Martin' },
-    payload: { movements: [...movements], ...extra },
-  };
+  return siteEvent(seq, 'stock.moved', { movements: [...movements], ...extra }, occurredAt);
+}
+
+export const testActor = { personId: '0193a0c4-1f2e-7000-8000-00000000c0de', name: 'Camille Martin' } as const;
+
+/** Any event of the protocol at its current version (shared/sync/events.ts). */
+export function siteEvent<T extends EventType>(seq: number, type: T, payload: EventPayloadOf<T>, occurredAt = '2026-11-26T08:30:00.000Z'): StationEvent {
+  return { eventId: uuidv7(Date.parse(occurredAt)), seq, type, schemaVersion: currentEventVersion[type], occurredAt, actor: { ...testActor }, payload };
 }
 
 /** A move of `quantity` of `sku` between two places (null location = outside the warehouse). */

@@ -2,7 +2,6 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import { readMeta } from './store';
-import { seedStationStock } from './stock-view';
 
 /** A station id (its device id) as it appears in tokens, logs and the centre's tables. */
 export const stationIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -19,10 +18,7 @@ function tokenFor(read: ReadHandle, stationId: string): string {
   return `qct_${createHmac('sha256', secret).update(stationId, 'utf8').digest('base64url')}`;
 }
 
-/**
- * The station's token; the first time, the station is registered with nothing processed and a
- * stock view equal to the opening stock, in one transaction.
- */
+/** The station's token; the first time, the station is registered with nothing processed. */
 export function issueStationToken(tx: WriteHandle, stationId: string, now: number): string {
   if (!stationIdPattern.test(stationId)) throw new RangeError(`station id must match ${String(stationIdPattern)}, got ${JSON.stringify(stationId)}`);
   const token = tokenFor(tx, stationId);
@@ -30,12 +26,11 @@ export function issueStationToken(tx: WriteHandle, stationId: string, now: numbe
   return token;
 }
 
-/** Registers a station once (idempotent), seeding its stock view. */
+/** Registers a station of the site once (idempotent). */
 export function registerStation(tx: WriteHandle, stationId: string, tokenHash: string, now: number): void {
-  const inserted = tx.run(sql`
+  tx.run(sql`
     INSERT INTO station (station_id, token_hash, created_at) VALUES (${stationId}, ${tokenHash}, ${now})
-    ON CONFLICT (station_id) DO NOTHING`).changes;
-  if (inserted > 0) seedStationStock(tx, stationId);
+    ON CONFLICT (station_id) DO NOTHING`);
 }
 
 /** The station a bearer token names, or null for a missing or unknown token (→ 401). */

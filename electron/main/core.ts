@@ -30,6 +30,9 @@ import { registerSyncHandlers } from './sync/handlers';
 import { createCountService } from './stock/counts';
 import { registerStockHandlers } from './stock/handlers';
 import { createLocationImport } from './stock/locations-import';
+import { reconcileWithCentre, latestReconcile } from './sync/reconcile';
+import { registerTaskHandlers } from './tasks/handlers';
+import { createTaskService } from './tasks/service';
 import { createStockService } from './stock/service';
 
 export type CoreOptions = {
@@ -47,6 +50,8 @@ export type CoreOptions = {
   readonly demoCentre?: DemoCentrePort;
   /** Whether the operating system says the network is there (Electron); absent: requests decide. */
   readonly isOnline?: () => boolean;
+  /** This build's version, checked against the centre's minClientVersion (default shared/version.ts). */
+  readonly appVersion?: string;
   /** Deadlines of requests to the centre (DESIGN §4 defaults); fault tests shorten them. */
   readonly centreTimeouts?: Timeouts;
 };
@@ -67,6 +72,8 @@ export type Core = {
 
 const dayMs = 24 * 60 * 60_000;
 
+const passiveChannels = new Set(operations.filter((operation) => operation.passive).map((operation) => operation.channel));
+
 /** Composition root: everything the station does, with no Electron import (DESIGN §2). */
 export function createCore(options: CoreOptions): Core {
   const { dataDir } = options;
@@ -80,10 +87,19 @@ export function createCore(options: CoreOptions): Core {
   const session = createSessionStore(clock);
   const auth = createAuthService({ db, clock, audit, settings, session, events });
   const stock = createStockService({ db, clock, audit, events });
-  const counts = createCountService({ db, clock, audit, events }, stock);
+  const counts = createCountService({ db, clock, audit, events }, stock, {
+    onClosed: (tx, actor, countId, outcome, lines) => tasks.countClosed(tx, actor, countId, outcome, lines),
+  });
+  const tasks = createTaskService({ db, clock, audit, events, stock, startCount: counts.start });
   const locationImport = createLocationImport({ db, clock, audit, events });
   const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
-  const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, ...(options.isOnline ? { isOnline: options.isOnline } : {}) });
+  const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, isOnline: options.isOnline, appVersion: options.appVersion });
+  const reconcile = () => reconcileWithCentre({ db, clock, client: () => centre.current()?.client ?? null, syncNow: sync.syncNow });
+  // What another station changed reaches this one's people: a person disabled elsewhere is logged out here.
+  events.subscribe((name, payload) => {
+    if (name === 'sync:pulled' && (payload as { entities: readonly string[] }).entities.includes('person')) auth.refreshSession();
+    if (name === 'sync:pulled' && (payload as { entities: readonly string[] }).entities.includes('task')) tasks.announce([]);
+  });
   const site = createSiteService({
     db,
     clock,
@@ -91,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     settings,
     centre,
     startSync: () => startSync(),
+    syncNow: () => sync.syncNow(),
   });
 
   const backupDir = join(dataDir, 'backups');
@@ -122,7 +139,8 @@ export function createCore(options: CoreOptions): Core {
   registerSettingsHandlers(registrar, settings, backupNow);
   registerAuditHandlers(registrar, audit);
   registerStockHandlers(registrar, db, stock, counts, locationImport);
-  registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir });
+  registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
+  registerTaskHandlers(registrar, tasks);
   registerOrderHandlers(registrar, db, clock);
   registerScannerHandlers(registrar, createScannerService(db, audit));
   registrar.assertComplete(operations);
@@ -133,6 +151,8 @@ export function createCore(options: CoreOptions): Core {
     if (site.isSetUp() && (last === null || clock.now() - last >= dayMs)) {
       await backupNow(null).catch(() => undefined);
     }
+    const reconciled = latestReconcile(db.read);
+    if (site.isSetUp() && centre.current() && (reconciled === null || clock.now() - Date.parse(reconciled.at) >= dayMs)) await reconcile();
   }
 
   const timers: NodeJS.Timeout[] = [];
@@ -155,9 +175,16 @@ export function createCore(options: CoreOptions): Core {
     else await sync.syncNow();
   }
 
+  /** Every change a person makes may have written an event: the engine sends it soon (debounced). */
+  async function dispatch(channel: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    const result = await registrar.dispatch(channel, input, caller);
+    if (result.ok && !passiveChannels.has(channel)) sync.trigger();
+    return result;
+  }
+
   log.child({ module: 'core' }).info({ dataDir, schema: db.schemaVersion(), secrets: options.secrets.describe }, 'station core started');
   return {
-    dispatch: registrar.dispatch,
+    dispatch,
     events,
     db,
     log,

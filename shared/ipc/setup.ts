@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { badgeSchema, localeSchema, personNameSchema, pinSchema, siteCodeSchema, siteNameSchema, type SiteView } from '../people';
+import {
+  badgeSchema,
+  defaultSiteTimeZone,
+  localeSchema,
+  personNameSchema,
+  pinSchema,
+  siteCodeSchema,
+  siteNameSchema,
+  timeZoneSchema,
+  type SiteView,
+} from '../people';
 import type { Locale } from '../locale';
 import { defineModule, returns } from './define';
 
@@ -9,6 +19,8 @@ export type SetupStatus = {
   readonly defaultLocale: Locale;
 };
 
+const remoteCentreSchema = z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), token: z.string().trim().min(16).max(512) });
+
 export const setup = defineModule('setup', {
   status: { input: z.object({}), output: returns<SetupStatus>(), access: 'public', passive: true },
   /** First start only: names the site and creates the first admin. Refused once a site exists. */
@@ -17,6 +29,7 @@ export const setup = defineModule('setup', {
       siteCode: siteCodeSchema,
       siteName: siteNameSchema,
       locale: localeSchema,
+      timeZone: timeZoneSchema.default(defaultSiteTimeZone),
       admin: z.object({ name: personNameSchema, badge: badgeSchema, pin: pinSchema }),
       /**
        * demo: a demo / training site, served by the demo centre started inside the station (marked
@@ -24,13 +37,18 @@ export const setup = defineModule('setup', {
        * a station that keeps its stock alone (tests, a site waiting for its centre).
        */
       centre: z
-        .discriminatedUnion('mode', [
-          z.object({ mode: z.literal('none') }),
-          z.object({ mode: z.literal('demo') }),
-          z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), token: z.string().trim().min(16).max(512) }),
-        ])
+        .discriminatedUnion('mode', [z.object({ mode: z.literal('none') }), z.object({ mode: z.literal('demo') }), remoteCentreSchema])
         .default({ mode: 'none' }),
     }),
+    output: returns<SiteView>(),
+    access: 'public',
+  },
+  /**
+   * Another station of a site that exists: the site's stock, layout, people, orders and ASNs are
+   * loaded from the centre, then its people log in with their own badge and PIN.
+   */
+  joinSite: {
+    input: z.object({ centre: z.discriminatedUnion('mode', [z.object({ mode: z.literal('demo') }), remoteCentreSchema]) }),
     output: returns<SiteView>(),
     access: 'public',
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SyncStatus } from '../sync/status';
+import type { LineDifference } from '../sync/reconcile';
+import type { SiteException, SyncStatus } from '../sync/status';
 import { defineEvents, defineModule, returns } from './define';
 
 export type SyncException = {
@@ -21,10 +22,23 @@ export const sync = defineModule('sync', {
     access: ['shift_lead', 'admin'],
   },
   exceptions: { input: z.object({}), output: returns<readonly SyncException[]>(), access: ['shift_lead', 'admin'] },
+  /** What this station recorded for the shift lead: negative stock, lost claims, reconcile mismatches. */
+  siteExceptions: { input: z.object({}), output: returns<readonly SiteException[]>(), access: ['shift_lead', 'admin'] },
+  /** Compares this station's stock with the centre's view of the site, zone by zone, now. */
+  reconcile: { input: z.object({}), output: returns<ReconcileReport>(), access: ['shift_lead', 'admin'] },
 });
+
+/** A reconciliation: per zone, equal or not; for each zone that differs, the lines that do. */
+export type ReconcileReport = {
+  readonly at: string;
+  readonly outcome: 'match' | 'mismatch' | 'not_comparable' | 'failed';
+  readonly zones: readonly { readonly zone: string; readonly lines: number; readonly equal: boolean }[];
+  readonly differences: readonly (LineDifference & { readonly zone: string })[];
+  readonly message: string | null;
+};
 
 export const syncEvents = defineEvents('sync', {
   statusChanged: returns<SyncStatus>(),
-  /** New data from the centre (orders, ASNs, catalogue): screens showing them refresh. */
-  pulled: returns<{ readonly bootstrap: boolean }>(),
+  /** New data from the centre (orders, ASNs, catalogue, the site's people and stock): screens showing them refresh. */
+  pulled: returns<{ readonly bootstrap: boolean; readonly entities: readonly string[] }>(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { locationTypes } from '../stock';
+import { locationDataSchema, movementDeltaSchema, personDataSchema, siteDataSchema } from './station-events';
+import { taskDataSchema } from './site-records';
 
 /**
  * The station ↔ centre protocol (docs/protocol.md), as zod schemas both sides parse with. The
@@ -7,7 +8,7 @@ import { locationTypes } from '../stock';
  * locations (changes the station pulls). Conflicts are settled by ownership, never by timestamps.
  */
 
-export const protocolVersion = '1';
+export const protocolVersion = '2';
 
 /** Every error answer (400, 401, 404, 409, 410, 413, 500, 503) carries a stable code and an English message for logs. */
 export const protocolErrorSchema = z.object({ code: z.string(), message: z.string() });
@@ -20,41 +21,30 @@ export const healthSchema = z.object({
   epoch: z.string().min(1),
   serverTime: z.string(),
   minClientVersion: z.string(),
+  protocolVersion: z.string(),
+  /** The site this station's token belongs to, and the station it names. */
+  siteId: z.string(),
+  stationId: z.string(),
+  /** A first station has named the site and created its first admin: a new station joins it. */
+  siteConfigured: z.boolean(),
 });
 export type Health = z.infer<typeof healthSchema>;
 
 // --- Push: the station's events ------------------------------------------------------------------
-
-const place = z.object({ location: z.string().nullable(), container: z.string().nullable() });
-
-/** One ledger movement as a delta: `from` loses `quantity`, `to` gains it (null = outside the warehouse). */
-export const movementDeltaSchema = z.object({
-  kind: z.enum(['opening', 'receipt', 'putaway', 'move', 'pick', 'pack', 'ship', 'adjustment', 'return']),
-  sku: z.string(),
-  lot: z.string().nullable(),
-  from: place,
-  to: place,
-  quantity: z.number().int().positive(),
-});
-export type MovementDelta = z.infer<typeof movementDeltaSchema>;
-
-export const eventTypes = ['stock.moved', 'stock.adjusted', 'stock.count-approved'] as const;
-export type EventType = (typeof eventTypes)[number];
 
 export const stationEventSchema = z.object({
   /** UUIDv7: unique forever, the centre dedupes on it. */
   eventId: z.uuid(),
   /** Per station, gapless from 1. */
   seq: z.number().int().positive(),
-  type: z.enum(eventTypes),
+  /** One of `eventSchemas` (shared/sync/events.ts); the centre checks it with `schemaVersion`. */
+  type: z.string().min(1).max(64),
+  schemaVersion: z.number().int().positive(),
   occurredAt: z.string(),
-  actor: z.object({ userId: z.number().int(), name: z.string() }).nullable(),
-  payload: z.object({
-    movements: z.array(movementDeltaSchema),
-    reason: z.string().optional(),
-    /** Set when the event concerns a centre order: a cancelled or changed one gets an exception. */
-    orderId: z.string().optional(),
-  }),
+  /** Who did it: the site's person id (the same on every station) and the name they had then. */
+  actor: z.object({ personId: z.string(), name: z.string() }).nullable(),
+  /** Checked by type and version: a bad one is `rejected` (BAD_PAYLOAD) without blocking the stream. */
+  payload: z.unknown(),
 });
 export type StationEvent = z.infer<typeof stationEventSchema>;
 
@@ -96,14 +86,6 @@ export const productDataSchema = z.object({
   unitsPerCase: z.number().int().positive(),
 });
 
-export const locationDataSchema = z.object({
-  code: z.string(),
-  type: z.enum(locationTypes),
-  zone: z.string(),
-  walkOrder: z.number().int(),
-  active: z.boolean(),
-});
-
 export const carriers = ['colissimo', 'chronopost', 'dpd'] as const;
 
 export const orderDataSchema = z.object({
@@ -133,24 +115,50 @@ export const asnDataSchema = z.object({
   ),
 });
 
-/** Stock already in the warehouse when a station first connects: bootstrap only, never pulled. */
-export const openingStockDataSchema = z.object({
+/** The site's stock at the snapshot's moment (bootstrap only): what the centre has confirmed for the site. */
+export const stockDataSchema = z.object({
   location: z.string(),
   container: z.string().nullable(),
   sku: z.string(),
   lot: z.string().nullable(),
   expiry: z.string().nullable(),
-  quantity: z.number().int().positive(),
+  /** May be below zero: physical facts are never refused, a negative line is an exception to look at. */
+  quantity: z.number().int(),
 });
+export type StockData = z.infer<typeof stockDataSchema>;
+
+/** Another station's movements (pull only), fanned out by the centre in the order it accepted them. */
+export const movementDataSchema = z.object({
+  eventId: z.string(),
+  stationId: z.string(),
+  type: z.string(),
+  occurredAt: z.string(),
+  actor: z.object({ personId: z.string(), name: z.string() }).nullable(),
+  movements: z.array(movementDeltaSchema),
+});
+export type MovementData = z.infer<typeof movementDataSchema>;
+
+/**
+ * What a station pulls or bootstraps. `version` grows with every change of a key (the centre's
+ * order): a record older than the one a station holds is a replay and is ignored. A `delete` marks
+ * the station's row gone; rows that station work refers to are kept (docs/protocol.md).
+ */
+const record = <E extends string, D extends z.ZodType>(entity: E, data: D) =>
+  z.object({ entity: z.literal(entity), key: z.string(), op: z.enum(['upsert', 'delete']), version: z.number().int().min(0), data: data.nullable() });
 
 export const centreRecordSchema = z.discriminatedUnion('entity', [
-  z.object({ entity: z.literal('product'), key: z.string(), op: z.enum(['upsert', 'delete']), data: productDataSchema.nullable() }),
-  z.object({ entity: z.literal('location'), key: z.string(), op: z.enum(['upsert', 'delete']), data: locationDataSchema.nullable() }),
-  z.object({ entity: z.literal('order'), key: z.string(), op: z.enum(['upsert', 'delete']), data: orderDataSchema.nullable() }),
-  z.object({ entity: z.literal('asn'), key: z.string(), op: z.enum(['upsert', 'delete']), data: asnDataSchema.nullable() }),
-  z.object({ entity: z.literal('opening-stock'), key: z.string(), op: z.literal('upsert'), data: openingStockDataSchema }),
+  record('product', productDataSchema),
+  record('order', orderDataSchema),
+  record('asn', asnDataSchema),
+  record('location', locationDataSchema),
+  record('person', personDataSchema),
+  record('site', siteDataSchema),
+  record('task', taskDataSchema),
+  record('movement', movementDataSchema),
+  record('stock', stockDataSchema),
 ]);
 export type CentreRecord = z.infer<typeof centreRecordSchema>;
+export type RecordEntity = CentreRecord['entity'];
 
 export const pullResponseSchema = z.object({
   changes: z.array(centreRecordSchema.and(z.object({ changeId: z.number().int().positive() }))),
@@ -189,6 +197,31 @@ export const maxBootstrapLimit = 5000;
 
 // --- Demo centre only ----------------------------------------------------------------------------
 
+// --- Reconcile -----------------------------------------------------------------------------------
+
+/**
+ * Per zone, the site's stock as the centre has it after `changeId` (shared/sync/reconcile.ts
+ * computes the checksum). `upToDate`: the station's cursor (given as `?cursor=`) stands at that
+ * change, so its stock can be compared; otherwise it pulls and asks again.
+ */
+export const reconcileResponseSchema = z.object({
+  changeId: z.number().int().min(0),
+  epoch: z.string(),
+  upToDate: z.boolean(),
+  zones: z.array(z.object({ zone: z.string(), lines: z.number().int().min(0), checksum: z.string() })),
+});
+export type ReconcileResponse = z.infer<typeof reconcileResponseSchema>;
+
+export const reconcileZoneResponseSchema = z.object({
+  changeId: z.number().int().min(0),
+  epoch: z.string(),
+  upToDate: z.boolean(),
+  rows: z.array(stockDataSchema),
+});
+export type ReconcileZoneResponse = z.infer<typeof reconcileZoneResponseSchema>;
+
 /** `POST /v1/demo/enrol { stationId }` → this station's token (demo / training centre on loopback only). */
 export const demoEnrolRequestSchema = z.object({ stationId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });
 export const demoEnrolmentSchema = z.object({ stationId: z.string(), token: z.string().min(16) });
+
+export { locationDataSchema, movementDeltaSchema, personDataSchema, siteDataSchema, type MovementDelta } from './station-events';

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { Locale } from '../../../shared/locale';
 import type { UserView } from '../../../shared/people';
 import type { Role } from '../../../shared/roles';
@@ -72,10 +73,14 @@ export function countActiveAdmins(read: ReadHandle): number {
   return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL`)?.n ?? 0;
 }
 
-export function insertUser(tx: WriteHandle, user: { name: string; badge: string; role: Role; pinHash: string; locale: Locale; createdAt: number }): number {
+/** A new person of the site: `personId` is the id every station knows them by (a new UUIDv7 unless given). */
+export function insertUser(
+  tx: WriteHandle,
+  user: { name: string; badge: string; role: Role; pinHash: string; locale: Locale; createdAt: number; personId?: string; disabledAt?: number | null },
+): number {
   const result = tx.run(sql`
-    INSERT INTO app_user (name, badge, role, pin_hash, locale, created_at)
-    VALUES (${user.name}, ${user.badge}, ${user.role}, ${user.pinHash}, ${user.locale}, ${user.createdAt})`);
+    INSERT INTO app_user (name, badge, role, pin_hash, locale, created_at, person_id, disabled_at)
+    VALUES (${user.name}, ${user.badge}, ${user.role}, ${user.pinHash}, ${user.locale}, ${user.createdAt}, ${user.personId ?? uuidv7({ msecs: user.createdAt })}, ${user.disabledAt ?? null})`);
   return Number(result.lastInsertRowid);
 }
 

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
 import type { EventBus } from '../events';
 import type { SettingsService } from '../settings/service';
+import { announcePerson } from '../site/people';
 import { hashPin, verifyPin } from './pin';
 import * as repo from './repo';
 import type { Actor, SessionStore } from './session';
@@ -137,8 +138,31 @@ export function createAuthService({ db, clock, audit, settings, session, events 
     announce();
   }
 
+  /**
+   * People change on other stations too (issue #11): after a pull, a person disabled elsewhere is
+   * logged out here at once, and a new role or name takes effect in the open session.
+   */
+  function refreshSession(): void {
+    const current = session.current();
+    if (!current) return;
+    const user = repo.findUserById(db.read, current.userId);
+    if (!user || user.disabledAt !== null) {
+      audit.recordAlone({ userId: current.userId, action: 'auth:logout', outcome: 'ok', detail: { reason: 'disabled on another station' } });
+      session.set(null);
+      announce();
+      return;
+    }
+    if (user.role !== current.role || user.name !== current.name) {
+      session.update({ role: user.role, name: user.name });
+      announce();
+    }
+  }
+
   function setLocale(actor: Actor, locale: Locale): SessionView {
-    db.write((tx) => repo.updateLocale(tx, actor.userId, locale));
+    db.write((tx) => {
+      repo.updateLocale(tx, actor.userId, locale);
+      announcePerson(tx, clock.now(), actor, actor.userId);
+    });
     session.update({ locale });
     announce();
     return view() as SessionView;
@@ -173,6 +197,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
         target: `user:${userId}`,
         detail: { name: input.name, badge: input.badge, role: input.role },
       });
+      announcePerson(tx, clock.now(), actor ? { userId: actor.userId, name: actor.name } : null, userId);
       return userId;
     });
     return userView(id);
@@ -206,6 +231,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
         target: `user:${target.id}`,
         detail: { from: target.role, to: input.role },
       });
+      announcePerson(tx, clock.now(), actor, target.id);
     });
     if (session.current()?.userId === target.id) session.update({ role: input.role });
     return userView(target.id);
@@ -223,6 +249,7 @@ export function createAuthService({ db, clock, audit, settings, session, events 
         target: `user:${target.id}`,
         detail: { disabled: input.disabled },
       });
+      announcePerson(tx, clock.now(), actor, target.id);
     });
     return userView(target.id);
   }
@@ -233,12 +260,14 @@ export function createAuthService({ db, clock, audit, settings, session, events 
     db.write((tx) => {
       repo.updatePinHash(tx, target.id, pinHash);
       audit.record(tx, { userId: actor.userId, action: 'auth:reset-pin', outcome: 'ok', target: `user:${target.id}` });
+      announcePerson(tx, clock.now(), actor, target.id);
     });
     return userView(target.id);
   }
 
   return {
     view,
+    refreshSession,
     login,
     unlock,
     lock,

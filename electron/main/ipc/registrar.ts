@@ -25,7 +25,7 @@ type Handler = (input: unknown, context: CallContext) => unknown;
 type Entry = { readonly operation: Operation; readonly handler: Handler };
 
 /** Operations reachable before the site exists (first-run setup screen). */
-const beforeSetup = new Set(['setup:status', 'setup:create-site', 'auth:session']);
+const beforeSetup = new Set(['setup:status', 'setup:create-site', 'setup:join-site', 'auth:session']);
 
 export type Registrar = ReturnType<typeof createRegistrar>;
 

@@ -7,6 +7,8 @@ import { recordStockEvent } from './events';
 import { balancesAt, ensureLot } from './repo';
 import { resolveLocation, resolveProduct } from './resolve';
 import type { StockDeps, StockService } from './service';
+import type { WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
 
 const keyOf = (productId: number, lotId: number): string => `${productId}:${lotId}`;
 
@@ -15,7 +17,14 @@ const keyOf = (productId: number, lotId: number): string => `${productId}:${lotI
  * and a shift lead's decision when the recount does not match either. The adjustment is the
  * difference seen when the recount closed, so stock moved meanwhile is not counted twice.
  */
-export function createCountService({ db, clock, audit }: StockDeps, stock: StockService) {
+export type CountHooks = {
+  /** A count closed (matched, or still different after the recount): a shared task waiting on it takes its result. */
+  readonly onClosed?: (tx: WriteHandle, actor: Actor, countId: number, outcome: 'matched' | 'mismatch', lines: ClosedLine[]) => void;
+};
+
+export type ClosedLine = { readonly sku: string; readonly lot: string | null; readonly counted: number; readonly expected: number };
+
+export function createCountService({ db, clock, audit }: StockDeps, stock: StockService, hooks: CountHooks = {}) {
   function view(taskId: number): CountView {
     const task = counts.findCountTask(db.read, taskId);
     if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${taskId}`);
@@ -89,6 +98,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
         ...(status === 'counting' ? { round: 2 as const } : {}),
         ...(status === 'matched' ? { closedBy: actor.userId, closedAt: clock.now() } : {}),
       });
+      if (status !== 'counting') hooks.onClosed?.(tx, actor, task.id, status === 'matched' ? 'matched' : 'mismatch', closedLines(tx, task.id, task.round));
       audit.record(tx, {
         userId: actor.userId,
         action: 'stock:finish-count',
@@ -116,7 +126,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
         if (delta !== 0)
           ids.push(...stock.applyAdjustment(tx, actor, { productId: line.productId, locationId: task.locationId, lotId: line.lotId }, delta, reason));
       }
-      recordStockEvent(tx, clock.now(), 'stock.count-approved', actor, ids, reason);
+      recordStockEvent(tx, clock.now(), 'stock.count-approved', actor, ids, { reason });
       counts.updateCountTask(tx, task.id, { status: 'approved', closedBy: actor.userId, closedAt: clock.now(), reason });
       audit.record(tx, {
         userId: actor.userId,
@@ -144,4 +154,11 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
   }
 
   return { start, countItem, finish, approve, reject, list, view };
+}
+
+function closedLines(tx: WriteHandle, countId: number, round: number): ClosedLine[] {
+  return tx.all<ClosedLine>(sql`
+    SELECT p.sku, lot.code AS lot, l.counted, coalesce(l.expected, 0) AS expected
+    FROM count_line l JOIN product p ON p.id = l.product_id LEFT JOIN lot ON lot.id = l.lot_id
+    WHERE l.task_id = ${countId} AND l.round = ${round} ORDER BY p.sku, lot.code`);
 }

@@ -1,15 +1,31 @@
-import type { EventType } from '../../../shared/sync/protocol';
 import type { Actor } from '../auth/session';
 import type { WriteHandle } from '../../platform/db/connection';
+import { sql, sqlIn } from '../../platform/db/sql';
 import { appendEvent, movementDeltas } from '../sync/outbox';
 
-/** The station event for what a person just did to the stock, in the same transaction (DESIGN §3). */
-export function recordStockEvent(tx: WriteHandle, at: number, type: EventType, actor: Actor, movementIds: readonly number[], reason?: string): void {
+type StockEventType = 'stock.moved' | 'stock.adjusted' | 'stock.count-approved';
+
+/**
+ * The station event for what a person just did to the stock, in the same transaction (DESIGN §3).
+ * Its movements carry the event id: when the centre fans the event back out, the station knows it
+ * has them already (ADR 0006).
+ */
+export function recordStockEvent(
+  tx: WriteHandle,
+  at: number,
+  type: StockEventType,
+  actor: Actor,
+  movementIds: readonly number[],
+  extra: { readonly reason?: string; readonly taskId?: string } = {},
+): void {
   if (movementIds.length === 0) return;
-  appendEvent(tx, {
-    type,
-    at,
-    actor: { userId: actor.userId, name: actor.name },
-    payload: { movements: movementDeltas(tx, movementIds), ...(reason === undefined ? {} : { reason }) },
-  });
+  const movements = movementDeltas(tx, movementIds);
+  const actorRef = { userId: actor.userId, name: actor.name };
+  const { eventId } =
+    type === 'stock.moved'
+      ? appendEvent(tx, { type, at, actor: actorRef, payload: { movements, ...(extra.reason === undefined ? {} : { reason: extra.reason }) } })
+      : type === 'stock.adjusted'
+        ? appendEvent(tx, { type, at, actor: actorRef, payload: { movements, reason: extra.reason ?? '' } })
+        : appendEvent(tx, { type, at, actor: actorRef, payload: { movements, reason: extra.reason ?? '', ...(extra.taskId ? { taskId: extra.taskId } : {}) } });
+  tx.run(sql`UPDATE movement SET event_id = ${eventId} WHERE id IN ${sqlIn(movementIds)}`);
 }

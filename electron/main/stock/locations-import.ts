@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { locationTypes, type LocationImportError, type LocationImportPreview, type LocationImportRow, type LocationType } from '../../../shared/stock';
 import type { Actor } from '../auth/session';
 import { sql } from '../../platform/db/sql';
+import { appendEvent } from '../sync/outbox';
 import { allLocations } from './repo';
 import type { StockDeps } from './service';
 
@@ -59,7 +60,7 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
   return { rows, errors };
 }
 
-export function createLocationImport({ db, audit, events }: StockDeps) {
+export function createLocationImport({ db, clock, audit, events }: StockDeps) {
   async function importCsv(actor: Actor, csv: string, commit: boolean): Promise<LocationImportPreview> {
     const { rows, errors } = parseLocationsCsv(csv);
     const existing = new Map(allLocations(db.read).map((location) => [location.code, location]));
@@ -83,6 +84,13 @@ export function createLocationImport({ db, audit, events }: StockDeps) {
             INSERT INTO location (code, type, zone, walk_order) VALUES (${row.code}, ${row.type}, ${row.zone}, ${row.walkOrder})
             ON CONFLICT (code) DO UPDATE SET type = excluded.type, zone = excluded.zone, walk_order = excluded.walk_order, active = 1`);
         }
+        // The layout is the site's (ADR 0006): every other station gets these rows at its next pull.
+        appendEvent(tx, {
+          type: 'location.upserted',
+          at: clock.now(),
+          actor: { userId: actor.userId, name: actor.name },
+          payload: { locations: chunk.map((row) => ({ code: row.code, type: row.type, zone: row.zone, walkOrder: row.walkOrder, active: true })) },
+        });
         if (start + chunkSize >= changes.length) {
           audit.record(tx, {
             userId: actor.userId,

@@ -254,7 +254,7 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     if (lotId === -1) throw new AppError('INSUFFICIENT_STOCK', `no lot ${lotCode} of ${item.product.sku}`, { available: 0 });
     db.write((tx) => {
       const ids = applyAdjustment(tx, actor, { productId: item.product.id, locationId: location.id, lotId }, input.delta, input.reason);
-      recordStockEvent(tx, clock.now(), 'stock.adjusted', actor, ids, input.reason);
+      recordStockEvent(tx, clock.now(), 'stock.adjusted', actor, ids, { reason: input.reason });
       audit.record(tx, {
         userId: actor.userId,
         action: 'stock:adjust',

@@ -5,11 +5,15 @@ import {
   healthSchema,
   pullResponseSchema,
   pushResponseSchema,
+  reconcileResponseSchema,
+  reconcileZoneResponseSchema,
   seqGapSchema,
   type BootstrapPage,
   type Health,
   type PullResponse,
   type PushResponse,
+  type ReconcileResponse,
+  type ReconcileZoneResponse,
   type StationEvent,
 } from '../../../shared/sync/protocol';
 
@@ -37,6 +41,8 @@ export type CentreClient = {
   readonly pull: (cursor: string | null, limit: number) => Promise<PullResponse>;
   /** Records unchecked: the caller parses each with `centreRecordSchema` as it stores them. */
   readonly bootstrap: (page: string | null, limit: number) => Promise<BootstrapPage>;
+  readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;
+  readonly reconcileZone: (cursor: string, zone: string) => Promise<ReconcileZoneResponse>;
 };
 
 export type Timeouts = { readonly firstByteMs: number; readonly totalMs: number };
@@ -137,6 +143,8 @@ export function createCentreClient(options: {
     push: (events) => request<typeof pushResponseSchema>('/v1/push', pushResponseSchema, { method: 'POST', body: { events } }, true),
     pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullResponseSchema)) as PullResponse,
     bootstrap: async (page, limit) => (await request(`/v1/bootstrap?${query({ page, limit })}`, bootstrapPageSchema)) as BootstrapPage,
+    reconcile: async (cursor) => (await request(`/v1/reconcile?${query({ cursor })}`, reconcileResponseSchema)) as ReconcileResponse,
+    reconcileZone: async (cursor, zone) => (await request(`/v1/reconcile?${query({ cursor, zone })}`, reconcileZoneResponseSchema)) as ReconcileZoneResponse,
   };
 }
 

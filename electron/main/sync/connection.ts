@@ -1,3 +1,4 @@
+import type { Health } from '../../../shared/sync/protocol';
 import type { Logger } from '../../platform/logging';
 import type { SecretStore } from '../../platform/secrets';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
@@ -32,18 +33,10 @@ export function writeConnection(tx: WriteHandle, connection: ConnectionRow): voi
     ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, url = excluded.url, station_id = excluded.station_id`);
 }
 
-/**
- * Checks a real centre before the station is tied to it: reachable, and accepting the token.
- * Nothing is written when it fails; the admin sees why.
- */
-export async function verifyRemoteCentre(url: string, token: string): Promise<void> {
-  try {
-    await createCentreClient({ baseUrl: url, token, timeouts: { firstByteMs: 10_000, totalMs: 15_000 } }).health();
-  } catch (error) {
-    if (error instanceof SyncFailure && error.kind === 'auth') throw new AppError('CENTRE_TOKEN_REFUSED', 'the centre refused this token');
-    throw new AppError('CENTRE_UNREACHABLE', `the centre did not answer: ${error instanceof Error ? error.message : String(error)}`, { url });
-  }
-}
+export type CentreTarget = { readonly mode: 'demo'; readonly stationId: string } | { readonly mode: 'remote'; readonly url: string; readonly token: string };
+
+/** A centre reached and answering for this station, not yet kept: setup decides on what its health says. */
+export type ProbedCentre = { readonly mode: CentreMode; readonly url: string; readonly token: string; readonly client: CentreClient; readonly health: Health };
 
 /**
  * The link to the centre: a real one by URL and token (kept in the secret store), or the demo
@@ -60,21 +53,53 @@ export function createCentreLink(deps: {
   const log = deps.log.child({ module: 'sync' });
   let current: { mode: CentreMode; client: CentreClient } | null = null;
 
+  const demoUrl = async (): Promise<string> => {
+    if (!deps.demoCentre) throw new AppError('DEMO_UNAVAILABLE', 'this host runs no demo centre');
+    try {
+      return await deps.demoCentre.url();
+    } catch (error) {
+      throw new AppError('DEMO_UNAVAILABLE', `the demo centre did not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  /**
+   * Reaches a centre before the station is tied to it: reachable, accepting the token, saying
+   * what it knows of the site. Nothing is written when it fails; the admin sees why.
+   */
+  async function probe(target: CentreTarget): Promise<ProbedCentre> {
+    const url = target.mode === 'demo' ? await demoUrl() : target.url;
+    try {
+      const token = target.mode === 'demo' ? await enrolDemoStation(url, target.stationId, timeouts) : target.token;
+      const client = createCentreClient({
+        baseUrl: url,
+        token,
+        timeouts: { firstByteMs: Math.min(timeouts.firstByteMs, 10_000), totalMs: Math.min(timeouts.totalMs, 15_000) },
+      });
+      const health = await client.health();
+      return { mode: target.mode, url, token, client: createCentreClient({ baseUrl: url, token, timeouts }), health };
+    } catch (error) {
+      if (error instanceof SyncFailure && error.kind === 'auth') throw new AppError('CENTRE_TOKEN_REFUSED', 'the centre refused this token');
+      throw new AppError('CENTRE_UNREACHABLE', `the centre did not answer: ${error instanceof Error ? error.message : String(error)}`, { url });
+    }
+  }
+
+  /** From now on this station syncs with the probed centre; its token goes to the secret store. */
+  function adopt(probed: ProbedCentre): void {
+    deps.secrets.set(tokenName, probed.token);
+    current = { mode: probed.mode, client: probed.client };
+  }
+
   async function connect(): Promise<void> {
     const connection = readConnection(deps.read);
     if (!connection || current) return;
+    const token = deps.secrets.get(tokenName);
     if (connection.mode === 'demo') {
-      if (!deps.demoCentre) throw new AppError('DEMO_UNAVAILABLE', 'this host runs no demo centre');
-      const url = await deps.demoCentre.url();
-      let token = deps.secrets.get(tokenName);
-      if (!token) {
-        token = await enrolDemoStation(url, connection.stationId, timeouts);
-        deps.secrets.set(tokenName, token);
-      }
-      current = { mode: 'demo', client: createCentreClient({ baseUrl: url, token, timeouts }) };
+      const url = await demoUrl();
+      const kept = token ?? (await enrolDemoStation(url, connection.stationId, timeouts));
+      if (!token) deps.secrets.set(tokenName, kept);
+      current = { mode: 'demo', client: createCentreClient({ baseUrl: url, token: kept, timeouts }) };
       return;
     }
-    const token = deps.secrets.get(tokenName);
     if (!connection.url || !token) {
       log.error('remote centre configured without URL or token');
       return;
@@ -84,8 +109,13 @@ export function createCentreLink(deps: {
 
   return {
     connect,
+    probe,
+    adopt,
     current: () => current,
-    saveToken: (token: string) => deps.secrets.set(tokenName, token),
+    /** Back to no centre: a join that found no site leaves nothing tied. */
+    drop: () => {
+      current = null;
+    },
     close: async () => {
       current = null;
       await deps.demoCentre?.close();

@@ -1,15 +1,30 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord } from '../../../shared/sync/protocol';
+import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord, type PushResult } from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
+import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import type { EventBus } from '../events';
+import { applyStagedStock } from './bootstrap';
 import { SyncFailure, type CentreClient } from './client';
-import { applyCentreRecord, type ApplyOptions } from './mirror';
+import { countOpenSiteExceptions, recordSiteException } from './exceptions';
+import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
 import { countAttempt, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
-import { forgetCursor, readSyncState, recordBootstrapped, recordFailure, recordPull, recordPush, recordSuccess } from './state';
+import { latestReconcile } from './reconcile';
+import {
+  beginBootstrap,
+  forgetCursor,
+  readSyncState,
+  recordBootstrapPage,
+  recordBootstrapped,
+  recordFailure,
+  recordPull,
+  recordPush,
+  recordSuccess,
+  recordUpdateRequired,
+} from './state';
 
 export type SyncEngineDeps = {
   readonly db: Database;
@@ -19,8 +34,10 @@ export type SyncEngineDeps = {
   /** The centre this station talks to, or null before one is configured. */
   readonly centre: () => { readonly mode: 'demo' | 'remote'; readonly client: CentreClient } | null;
   /** Offline is trusted only when the operating system says so (Electron's net.isOnline). */
-  readonly isOnline?: () => boolean;
+  readonly isOnline?: (() => boolean) | undefined;
   readonly random?: () => number;
+  /** This build's version, compared with the centre's minClientVersion (default: shared/version.ts). */
+  readonly appVersion?: string | undefined;
 };
 
 export const syncTiming = {
@@ -29,10 +46,12 @@ export const syncTiming = {
   backoffStartMs: 1_000,
   backoffMaxMs: 5 * 60_000,
   staleAfterMs: 30 * 60_000,
+  /** How often the centre's health (epoch, minClientVersion) is asked for, beyond the first cycle. */
+  healthEveryMs: 60 * 60_000,
   pullLimit: 500,
   bootstrapLimit: 2500,
-  /** Records per transaction while applying a page: keeps each main-thread task short (DESIGN §3). */
-  applyChunk: 400,
+  /** Work per main-thread task while applying a page; a slice ends when it has run this long (DESIGN §3). */
+  sliceBudgetMs: 20,
 } as const;
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015). */
@@ -40,6 +59,18 @@ export function backoffDelay(failures: number, random: () => number): number {
   const ceiling = Math.min(syncTiming.backoffMaxMs, syncTiming.backoffStartMs * 2 ** Math.max(0, failures - 1));
   return Math.round(random() * ceiling);
 }
+
+/** What a push outcome means for this station's people (ADR 0006): an exception here, told at once. */
+const exceptionKinds = { NEGATIVE_STOCK: 'NEGATIVE_STOCK', ALREADY_CLAIMED: 'CLAIM_LOST', TASK_CLOSED: 'TASK_CLOSED', BADGE_TAKEN: 'BADGE_TAKEN' } as const;
+
+const parseError = (text: string | null): { kind: string; message: string } | null => {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as { kind: string; message: string };
+  } catch {
+    return { kind: 'protocol', message: text };
+  }
+};
 
 /**
  * Push, then pull until caught up (DESIGN §4). One cycle at a time; failures are recorded and
@@ -49,11 +80,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, clock, events } = deps;
   const log = deps.log.child({ module: 'sync' });
   const random = deps.random ?? Math.random;
+  const appVersion = deps.appVersion ?? stationVersion;
   let running: Promise<SyncStatus> | null = null;
   let state: SyncStatus['state'] = 'idle';
   let failures = 0;
   let nextAttemptAt: number | null = null;
-  let bootstrap: SyncStatus['bootstrap'] = null;
+  let healthAt: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let debounce: NodeJS.Timeout | null = null;
   let scheduling = false;
@@ -64,20 +96,55 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const exceptions = db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE outcome IN ('accepted_with_exception', 'rejected')`)?.n ?? 0;
     return {
       mode: deps.centre()?.mode ?? 'none',
-      state,
+      state: saved.updateRequired !== null ? 'update_required' : state,
       pending: pendingCount(db.read),
       lastPushAt: saved.lastPushAt === null ? null : toIso(saved.lastPushAt),
       lastPullAt: saved.lastPullAt === null ? null : toIso(saved.lastPullAt),
       failingSince: saved.failingSince === null ? null : toIso(saved.failingSince),
       stale: saved.failingSince !== null && now - saved.failingSince >= syncTiming.staleAfterMs,
-      lastError: saved.lastError === null ? null : (JSON.parse(saved.lastError) as { kind: string; message: string }),
+      lastError: parseError(saved.lastError),
       nextAttemptAt: nextAttemptAt === null ? null : toIso(nextAttemptAt),
-      bootstrap,
+      bootstrap: saved.bootstrapPage !== null ? { done: saved.bootstrapDone, total: saved.bootstrapTotal } : null,
+      stockLoaded: saved.stockLoaded,
+      updateRequired: saved.updateRequired === null ? null : { minClientVersion: saved.updateRequired, appVersion },
       exceptions,
+      siteExceptions: countOpenSiteExceptions(db.read),
+      reconcile: latestReconcile(db.read),
     };
   }
 
   const announce = (): void => events.emit('sync:status-changed', status());
+
+  /** The centre says which versions it still serves: an older station keeps its events and waits for IT. */
+  async function checkHealth(client: CentreClient): Promise<boolean> {
+    const now = clock.now();
+    if (healthAt !== null && now - healthAt < syncTiming.healthEveryMs && readSyncState(db.read).updateRequired === null) return true;
+    const health = await client.health();
+    healthAt = now;
+    const tooOld = isOlderVersion(appVersion, health.minClientVersion);
+    db.write((tx) => recordUpdateRequired(tx, tooOld ? health.minClientVersion : null));
+    if (tooOld) log.warn({ appVersion, minClientVersion: health.minClientVersion }, 'the centre needs a newer Quai: not syncing until updated');
+    return !tooOld;
+  }
+
+  /** Outcomes this station's people must hear of: recorded as the site's exceptions, and told at once. */
+  function noteExceptions(tx: WriteHandle, results: readonly PushResult[]): void {
+    for (const result of results) {
+      const code = result.problem?.code;
+      if (result.status !== 'accepted_with_exception' || !code || !(code in exceptionKinds)) continue;
+      const event = tx.get<{ type: string; payload: string }>(sql`SELECT type, payload FROM outbox WHERE event_id = ${result.eventId}`);
+      const taskId = event ? (JSON.parse(event.payload) as { taskId?: string }).taskId : undefined;
+      recordSiteException(tx, clock.now(), exceptionKinds[code as keyof typeof exceptionKinds], taskId ?? result.eventId, {
+        eventId: result.eventId,
+        message: result.problem?.message ?? '',
+      });
+      if (code === 'ALREADY_CLAIMED' && taskId) {
+        const location = tx.get<{ location: string }>(sql`SELECT location FROM task WHERE task_id = ${taskId}`)?.location ?? '';
+        const holder = /taken by ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
+        events.emit('tasks:claim-lost', { taskId, location, holder });
+      }
+    }
+  }
 
   async function push(client: CentreClient): Promise<void> {
     let stalled = 0;
@@ -110,6 +177,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           rewindTo(tx, answer.lastProcessedSeq);
         }
         const count = recordResults(tx, answer.results, new Set(batch.map((event) => event.eventId)), clock.now());
+        noteExceptions(tx, answer.results);
         recordPush(tx, clock.now(), answer.lastProcessedSeq, answer.epoch);
         return count;
       });
@@ -119,69 +187,84 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   /**
-   * Checks and applies records in short transactions, yielding between them; `last` runs in the final
-   * one, so the cursor moves with the data it covers. A record off the protocol aborts the page.
+   * Checks and applies records in short transactions, each ending when its time budget is spent,
+   * yielding to the event loop between them so scans and IPC answer meanwhile; `last` runs in the
+   * final one, so the cursor moves with the data it covers. A record off the protocol aborts the page.
    */
-  async function applyRecords(records: readonly unknown[], options: ApplyOptions, last: (tx: WriteHandle) => void): Promise<void> {
+  async function applyRecords(records: readonly unknown[], generation: number, entities: Set<string>, last: (tx: WriteHandle) => void): Promise<void> {
     let start = 0;
-    // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first
-    // slice (a setImmediate would resume in the same loop turn), then one task per slice.
+    // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first slice.
     await new Promise((resolve) => setTimeout(resolve, 0));
     do {
       if (start > 0) await yieldToLoop();
-      const chunk = records.slice(start, start + syncTiming.applyChunk);
-      start += syncTiming.applyChunk;
-      const final = start >= records.length;
-      const checked = chunk.map((record): CentreRecord => {
-        const parsed = centreRecordSchema.safeParse(record);
-        if (!parsed.success)
-          throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
-        return parsed.data;
-      });
-      db.write((tx) => {
-        for (const record of checked) applyCentreRecord(tx, record, clock.now(), options);
-        if (final) last(tx);
+      start = db.write((tx) => {
+        const began = performance.now();
+        let index = start;
+        const at = clock.now();
+        while (index < records.length) {
+          const parsed = centreRecordSchema.safeParse(records[index]);
+          if (!parsed.success)
+            throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+          const record: CentreRecord = parsed.data;
+          const applied = applyCentreRecord(tx, record, { at, generation });
+          if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
+          index += 1;
+          if (performance.now() - began >= syncTiming.sliceBudgetMs) break;
+        }
+        if (index >= records.length) last(tx);
+        return index;
       });
     } while (start < records.length);
   }
 
+  /**
+   * A paged snapshot of what the site's stations need (docs/protocol.md, bootstrap). Resumable:
+   * each page is recorded as done with its last records, so a station stopped half-way continues
+   * from the next page; the stock is staged and applied whole with the last page (issue #9).
+   */
   async function runBootstrap(client: CentreClient): Promise<void> {
-    const openingStock = (db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement`)?.n ?? 0) === 0;
-    const startedAt = clock.now();
-    // Orders and ASNs are the centre's: a bootstrap replaces them. Empty mirrors (a new station)
-    // take inserts alone; otherwise records replace theirs and what the snapshot lacks is swept.
-    const emptyMirror = (db.read.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM customer_order) + (SELECT count(*) FROM asn) AS n`)?.n ?? 0) === 0;
-    let done = 0;
-    let epoch: string | null = null;
+    let saved = readSyncState(db.read);
+    if (saved.bootstrapPage === null) {
+      db.write((tx) => beginBootstrap(tx, saved.bootstrapGeneration + 1));
+      saved = readSyncState(db.read);
+    }
+    const generation = saved.bootstrapGeneration;
+    let done = saved.bootstrapDone;
+    const entities = new Set<string>();
     // The next page is on its way while this one is stored: the network and the disk work together.
-    const fetchPage = (page: string | null): Promise<BootstrapPage> => {
-      const promise = client.bootstrap(page, syncTiming.bootstrapLimit);
+    const fetchPage = (page: string): Promise<BootstrapPage> => {
+      const promise = client.bootstrap(page === '' ? null : page, syncTiming.bootstrapLimit);
       // If storing this page fails, the page already on its way must not become an unhandled rejection.
       promise.catch(() => undefined);
       return promise;
     };
-    let coming = fetchPage(null);
+    let coming = fetchPage(saved.bootstrapPage ?? '');
     for (;;) {
-      const answer = await coming;
-      if (answer.next !== null) coming = fetchPage(answer.next);
-      if (epoch !== null && answer.epoch !== epoch) throw new SyncFailure('protocol', 'the centre was restored during the bootstrap; starting again');
-      epoch = answer.epoch;
-      bootstrap = { done, total: answer.total };
-      announce();
+      let answer: BootstrapPage;
+      try {
+        answer = await coming;
+      } catch (error) {
+        // The snapshot a resumed bootstrap was reading is gone (a restore, or kept too long): start over.
+        if (error instanceof SyncFailure && error.status === 410) db.write((tx) => beginBootstrap(tx, generation + 1));
+        throw error;
+      }
       const next = answer.next;
-      await applyRecords(answer.records, { openingStock, emptyMirror }, (tx) => {
-        if (next !== null) return;
-        tx.run(sql`DELETE FROM customer_order WHERE pulled_at < ${startedAt}`);
-        tx.run(sql`DELETE FROM asn WHERE pulled_at < ${startedAt}`);
+      if (next !== null) coming = fetchPage(next);
+      done += answer.records.length;
+      announce();
+      await applyRecords(answer.records, generation, entities, (tx) => {
+        if (next !== null) {
+          recordBootstrapPage(tx, next, answer.epoch, done, answer.total);
+          return;
+        }
+        applyStagedStock(tx, answer.lastProcessedSeq, clock.now());
+        sweepNotInSnapshot(tx, generation, clock.now());
         recordBootstrapped(tx, clock.now(), answer.cursor, answer.epoch);
       });
-      done += answer.records.length;
-      bootstrap = { done, total: answer.total };
       announce();
       if (next === null) break;
     }
-    bootstrap = null;
-    events.emit('sync:pulled', { bootstrap: true });
+    events.emit('sync:pulled', { bootstrap: true, entities: [...entities, 'stock'] });
   }
 
   async function pull(client: CentreClient): Promise<void> {
@@ -203,11 +286,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const fresh = answer.changes.filter((change) => change.changeId > saved.lastChangeId);
       if (answer.changes.length > 0 && fresh.length === 0) return;
       const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
-      await applyRecords(fresh, { openingStock: false }, (tx) => {
+      const entities = new Set<string>();
+      await applyRecords(fresh, 0, entities, (tx) => {
         if (fresh.length > 0) recordPull(tx, clock.now(), answer.cursor, lastChangeId, answer.epoch);
         else tx.run(sql`UPDATE sync_state SET last_pull_at = ${clock.now()} WHERE id = 1`);
       });
-      if (fresh.length > 0) events.emit('sync:pulled', { bootstrap: false });
+      if (entities.size > 0) events.emit('sync:pulled', { bootstrap: false, entities: [...entities] });
       if (!answer.hasMore) return;
     }
   }
@@ -223,8 +307,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     state = 'syncing';
     announce();
     try {
-      await push(centre.client);
-      await pull(centre.client);
+      if (await checkHealth(centre.client)) {
+        await push(centre.client);
+        await pull(centre.client);
+      }
       db.write((tx) => {
         recordSuccess(tx);
         purgeAcked(tx, clock.now());
@@ -242,7 +328,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       db.write((tx) => recordFailure(tx, clock.now(), JSON.stringify({ kind: failure.kind, message: failure.message })));
       state = 'failing';
     }
-    bootstrap = null;
     announce();
     return status();
   }
@@ -273,10 +358,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     debounce.unref();
   }
 
-  const unsubscribe = events.subscribe((name) => {
-    if (name === 'stock:changed') trigger();
-  });
-
   return {
     status,
     syncNow,
@@ -287,7 +368,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     },
     stop: async () => {
       scheduling = false;
-      unsubscribe();
       if (timer) clearTimeout(timer);
       if (debounce) clearTimeout(debounce);
       await running;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sync } from '../../../shared/ipc/sync';
+import { sync, type ReconcileReport } from '../../../shared/ipc/sync';
+import { openSiteExceptions } from './exceptions';
 import type { AuditLog } from '../audit/service';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/connection';
@@ -10,8 +11,17 @@ import { allUnsynced, exceptions } from './outbox';
 
 export function registerSyncHandlers(
   registrar: Registrar,
-  deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog; readonly engine: SyncEngine; readonly dataDir: string },
+  deps: {
+    readonly db: Database;
+    readonly clock: Clock;
+    readonly audit: AuditLog;
+    readonly engine: SyncEngine;
+    readonly dataDir: string;
+    readonly reconcile: () => Promise<ReconcileReport>;
+  },
 ): void {
+  registrar.handle(sync.siteExceptions, () => openSiteExceptions(deps.db.read, 200));
+  registrar.handle(sync.reconcile, () => deps.reconcile());
   registrar.handle(sync.status, () => deps.engine.status());
   registrar.handle(sync.syncNow, () => deps.engine.syncNow());
   registrar.handle(sync.exceptions, () => exceptions(deps.db.read, 200));

@@ -1,80 +1,149 @@
-import { classifyScan } from '../../../shared/barcode';
 import type { CentreRecord } from '../../../shared/sync/protocol';
 import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { upsertLocation, upsertProduct } from '../stock/catalogue';
-import { recordOpeningLoose, recordOpeningPallet } from '../stock/opening-stock';
-import { findContainerByCode } from '../stock/repo';
+import { applyPulledPerson } from '../site/people';
+import { applyPulledSite } from '../site/config';
+import { applyPulledTask } from '../tasks/repo';
+import { applyPulledMovements } from './site-ledger';
 
 /**
- * Writes what the centre owns into the station's read-only mirrors. Idempotent: the same record
- * twice (a replayed page, a bootstrap after a restore) leaves the same rows.
+ * Writes a pulled or bootstrapped record into the station's mirrors (issue #8): an upsert by key
+ * and version — a record older than the row is a replay and changes nothing — and a delete marks
+ * the row gone instead of removing it, so station work that refers to it (a pick, a receipt line)
+ * keeps its reference across a re-bootstrap and a centre restore. Idempotent.
  */
-export type ApplyOptions = {
-  /** The station's ledger is empty: opening stock records seed it. */
-  readonly openingStock: boolean;
-  /** A bootstrap into mirrors that were just emptied: nothing to replace, no delete to run. */
-  readonly emptyMirror?: boolean;
+export type ApplyContext = {
+  readonly at: number;
+  /**
+   * The bootstrap generation that carries the record (0 for a pull): its end sweeps older rows. A
+   * bootstrap is the centre's word as of its snapshot — after a restore its versions may be lower
+   * than the station's — so it overwrites; a pull skips what is older than the row.
+   */
+  readonly generation: number;
 };
 
-export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, at: number, options: ApplyOptions): void {
+/** A pulled record older than the row it would replace: a replayed answer. */
+const isReplay = (context: ApplyContext, version: number, held: number | undefined): boolean =>
+  context.generation === 0 && held !== undefined && version < held;
+
+export type Applied = { readonly stockChanged: boolean };
+
+const nothing: Applied = { stockChanged: false };
+
+export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context: ApplyContext): Applied {
   switch (record.entity) {
     case 'product':
       // A product the station has moved stays in the mirror even if the centre withdraws it.
-      if (record.op === 'upsert' && record.data) upsertProduct(tx, record.data);
-      return;
+      if (record.op === 'upsert' && record.data) {
+        const id = upsertProduct(tx, record.data);
+        if (context.generation > 0) tx.run(sql`UPDATE product SET generation = ${context.generation} WHERE id = ${id}`);
+      }
+      return nothing;
     case 'location':
-      if (record.op === 'upsert' && record.data) {
-        upsertLocation(tx, record.data);
-        if (!record.data.active) tx.run(sql`UPDATE location SET active = 0 WHERE code = ${record.data.code}`);
-      } else {
-        tx.run(sql`UPDATE location SET active = 0 WHERE code = ${record.key}`);
-      }
-      return;
+      applyLocation(tx, record, context);
+      return nothing;
     case 'order':
-      if (!options.emptyMirror) tx.run(sql`DELETE FROM customer_order WHERE order_id = ${record.key}`);
-      if (record.op === 'upsert' && record.data) {
-        const order = record.data;
-        tx.run(sql`
-          INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at)
-          VALUES (${order.orderId}, ${order.shipDate}, ${order.carrier}, ${order.service}, ${order.cutoff}, ${order.status}, ${order.version}, ${at})`);
-        for (const line of order.lines) {
-          tx.run(
-            sql`INSERT INTO customer_order_line (order_id, line_no, sku, quantity) VALUES (${order.orderId}, ${line.lineNo}, ${line.sku}, ${line.quantity})`,
-          );
-        }
-      }
-      return;
+      applyOrder(tx, record, context);
+      return nothing;
     case 'asn':
-      if (!options.emptyMirror) tx.run(sql`DELETE FROM asn WHERE asn_id = ${record.key}`);
-      if (record.op === 'upsert' && record.data) {
-        const asn = record.data;
-        tx.run(
-          sql`INSERT INTO asn (asn_id, expected_on, supplier, status, pulled_at) VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status}, ${at})`,
-        );
-        for (const pallet of asn.pallets) {
-          tx.run(sql`INSERT INTO asn_pallet (sscc, asn_id) VALUES (${pallet.sscc}, ${asn.asnId})`);
-          pallet.lines.forEach((line, index) => {
-            tx.run(sql`
-              INSERT INTO asn_line (sscc, line_no, gtin, sku, quantity, lot)
-              VALUES (${pallet.sscc}, ${index + 1}, ${line.gtin}, ${line.sku}, ${line.quantity}, ${line.lot})`);
-          });
-        }
+      applyAsn(tx, record, context);
+      return nothing;
+    case 'person':
+      if (record.op === 'upsert' && record.data) applyPulledPerson(tx, record.data, record.version, context);
+      return nothing;
+    case 'site':
+      if (record.op === 'upsert' && record.data) applyPulledSite(tx, record.data, record.version, context);
+      return nothing;
+    case 'task':
+      if (record.op === 'upsert' && record.data) applyPulledTask(tx, record.data, record.version, context);
+      return nothing;
+    case 'movement':
+      return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at) };
+    case 'stock':
+      if (record.data) {
+        const s = record.data;
+        tx.run(sql`
+          INSERT INTO bootstrap_stock (location, container, sku, lot, expiry, quantity)
+          VALUES (${s.location}, ${s.container ?? ''}, ${s.sku}, ${s.lot ?? ''}, ${s.expiry}, ${s.quantity})
+          ON CONFLICT (location, container, sku, lot) DO UPDATE SET expiry = excluded.expiry, quantity = excluded.quantity`);
       }
-      return;
-    case 'opening-stock': {
-      // Physical facts are the station's: opening stock only seeds a station whose ledger is empty.
-      if (!options.openingStock) return;
-      const stock = record.data;
-      const line = { sku: stock.sku, quantity: stock.quantity, lot: stock.lot ?? undefined, expiry: stock.expiry ?? undefined };
-      if (stock.container === null) {
-        recordOpeningLoose(tx, { ...line, locationCode: stock.location }, at);
-        return;
-      }
-      const existing = findContainerByCode(tx, stock.container) !== null;
-      const kind = classifyScan(stock.container).kind === 'tote' ? 'tote' : 'pallet';
-      recordOpeningPallet(tx, { sscc: stock.container, locationCode: stock.location, lines: [line] }, at, { existing, kind });
-      return;
-    }
+      return nothing;
   }
+}
+
+function applyLocation(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'location' }>, context: ApplyContext): void {
+  const held = tx.get<{ version: number }>(sql`SELECT version FROM location WHERE code = ${record.key}`)?.version;
+  if (isReplay(context, record.version, held)) return;
+  if (record.op === 'delete' || !record.data) {
+    tx.run(sql`UPDATE location SET active = 0, version = ${record.version} WHERE code = ${record.key}`);
+    return;
+  }
+  upsertLocation(tx, record.data);
+  tx.run(sql`UPDATE location SET active = ${record.data.active ? 1 : 0}, version = ${record.version} WHERE code = ${record.data.code}`);
+}
+
+function applyOrder(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'order' }>, context: ApplyContext): void {
+  const held = tx.get<{ version: number }>(sql`SELECT version FROM customer_order WHERE order_id = ${record.key}`);
+  if (record.op === 'delete' || !record.data) {
+    tx.run(sql`UPDATE customer_order SET gone_at = coalesce(gone_at, ${context.at}) WHERE order_id = ${record.key}`);
+    return;
+  }
+  const order = record.data;
+  if (isReplay(context, order.version, held?.version)) return;
+  tx.run(sql`
+    INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at, generation, gone_at)
+    VALUES (${order.orderId}, ${order.shipDate}, ${order.carrier}, ${order.service}, ${order.cutoff}, ${order.status}, ${order.version}, ${context.at}, ${context.generation}, NULL)
+    ON CONFLICT (order_id) DO UPDATE SET ship_date = excluded.ship_date, carrier = excluded.carrier, service = excluded.service,
+      cutoff = excluded.cutoff, status = excluded.status, version = excluded.version, pulled_at = excluded.pulled_at,
+      generation = max(customer_order.generation, excluded.generation), gone_at = NULL`);
+  for (const line of order.lines) {
+    tx.run(sql`
+      INSERT INTO customer_order_line (order_id, line_no, sku, quantity, gone_at) VALUES (${order.orderId}, ${line.lineNo}, ${line.sku}, ${line.quantity}, NULL)
+      ON CONFLICT (order_id, line_no) DO UPDATE SET sku = excluded.sku, quantity = excluded.quantity, gone_at = NULL`);
+  }
+  if (held) {
+    // Lines the new version no longer has are marked, not deleted: a pick may refer to one.
+    const kept = order.lines.map((line) => line.lineNo);
+    tx.run(sql`
+      UPDATE customer_order_line SET gone_at = ${context.at}
+      WHERE order_id = ${order.orderId} AND gone_at IS NULL AND line_no NOT IN (SELECT value FROM json_each(${JSON.stringify(kept)}))`);
+  }
+}
+
+function applyAsn(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'asn' }>, context: ApplyContext): void {
+  const held = tx.get<{ version: number }>(sql`SELECT version FROM asn WHERE asn_id = ${record.key}`);
+  if (record.op === 'delete' || !record.data) {
+    tx.run(sql`UPDATE asn SET gone_at = coalesce(gone_at, ${context.at}) WHERE asn_id = ${record.key}`);
+    return;
+  }
+  if (isReplay(context, record.version, held?.version)) return;
+  const asn = record.data;
+  tx.run(sql`
+    INSERT INTO asn (asn_id, expected_on, supplier, status, version, pulled_at, generation, gone_at)
+    VALUES (${asn.asnId}, ${asn.expectedOn}, ${asn.supplier}, ${asn.status}, ${record.version}, ${context.at}, ${context.generation}, NULL)
+    ON CONFLICT (asn_id) DO UPDATE SET expected_on = excluded.expected_on, supplier = excluded.supplier, status = excluded.status,
+      version = excluded.version, pulled_at = excluded.pulled_at, generation = max(asn.generation, excluded.generation), gone_at = NULL`);
+  tx.run(sql`UPDATE asn_pallet SET gone_at = ${context.at} WHERE asn_id = ${asn.asnId}`);
+  tx.run(sql`UPDATE asn_line SET gone_at = ${context.at} WHERE sscc IN (SELECT sscc FROM asn_pallet WHERE asn_id = ${asn.asnId})`);
+  for (const pallet of asn.pallets) {
+    tx.run(sql`
+      INSERT INTO asn_pallet (sscc, asn_id, gone_at) VALUES (${pallet.sscc}, ${asn.asnId}, NULL)
+      ON CONFLICT (sscc) DO UPDATE SET asn_id = excluded.asn_id, gone_at = NULL`);
+    pallet.lines.forEach((line, index) => {
+      tx.run(sql`
+        INSERT INTO asn_line (sscc, line_no, gtin, sku, quantity, lot, gone_at)
+        VALUES (${pallet.sscc}, ${index + 1}, ${line.gtin}, ${line.sku}, ${line.quantity}, ${line.lot}, NULL)
+        ON CONFLICT (sscc, line_no) DO UPDATE SET gtin = excluded.gtin, sku = excluded.sku, quantity = excluded.quantity, lot = excluded.lot, gone_at = NULL`);
+    });
+  }
+}
+
+/**
+ * The end of a bootstrap: what the snapshot no longer has is marked gone, not deleted (issue #8).
+ * Products are kept whatever happens: the ledger refers to them.
+ */
+export function sweepNotInSnapshot(tx: WriteHandle, generation: number, at: number): void {
+  tx.run(sql`UPDATE customer_order SET gone_at = ${at} WHERE generation < ${generation} AND gone_at IS NULL`);
+  tx.run(sql`UPDATE asn SET gone_at = ${at} WHERE generation < ${generation} AND gone_at IS NULL`);
 }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventType, MovementDelta, PushResult, StationEvent } from '../../../shared/sync/protocol';
+import { currentEventVersion, eventSchemas, type EventPayloadOf, type EventType, type MovementDelta } from '../../../shared/sync/station-events';
+import type { PushResult, StationEvent } from '../../../shared/sync/protocol';
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql, sqlIn } from '../../platform/db/sql';
@@ -9,16 +10,21 @@ export type OutboxActor = { readonly userId: number; readonly name: string } | n
 /**
  * Appends a station event in the caller's transaction: the scan and its event commit together.
  * The seq comes from sync_state, not from max(seq), so it stays gapless after old rows are purged.
+ * The payload is parsed with its type's current schema (shared/sync/events.ts) before it is
+ * written: an event the centre would reject is a bug here, and rolls the whole change back.
  */
-export function appendEvent(
+export function appendEvent<T extends EventType>(
   tx: WriteHandle,
-  event: { readonly type: EventType; readonly at: number; readonly actor: OutboxActor; readonly payload: StationEvent['payload'] },
+  event: { readonly type: T; readonly at: number; readonly actor: OutboxActor; readonly payload: EventPayloadOf<T> },
 ): { seq: number; eventId: string } {
+  const version = currentEventVersion[event.type];
+  const schema = (eventSchemas[event.type] as Readonly<Record<number, { parse: (value: unknown) => unknown }>>)[version];
+  const payload = schema?.parse(event.payload);
   const seq = tx.get<{ last_seq: number }>(sql`UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq`)?.last_seq ?? 0;
   const eventId = uuidv7({ msecs: event.at });
   tx.run(sql`
-    INSERT INTO outbox (seq, event_id, type, occurred_at, actor_user_id, actor_name, payload)
-    VALUES (${seq}, ${eventId}, ${event.type}, ${event.at}, ${event.actor?.userId ?? null}, ${event.actor?.name ?? null}, ${JSON.stringify(event.payload)})`);
+    INSERT INTO outbox (seq, event_id, type, schema_version, occurred_at, actor_user_id, actor_name, payload)
+    VALUES (${seq}, ${eventId}, ${event.type}, ${version}, ${event.at}, ${event.actor?.userId ?? null}, ${event.actor?.name ?? null}, ${JSON.stringify(payload)})`);
   return { seq, eventId };
 }
 
@@ -57,28 +63,33 @@ type OutboxRow = {
   seq: number;
   event_id: string;
   type: EventType;
+  schema_version: number;
   occurred_at: number;
-  actor_user_id: number | null;
+  person_id: string | null;
   actor_name: string | null;
   payload: string;
 };
 
+/** The actor travels as the site-wide person id, the same on every station (the local user id is not). */
 const rowToEvent = (row: OutboxRow): StationEvent => ({
   eventId: row.event_id,
   seq: row.seq,
   type: row.type,
+  schemaVersion: row.schema_version,
   occurredAt: toIso(row.occurred_at),
-  actor: row.actor_user_id === null ? null : { userId: row.actor_user_id, name: row.actor_name ?? '' },
-  payload: JSON.parse(row.payload) as StationEvent['payload'],
+  actor: row.person_id === null ? null : { personId: row.person_id, name: row.actor_name ?? '' },
+  payload: JSON.parse(row.payload) as unknown,
 });
+
+const outboxColumns = sql`o.seq, o.event_id, o.type, o.schema_version, o.occurred_at, u.person_id, o.actor_name, o.payload`;
 
 /** The next events to push, in seq order. */
 export function pendingEvents(read: ReadHandle, limit: number): StationEvent[] {
   return read
     .all<OutboxRow>(
       sql`
-      SELECT seq, event_id, type, occurred_at, actor_user_id, actor_name, payload FROM outbox
-      WHERE state = 'pending' ORDER BY seq LIMIT ${limit}`,
+      SELECT ${outboxColumns} FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
+      WHERE o.state = 'pending' ORDER BY o.seq LIMIT ${limit}`,
     )
     .map(rowToEvent);
 }

@@ -9,6 +9,7 @@ import { silentLogger } from '../../platform/logging';
 import { fileSecretStore } from '../../platform/secrets';
 import { manualClock, type ManualClock } from '../../platform/clock';
 import { createCore, type Core } from '../core';
+import { openStationDatabase } from '../db/open';
 import type { Database } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import type { Timeouts } from '../sync/client';
@@ -48,12 +49,15 @@ function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiCl
 
 /**
  * A station set up against `centre` as a real site (URL + token), bootstrapped, with a shift lead
- * logged in. Its clock can be off from the centre's (`clockOffsetMs`), as station clocks are.
+ * logged in. The first station of the centre's site names it and creates its people; the next
+ * ones join it (issue #11). Its clock can be off from the centre's (`clockOffsetMs`), as station
+ * clocks are.
  */
 export async function connectedStation(
   centre: TestCentral,
   options: { stationId?: string; clockOffsetMs?: number; dataDir?: string } = {},
 ): Promise<ConnectedStation> {
+  const siteConfigured = await centreHasSite(centre);
   const stationId = options.stationId ?? `STATION-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const token = centre.central.issueStationToken(stationId);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quai-station-'));
@@ -68,7 +72,10 @@ export async function connectedStation(
       await core.close();
     };
     cleanups.push(close);
-    if (fresh) {
+    if (fresh && siteConfigured) {
+      const joined = await client.setup.joinSite({ centre: { mode: 'remote', url: centre.central.url, token } });
+      if (!joined.ok) throw new Error(`join failed: ${joined.error.code} ${joined.error.message}`);
+    } else if (fresh) {
       const site = await client.setup.createSite({
         siteCode: stationId.slice(0, 16),
         siteName: 'Test site',
@@ -79,6 +86,8 @@ export async function connectedStation(
       if (!site.ok) throw new Error(`setup failed: ${site.error.code} ${site.error.message}`);
       await client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' });
       await client.auth.createUser({ ...lead, role: 'shift_lead' });
+      // The shift lead is a person of the site: the next stations find them in their bootstrap.
+      await core.sync.syncNow();
     } else {
       await core.start();
     }
@@ -102,6 +111,11 @@ export async function connectedStation(
     return Promise.resolve();
   });
   return build(true);
+}
+
+async function centreHasSite(centre: TestCentral): Promise<boolean> {
+  const response = await fetch(`${centre.central.url}/v1/health`, { headers: { Authorization: `Bearer ${centre.central.issueStationToken('probe')}` } });
+  return ((await response.json()) as { siteConfigured: boolean }).siteConfigured;
 }
 
 export type StockRow = { location: string; container: string | null; sku: string; lot: string | null; quantity: number };
@@ -163,6 +177,14 @@ export async function cloneStation(template: ConnectedStation, centre: TestCentr
   cpSync(template.dataDir, dataDir, { recursive: true });
   const token = centre.central.issueStationToken(stationId);
   fileSecretStore(dataDir).set('centre-token', token);
+  // Another station of the site: what the template told the centre is the template's, not its own.
+  const copy = openStationDatabase(join(dataDir, 'quai.sqlite3'));
+  copy.write((tx) => {
+    tx.run(sql`DELETE FROM outbox`);
+    tx.run(sql`UPDATE sync_state SET last_seq = 0, last_acked_seq = 0 WHERE id = 1`);
+    tx.run(sql`UPDATE centre_connection SET station_id = ${stationId} WHERE id = 1`);
+  });
+  copy.close();
   const clock = manualClock(centre.clock.now());
   const { core, client } = open(dataDir, clock);
   const close = async (): Promise<void> => {

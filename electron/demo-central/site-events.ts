@@ -1,0 +1,41 @@
+import type { WriteHandle } from '../platform/db/connection';
+import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
+import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
+import { badgeHolder, findTask, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
+
+type Actor = { readonly personId: string; readonly name: string } | null;
+
+/**
+ * Applies an event about the site's own records, in the order the centre receives them (ADR 0006):
+ * the first claim of a task wins, a badge belongs to one person. Null when applied; otherwise why
+ * not — the event is then accepted with that exception, and the record stays as it was.
+ */
+export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventType, payload: unknown, actor: Actor, at: string): Refusal | null {
+  switch (type) {
+    case 'site.configured':
+      writeSiteConfig(tx, payload as EventPayloadOf<'site.configured'>);
+      return null;
+    case 'location.upserted':
+      for (const location of (payload as EventPayloadOf<'location.upserted'>).locations) writeLocation(tx, location);
+      return null;
+    case 'person.upserted': {
+      const person = payload as EventPayloadOf<'person.upserted'>;
+      const checked = checkPerson(person, badgeHolder(tx, person.badge));
+      if (!checked.ok) return checked.refusal;
+      writePerson(tx, person);
+      return null;
+    }
+    case 'stock.reconcile-mismatch':
+      // A report for the centre's people: stored with the event, nothing to apply.
+      return null;
+    default:
+      break;
+  }
+  if (!isTaskEvent(type)) return null;
+  const taskId = (payload as { taskId: string }).taskId;
+  const who = { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId };
+  const applied = applyTaskEvent(findTask(tx, taskId)?.data ?? null, { type, payload } as Parameters<typeof applyTaskEvent>[1], { actor: who, at });
+  if (!applied.ok) return applied.refusal;
+  writeTask(tx, applied.value);
+  return null;
+}

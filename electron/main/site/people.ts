@@ -1,0 +1,76 @@
+import type { PersonData } from '../../../shared/sync/station-events';
+import type { WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { insertUser } from '../auth/repo';
+import { recordSiteException } from '../sync/exceptions';
+import { appendEvent, type OutboxActor } from '../sync/outbox';
+
+/**
+ * People belong to the site (issue #11): an admin creates, disables or changes a person once, on
+ * any station, and the change travels through the centre as a `person.upserted` event carrying the
+ * PIN's scrypt hash, never the PIN. Every station keeps them in `app_user` (its login works
+ * offline); `person_id` is the id they are known by everywhere, `version` the centre's.
+ */
+
+type PersonRow = {
+  person_id: string;
+  badge: string;
+  name: string;
+  role: PersonData['role'];
+  locale: PersonData['locale'];
+  pin_hash: string;
+  disabled_at: number | null;
+};
+
+/** The person as the site knows them, from this station's row. */
+export function personOfUser(tx: WriteHandle, userId: number): PersonData {
+  const row = tx.get<PersonRow>(sql`SELECT person_id, badge, name, role, locale, pin_hash, disabled_at FROM app_user WHERE id = ${userId}`);
+  if (!row) throw new Error(`no user ${userId}`);
+  return {
+    personId: row.person_id,
+    badge: row.badge,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    pinHash: row.pin_hash,
+    disabled: row.disabled_at !== null,
+  };
+}
+
+/** After a change to a person here, in its transaction: the other stations get it at their next pull. */
+export function announcePerson(tx: WriteHandle, at: number, actor: OutboxActor, userId: number): void {
+  appendEvent(tx, { type: 'person.upserted', at, actor, payload: personOfUser(tx, userId) });
+}
+
+/**
+ * A person as the centre has them. A badge held here by another person (created on this station
+ * while offline, and refused by the centre in favour of the one it got first) is set aside: renamed,
+ * disabled, and reported to the shift lead, so that the site's one holder of the badge can log in.
+ */
+export function applyPulledPerson(
+  tx: WriteHandle,
+  person: Readonly<PersonData>,
+  version: number,
+  context: { readonly at: number; readonly generation: number },
+): void {
+  const held = tx.get<{ id: number; version: number }>(sql`SELECT id, version FROM app_user WHERE person_id = ${person.personId}`);
+  if (held && context.generation === 0 && version < held.version) return;
+  const other = tx.get<{ id: number; person_id: string }>(
+    sql`SELECT id, person_id FROM app_user WHERE badge = ${person.badge} AND person_id <> ${person.personId}`,
+  );
+  if (other) {
+    tx.run(sql`UPDATE app_user SET badge = ${`${person.badge}~${other.id}`}, disabled_at = coalesce(disabled_at, ${context.at}) WHERE id = ${other.id}`);
+    recordSiteException(tx, context.at, 'BADGE_TAKEN', person.badge, { keptPerson: person.personId, setAsidePerson: other.person_id });
+  }
+  const disabledAt = person.disabled ? context.at : null;
+  if (!held) {
+    const id = insertUser(tx, { ...person, createdAt: context.at, disabledAt });
+    tx.run(sql`UPDATE app_user SET version = ${version} WHERE id = ${id}`);
+    return;
+  }
+  tx.run(sql`
+    UPDATE app_user SET badge = ${person.badge}, name = ${person.name}, role = ${person.role}, locale = ${person.locale},
+      pin_hash = ${person.pinHash}, disabled_at = CASE WHEN ${person.disabled ? 1 : 0} = 1 THEN coalesce(disabled_at, ${disabledAt}) ELSE NULL END,
+      version = ${version}
+    WHERE id = ${held.id}`);
+}

@@ -1,0 +1,148 @@
+import { classifyScan } from '../../../shared/barcode';
+import type { MovementKind } from '../../../shared/stock';
+import type { MovementDelta } from '../../../shared/sync/station-events';
+import type { MovementData } from '../../../shared/sync/protocol';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { addToBalance, ensureLot, findContainerByCode, findLocationByCode, findProductBySku, setContainerLocation } from '../stock/repo';
+import { recordSiteException } from './exceptions';
+
+/**
+ * The site's movements in this station's ledger (ADR 0006): other stations' events pulled from the
+ * centre, and the `opening` / `resync` lines a bootstrap writes so that the stock equals what the
+ * centre has confirmed for the site plus this station's events it has not confirmed yet.
+ * Physical facts are never refused here: a balance may go below zero (two stations took the same
+ * last units offline), which becomes an exception for the shift lead, never an error.
+ */
+
+export type PlaceCodes = { readonly location: string | null; readonly container: string | null };
+
+type SiteMovement = {
+  readonly at: number;
+  readonly kind: MovementKind;
+  readonly sku: string;
+  readonly lot: string | null;
+  readonly expiry?: string | null;
+  readonly from: PlaceCodes;
+  readonly to: PlaceCodes;
+  readonly quantity: number;
+  readonly eventId: string | null;
+  readonly originStation: string | null;
+  readonly userId: number | null;
+};
+
+export type Shortfall = { readonly sku: string; readonly location: string; readonly container: string | null; readonly quantity: number };
+
+/** A movement the site's data may hold that this station lacks the layout for: kept as an exception. */
+export class MissingReference extends Error {}
+
+function containerAt(tx: WriteHandle, code: string, locationId: number, at: number): number {
+  const found = findContainerByCode(tx, code);
+  if (found) return found.id;
+  const kind = classifyScan(code).kind === 'tote' ? 'tote' : 'pallet';
+  return Number(tx.run(sql`INSERT INTO container (kind, code, location_id, created_at) VALUES (${kind}, ${code}, ${locationId}, ${at})`).lastInsertRowid);
+}
+
+function placeIds(tx: WriteHandle, place: PlaceCodes, at: number): { locationId: number | null; containerId: number | null } {
+  if (place.location === null) return { locationId: null, containerId: null };
+  const location = findLocationByCode(tx, place.location);
+  if (!location) throw new MissingReference(`location ${place.location}`);
+  return { locationId: location.id, containerId: place.container === null ? null : containerAt(tx, place.container, location.id, at) };
+}
+
+/** Writes one movement and its balances; returns the shortfall if it took a balance below zero. */
+export function recordSiteMovement(tx: WriteHandle, movement: Readonly<SiteMovement>): Shortfall | null {
+  const product = findProductBySku(tx, movement.sku);
+  if (!product) throw new MissingReference(`product ${movement.sku}`);
+  const lotId = movement.lot === null ? null : ensureLot(tx, product.id, movement.lot, movement.expiry ?? null);
+  const from = placeIds(tx, movement.from, movement.at);
+  const to = placeIds(tx, movement.to, movement.at);
+  tx.run(sql`
+    INSERT INTO movement (at, user_id, kind, product_id, lot_id, from_location_id, from_container_id, to_location_id, to_container_id, quantity, event_id, origin_station)
+    VALUES (${movement.at}, ${movement.userId}, ${movement.kind}, ${product.id}, ${lotId}, ${from.locationId}, ${from.containerId},
+            ${to.locationId}, ${to.containerId}, ${movement.quantity}, ${movement.eventId}, ${movement.originStation})`);
+  let shortfall: Shortfall | null = null;
+  if (from.locationId !== null) {
+    const left = addToBalance(
+      tx,
+      { productId: product.id, locationId: from.locationId, lotId: lotId ?? 0, containerId: from.containerId ?? 0 },
+      -movement.quantity,
+    );
+    if (left < 0) shortfall = { sku: movement.sku, location: movement.from.location ?? '', container: movement.from.container, quantity: left };
+  }
+  if (to.locationId !== null) {
+    addToBalance(tx, { productId: product.id, locationId: to.locationId, lotId: lotId ?? 0, containerId: to.containerId ?? 0 }, movement.quantity);
+    // A pallet or tote is where its goods now are.
+    if (to.containerId !== null) setContainerLocation(tx, to.containerId, to.locationId);
+  }
+  return shortfall;
+}
+
+/** This station already holds the event's movements: its own, or one applied before (a replayed pull). */
+export function hasEvent(read: ReadHandle, eventId: string): boolean {
+  return (
+    read.get(sql`SELECT 1 AS found FROM outbox WHERE event_id = ${eventId}`) !== undefined ||
+    read.get(sql`SELECT 1 AS found FROM movement WHERE event_id = ${eventId} LIMIT 1`) !== undefined
+  );
+}
+
+const userOfPerson = (read: ReadHandle, personId: string | undefined): number | null =>
+  personId === undefined ? null : (read.get<{ id: number }>(sql`SELECT id FROM app_user WHERE person_id = ${personId}`)?.id ?? null);
+
+/**
+ * Another station's accepted event, fanned out by the centre: its movements join this ledger once.
+ * Returns whether anything was applied (false for this station's own events and replays).
+ */
+export function applyPulledMovements(tx: WriteHandle, data: Readonly<MovementData>, at: number): boolean {
+  if (hasEvent(tx, data.eventId)) return false;
+  const userId = userOfPerson(tx, data.actor?.personId);
+  const shortfalls: Shortfall[] = [];
+  try {
+    for (const delta of data.movements) {
+      const shortfall = recordSiteMovement(tx, { ...delta, at, eventId: data.eventId, originStation: data.stationId, userId });
+      if (shortfall) shortfalls.push(shortfall);
+    }
+  } catch (error) {
+    if (!(error instanceof MissingReference)) throw error;
+    recordSiteException(tx, at, 'MISSING_REFERENCE', data.eventId, { station: data.stationId, missing: error.message });
+    return false;
+  }
+  for (const shortfall of shortfalls) {
+    recordSiteException(tx, at, 'NEGATIVE_STOCK', `${shortfall.sku}@${shortfall.location}`, { ...shortfall, eventId: data.eventId, station: data.stationId });
+  }
+  return true;
+}
+
+export type StockKeyed = {
+  readonly location: string;
+  readonly container: string | null;
+  readonly sku: string;
+  readonly lot: string | null;
+  readonly quantity: number;
+};
+
+export const keyOf = (line: Pick<StockKeyed, 'location' | 'container' | 'sku' | 'lot'>): string =>
+  `${line.location}|${line.container ?? ''}|${line.sku}|${line.lot ?? ''}`;
+
+/** This station's stock in the centre's terms (codes), every non-zero line. */
+export function stockByCodes(read: ReadHandle): StockKeyed[] {
+  return read.all<StockKeyed>(sql`
+    SELECT l.code AS location, c.code AS container, p.sku, lot.code AS lot, b.quantity
+    FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
+    LEFT JOIN lot ON lot.id = b.lot_id LEFT JOIN container c ON c.id = b.container_id
+    WHERE b.quantity <> 0`);
+}
+
+/** Adds `delta` of this station's unconfirmed movements to a stock map keyed by `keyOf`. */
+export function addDeltas(target: Map<string, StockKeyed & { expiry?: string | null }>, deltas: readonly Readonly<MovementDelta>[]): void {
+  const add = (place: PlaceCodes, sku: string, lot: string | null, quantity: number): void => {
+    if (place.location === null) return;
+    const line = { location: place.location, container: place.container, sku, lot };
+    const key = keyOf(line);
+    target.set(key, { ...line, quantity: (target.get(key)?.quantity ?? 0) + quantity, expiry: target.get(key)?.expiry ?? null });
+  };
+  for (const delta of deltas) {
+    add(delta.from, delta.sku, delta.lot, -delta.quantity);
+    add(delta.to, delta.sku, delta.lot, delta.quantity);
+  }
+}

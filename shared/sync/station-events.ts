@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { locales } from '../locale';
+import { roles } from '../roles';
+import { locationTypes, movementKinds } from '../stock';
+
+/**
+ * The events a station pushes (docs/protocol.md, push), one versioned payload schema per type,
+ * parsed by the station when it writes an event and by the centre when it receives one. A new
+ * field or meaning is a new version of its type; a centre that does not know a type or version
+ * answers `rejected` with UNKNOWN_EVENT_TYPE or UNSUPPORTED_EVENT_VERSION, never a guess.
+ */
+
+const place = z.object({ location: z.string().nullable(), container: z.string().nullable() });
+
+/** One ledger movement as a delta: `from` loses `quantity`, `to` gains it (null location = outside the warehouse). */
+export const movementDeltaSchema = z.object({
+  kind: z.enum(movementKinds),
+  sku: z.string().min(1),
+  lot: z.string().nullable(),
+  from: place,
+  to: place,
+  quantity: z.number().int().positive(),
+});
+export type MovementDelta = z.infer<typeof movementDeltaSchema>;
+
+const movements = z.array(movementDeltaSchema);
+const uuid = z.uuid();
+
+/** A location of the site's layout, as the site's admins keep it (ADR 0006: the site owns its layout). */
+export const locationDataSchema = z.object({
+  code: z.string().min(1).max(40),
+  type: z.enum(locationTypes),
+  zone: z.string().min(1).max(20),
+  walkOrder: z.number().int(),
+  active: z.boolean(),
+});
+export type LocationData = z.infer<typeof locationDataSchema>;
+
+/** A person of the site: the PIN travels only as its scrypt hash (`scrypt$N$r$p$salt$hash`), never as the PIN. */
+export const personDataSchema = z.object({
+  personId: uuid,
+  badge: z.string().min(3).max(64),
+  name: z.string().min(1).max(80),
+  role: z.enum(roles),
+  locale: z.enum(locales),
+  pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+  disabled: z.boolean(),
+});
+export type PersonData = z.infer<typeof personDataSchema>;
+
+/** The site as its first station names it. */
+export const siteDataSchema = z.object({
+  code: z.string().min(2).max(16),
+  name: z.string().min(1).max(80),
+  /** IANA zone: every "today", cutoff and time on every station of the site is in it. */
+  timeZone: z.string().min(1).max(64),
+  defaultLocale: z.enum(locales),
+});
+export type SiteData = z.infer<typeof siteDataSchema>;
+
+export const taskKinds = ['recount'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+/** What a recount found: every line counted, and whether it matched the stock when it closed. */
+export const recountResultSchema = z.object({
+  outcome: z.enum(['matched', 'mismatch']),
+  lines: z.array(z.object({ sku: z.string(), lot: z.string().nullable(), counted: z.number().int().min(0), expected: z.number().int() })),
+});
+export type RecountResult = z.infer<typeof recountResultSchema>;
+
+export const eventSchemas = {
+  'stock.moved': { 1: z.object({ movements, reason: z.string().optional(), orderId: z.string().optional() }) },
+  'stock.adjusted': { 1: z.object({ movements, reason: z.string() }) },
+  'stock.count-approved': { 1: z.object({ movements, reason: z.string(), taskId: uuid.optional() }) },
+  'site.configured': { 1: siteDataSchema },
+  'location.upserted': { 1: z.object({ locations: z.array(locationDataSchema).min(1).max(5000) }) },
+  'person.upserted': { 1: personDataSchema },
+  'task.created': { 1: z.object({ taskId: uuid, kind: z.enum(taskKinds), location: z.string().min(1), note: z.string().max(500).optional() }) },
+  /** A person takes the task: the first claim the centre receives wins (ALREADY_CLAIMED for the others). */
+  'task.claimed': { 1: z.object({ taskId: uuid }) },
+  'task.released': { 1: z.object({ taskId: uuid }) },
+  'task.completed': { 1: z.object({ taskId: uuid, result: recountResultSchema }) },
+  'task.closed': { 1: z.object({ taskId: uuid, decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string().max(500) }) },
+  /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
+  'stock.reconcile-mismatch': {
+    1: z.object({
+      zone: z.string(),
+      rows: z
+        .array(
+          z.object({
+            location: z.string(),
+            container: z.string().nullable(),
+            sku: z.string(),
+            lot: z.string().nullable(),
+            station: z.number().int(),
+            centre: z.number().int(),
+          }),
+        )
+        .max(500),
+    }),
+  },
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+
+/** The version a station writes today for each type. */
+export const currentEventVersion: { readonly [T in EventType]: number } = Object.fromEntries(
+  eventTypes.map((type) => [type, Math.max(...Object.keys(eventSchemas[type]).map(Number))]),
+) as { readonly [T in EventType]: number };
+
+type Latest<T extends EventType> = (typeof eventSchemas)[T][1];
+export type EventPayloadOf<T extends EventType> = z.infer<Latest<T>>;
+
+export const isEventType = (value: string): value is EventType => Object.hasOwn(eventSchemas, value);
+
+export type PayloadCheck =
+  | { readonly ok: true; readonly payload: unknown }
+  | { readonly ok: false; readonly code: 'UNKNOWN_EVENT_TYPE' | 'UNSUPPORTED_EVENT_VERSION' | 'BAD_PAYLOAD'; readonly message: string };
+
+/** Parses a payload by its type and version; the answer says which of the three things was wrong. */
+export function checkEventPayload(type: string, version: number, payload: unknown): PayloadCheck {
+  if (!isEventType(type)) return { ok: false, code: 'UNKNOWN_EVENT_TYPE', message: `no event type ${JSON.stringify(type).slice(0, 80)}` };
+  const versions = eventSchemas[type] as Readonly<Record<number, z.ZodType>>;
+  const schema = versions[version];
+  if (!schema) return { ok: false, code: 'UNSUPPORTED_EVENT_VERSION', message: `${type} has no version ${version}` };
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      code: 'BAD_PAYLOAD',
+      message: `${type} v${version}: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}`,
+    };
+  }
+  return { ok: true, payload: parsed.data };
+}
+
+/** Movements an event carries, whatever its type (those that carry none answer []). */
+export function movementsOf(type: EventType, payload: unknown): readonly MovementDelta[] {
+  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved') return (payload as { movements: MovementDelta[] }).movements;
+  return [];
+}

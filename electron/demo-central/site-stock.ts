@@ -85,15 +85,16 @@ function addQuantity(
     ON CONFLICT (location, container, sku, lot)
     DO UPDATE SET quantity = quantity + excluded.quantity, expiry = coalesce(expiry, excluded.expiry), last_event_id = excluded.last_event_id
     RETURNING quantity`);
-  const quantity = row?.quantity ?? delta;
-  // An emptied place leaves the stock, as it would leave a stock report.
-  if (quantity === 0) tx.run(sql`DELETE FROM site_stock WHERE location = ${location} AND container = ${container} AND sku = ${sku} AND lot = ${lot}`);
-  return quantity;
+  // An emptied line stays, at zero, with the event that emptied it (named if another takes it below
+  // zero); every read leaves zero lines out, as a stock report would.
+  return row?.quantity ?? delta;
 }
 
 /** Every line of the site's stock, in location order (GET /v1/test/stock). */
 export function readSiteStock(read: ReadHandle): SiteStockRow[] {
-  return read.all<Row>(sql`SELECT location, container, sku, lot, expiry, quantity FROM site_stock ORDER BY location, container, sku, lot`).map(rowToStock);
+  return read
+    .all<Row>(sql`SELECT location, container, sku, lot, expiry, quantity FROM site_stock WHERE quantity <> 0 ORDER BY location, container, sku, lot`)
+    .map(rowToStock);
 }
 
 export type StockKey = readonly [location: string, container: string, sku: string, lot: string];
@@ -107,7 +108,7 @@ export function takeStockSnapshot(tx: WriteHandle, now: number): number {
   const id = Number(tx.run(sql`INSERT INTO stock_snapshot_taken (taken_at) VALUES (${now})`).lastInsertRowid);
   tx.run(sql`
     INSERT INTO stock_snapshot (snapshot_id, location, container, sku, lot, expiry, quantity)
-    SELECT ${id}, location, container, sku, lot, expiry, quantity FROM site_stock`);
+    SELECT ${id}, location, container, sku, lot, expiry, quantity FROM site_stock WHERE quantity <> 0`);
   return id;
 }
 
@@ -128,7 +129,7 @@ export function readSnapshotPage(read: ReadHandle, snapshotId: number, after: St
 }
 
 export function countStockLines(read: ReadHandle): number {
-  return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM site_stock`)?.n ?? 0;
+  return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM site_stock WHERE quantity <> 0`)?.n ?? 0;
 }
 
 /** The stock of the locations of one zone (reconciliation drill-down). */

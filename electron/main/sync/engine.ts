@@ -257,6 +257,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           recordBootstrapPage(tx, next, answer.epoch, done, answer.total);
           return;
         }
+        rewindTo(tx, answer.lastProcessedSeq);
         applyStagedStock(tx, answer.lastProcessedSeq, clock.now());
         sweepNotInSnapshot(tx, generation, clock.now());
         recordBootstrapped(tx, clock.now(), answer.cursor, answer.epoch);
@@ -279,7 +280,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const answer = await client.pull(saved.cursor, syncTiming.pullLimit);
       if (answer.mustRefetch) {
         if (refetched) throw new SyncFailure('protocol', 'the centre asks for a refetch right after one');
-        db.write((tx) => forgetCursor(tx, answer.epoch));
+        // A restored centre (new epoch) may have lost events it had acknowledged: they are pending again.
+        db.write((tx) => {
+          forgetCursor(tx, answer.epoch);
+          rewindTo(tx, answer.lastProcessedSeq);
+        });
         continue;
       }
       // A replayed, older answer carries only changes we already have: never go back.

@@ -197,3 +197,22 @@ export async function cloneStation(template: ConnectedStation, centre: TestCentr
   if (!login.ok) throw new Error(`login failed: ${login.error.code}`);
   return { core, client, clock, dataDir, centre: stationClient(centre.central, token), close, restart: () => Promise.reject(new Error('not for clones')) };
 }
+
+/**
+ * After heal and settle, for a site of several stations: each station's events on the centre
+ * exactly once with gapless seqs, and every station's stock equal to the centre's one stock.
+ */
+export async function expectSiteConsistent(stations: readonly Pick<ConnectedStation, 'core' | 'centre'>[]): Promise<void> {
+  for (const station of stations) await settle(station as ConnectedStation);
+  for (const station of stations) await settle(station as ConnectedStation);
+  const site = sortRows(await (stations[0] as ConnectedStation).centre.stock());
+  for (const station of stations) {
+    const outbox = station.core.db.read.all<{ seq: number; event_id: string }>(sql`SELECT seq, event_id FROM outbox ORDER BY seq`);
+    expect(outbox.map((row) => row.seq)).toEqual(outbox.map((_, index) => index + 1));
+    const received = (await station.centre.events()).map((event) => event.eventId);
+    expect(new Set(received).size).toBe(received.length);
+    expect([...received].sort()).toEqual(outbox.map((row) => row.event_id).sort());
+    expect(sortRows(stationStock(station.core.db))).toEqual(site);
+    expect(station.core.sync.status()).toMatchObject({ state: 'idle', pending: 0 });
+  }
+}

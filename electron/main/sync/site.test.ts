@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../platform/db/sql';
+import {
+  connectedStation,
+  expectSiteConsistent,
+  movableStock,
+  settle,
+  sortRows,
+  startSmallCentral,
+  stationStock,
+  type ConnectedStation,
+} from '../testing/centre';
+
+// One site, many stations (issue #11): each station its own data folder and core, one demo centre.
+
+async function stations(count: number): Promise<{ centre: Awaited<ReturnType<typeof startSmallCentral>>; all: ConnectedStation[] }> {
+  const centre = await startSmallCentral();
+  const all: ConnectedStation[] = [];
+  for (let i = 0; i < count; i += 1) all.push(await connectedStation(centre, { stationId: `S${i + 1}` }));
+  return { centre, all };
+}
+
+const quantityAt = (station: ConnectedStation, location: string, gtin: string): number =>
+  station.core.db.read.get<{ quantity: number }>(sql`
+    SELECT coalesce(sum(b.quantity), 0) AS quantity FROM stock_balance b JOIN location l ON l.id = b.location_id JOIN gtin g ON g.product_id = b.product_id
+    WHERE l.code = ${location} AND g.gtin = ${gtin} AND b.container_id = 0`)?.quantity ?? 0;
+
+describe('one site, many stations', () => {
+  it('a move made on one station is the stock of the three others after their next pull, never counted twice', async () => {
+    const { all } = await stations(4);
+    const [a, ...others] = all as [ConnectedStation, ...ConnectedStation[]];
+    const { gtin, from, to } = movableStock(a.core.db);
+    const before = quantityAt(a, to, gtin);
+    const moved = await a.client.stock.move({ from, to, gtin, quantity: 3 });
+    expect(moved.ok).toBe(true);
+    await settle(a);
+    // A's own event comes back in A's pull too: recognised by its id, not applied again.
+    await settle(a);
+    expect(quantityAt(a, to, gtin)).toBe(before + 3);
+    for (const station of others) {
+      await settle(station);
+      expect(quantityAt(station, to, gtin)).toBe(before + 3);
+    }
+    await expectSiteConsistent(all);
+  });
+
+  it('people belong to the site: created on one station, they log in on another; disabled there, they are out everywhere', async () => {
+    const { all } = await stations(2);
+    const [a, b] = all as [ConnectedStation, ConnectedStation];
+    await a.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' });
+    const created = await a.client.auth.createUser({ name: 'Paul Picker', badge: 'BADGE-PAUL', role: 'picker', pin: '4321' });
+    expect(created.ok).toBe(true);
+    await settle(a);
+    await settle(b);
+    const onB = await b.client.auth.login({ badge: 'BADGE-PAUL', pin: '4321' });
+    expect(onB.ok && onB.value.user.name).toBe('Paul Picker');
+    // The PIN never travels: only its scrypt hash, the same on both stations.
+    const hashes = all.map((s) => s.core.db.read.get<{ pin_hash: string }>(sql`SELECT pin_hash FROM app_user WHERE badge = 'BADGE-PAUL'`)?.pin_hash);
+    expect(hashes[0]).toMatch(/^scrypt\$/);
+    expect(hashes[1]).toBe(hashes[0]);
+
+    if (!created.ok) return;
+    await a.client.auth.setDisabled({ userId: created.value.id, disabled: true });
+    await settle(a);
+    await settle(b);
+    const session = await b.client.auth.session();
+    expect(session.ok && session.value).toBeNull();
+    const again = await b.client.auth.login({ badge: 'BADGE-PAUL', pin: '4321' });
+    expect(!again.ok && again.error.code).toBe('USER_DISABLED');
+  });
+
+  it('a joining station takes the site name and time zone from the centre', async () => {
+    const { all } = await stations(2);
+    const [, b] = all as [ConnectedStation, ConnectedStation];
+    const status = await b.client.setup.status();
+    expect(status.ok && status.value.site).toMatchObject({ name: 'Test site', timeZone: 'Europe/Paris' });
+  });
+
+  it('a recount asked on A is taken on B; C, which claimed it offline, loses with its reason; A sees the result and approves', async () => {
+    const { all } = await stations(3);
+    const [a, b, c] = all as [ConnectedStation, ConnectedStation, ConnectedStation];
+    const { from: location } = movableStock(a.core.db);
+    const asked = await a.client.tasks.requestRecount({ location });
+    if (!asked.ok) throw new Error(asked.error.code);
+    await settle(a);
+    await settle(b);
+    await settle(c);
+    const { taskId } = asked.value;
+
+    // C takes it first, but offline: its claim waits in its outbox.
+    const claimedOnC = await c.client.tasks.claim({ taskId });
+    expect(claimedOnC.ok && claimedOnC.value.claim?.mine).toBe(true);
+    // B takes it and syncs: B's claim reaches the centre first and wins.
+    const claimedOnB = await b.client.tasks.claim({ taskId });
+    expect(claimedOnB.ok).toBe(true);
+    await settle(b);
+
+    const lost: unknown[] = [];
+    const unsubscribe = c.core.events.subscribe((name, payload) => {
+      if (name === 'tasks:claim-lost') lost.push(payload);
+    });
+    await settle(c);
+    unsubscribe();
+    expect(lost).toEqual([{ taskId, location, holder: 'Léa Lead' }]);
+    const centreEvents = await c.centre.events();
+    expect(centreEvents.find((event) => event.type === 'task.claimed')).toMatchObject({
+      status: 'accepted_with_exception',
+      problem: { code: 'ALREADY_CLAIMED' },
+    });
+    const onC = await c.client.tasks.list({ scope: 'open' });
+    expect(onC.ok && onC.value.find((task) => task.taskId === taskId)?.claim).toMatchObject({ station: 'S2', mine: false });
+    const exceptionsOnC = await c.client.sync.siteExceptions();
+    expect(exceptionsOnC.ok && exceptionsOnC.value.map((e) => e.kind)).toContain('CLAIM_LOST');
+
+    // B counts the location blind, one unit short, twice: the recount does not match.
+    const expected = quantityAt(b, location, movableStock(b.core.db).gtin);
+    const count = await b.client.tasks.startCount({ taskId });
+    if (!count.ok) throw new Error(count.error.code);
+    for (let round = 0; round < 2; round += 1) {
+      await b.client.stock.countItem({ countId: count.value.id, gtin: movableStock(b.core.db).gtin, quantity: expected - 1 });
+      await b.client.stock.finishCount({ countId: count.value.id });
+    }
+    await settle(b);
+    await settle(a);
+    const onA = await a.client.tasks.list({ scope: 'open' });
+    const seen = onA.ok ? onA.value.find((task) => task.taskId === taskId) : undefined;
+    expect(seen?.state).toBe('completed');
+    expect(seen?.result?.outcome).toBe('mismatch');
+
+    const approved = await a.client.tasks.approve({ taskId, reason: 'recount confirmed one short' });
+    expect(approved.ok && approved.value.state).toBe('closed');
+    for (const station of all) await settle(station);
+    for (const station of all) expect(quantityAt(station, location, movableStock(a.core.db).gtin)).toBe(expected - 1);
+    await expectSiteConsistent(all);
+  });
+
+  it('two stations offline take the same last units: both events count once, the stock goes below zero as an exception naming both', async () => {
+    const { all } = await stations(2);
+    const [a, b] = all as [ConnectedStation, ConnectedStation];
+    const { gtin, from, to, quantity } = movableStock(a.core.db);
+    // Both offline (no sync): each moves every unit it sees.
+    expect((await a.client.stock.move({ from, to, gtin, quantity })).ok).toBe(true);
+    expect((await b.client.stock.move({ from, to, gtin, quantity })).ok).toBe(true);
+    await settle(a);
+    await settle(b);
+    await settle(a);
+    const events = await a.centre.siteEvents();
+    const moves = events.filter((event) => event.type === 'stock.moved');
+    expect(moves).toHaveLength(2);
+    const negative = moves.find((event) => event.status === 'accepted_with_exception');
+    expect(negative?.problem?.code).toBe('NEGATIVE_STOCK');
+    expect(negative?.problem?.message).toContain(moves.find((event) => event !== negative)?.eventId);
+    for (const station of all) expect(quantityAt(station, from, gtin)).toBe(-quantity);
+    const onA = await a.client.sync.siteExceptions();
+    expect(onA.ok && onA.value.some((e) => e.kind === 'NEGATIVE_STOCK')).toBe(true);
+    await expectSiteConsistent(all);
+  });
+
+  it('a centre restored from a backup fans out again what it has: every station converges', async () => {
+    const { all } = await stations(2);
+    const [a, b] = all as [ConnectedStation, ConnectedStation];
+    const { gtin, from, to } = movableStock(a.core.db);
+    await a.client.stock.move({ from, to, gtin, quantity: 1 });
+    await settle(a);
+    await a.centre.control('backup');
+    await a.client.stock.move({ from, to, gtin, quantity: 1 });
+    await b.client.stock.move({ from: to, to: from, gtin, quantity: 1 });
+    await settle(a);
+    await settle(b);
+    await a.centre.control('restore');
+    for (let round = 0; round < 2; round += 1) for (const station of all) await settle(station);
+    await expectSiteConsistent(all);
+    expect(sortRows(stationStock(a.core.db))).toEqual(sortRows(stationStock(b.core.db)));
+  });
+});

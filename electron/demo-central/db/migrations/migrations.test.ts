@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../platform/db/connection';
+import { sql } from '../../../platform/db/sql';
+import { centreMigrations } from './index';
+
+/** SHA-256 of each shipped migration's `up`: a shipped migration is never edited. */
+const shipped: Readonly<Record<number, string>> = {
+  1: 'dbfb253a3576ed91b9c4051555f1fb8bcceb4134c549163598fd09ef7bb97639',
+  2: '0cbd9eae1be0a18df9601369d7c1855cc5588553861790f8e8ce1a74db468f1e',
+};
+
+const dirs: string[] = [];
+const opened: Database[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const movedEvent = (eventId: string, seq: number, quantity: number): string =>
+  JSON.stringify({
+    eventId,
+    seq,
+    type: 'stock.moved',
+    payload: {
+      movements: [{ kind: 'move', sku: 'SKU-1', lot: null, from: { location: 'A-1', container: null }, to: { location: 'B-1', container: null }, quantity }],
+    },
+  });
+
+describe('demo centre migrations', () => {
+  it('are never edited once shipped', () => {
+    for (const migration of centreMigrations) {
+      const print = createHash('sha256')
+        .update(typeof migration.up === 'string' ? migration.up : migration.up.toString())
+        .digest('hex');
+      expect(print, `centre migration ${migration.version} was edited, or its fingerprint is not recorded here`).toBe(shipped[migration.version]);
+    }
+  });
+
+  it('2 makes one stock for the site: the opening stock plus every movement any station had applied', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quai-centre-migrate-'));
+    dirs.push(dir);
+    const file = join(dir, 'central.sqlite');
+    const v1 = openDatabase(file, { migrations: centreMigrations.slice(0, 1) });
+    v1.raw.exec(`
+      INSERT INTO opening_stock (location, container, sku, lot, quantity) VALUES ('A-1', '', 'SKU-1', '', 10);
+      INSERT INTO station (station_id, token_hash, created_at) VALUES ('dock', 'h1', 1), ('pack', 'h2', 1);
+      INSERT INTO stock_view (station_id, location, container, sku, lot, quantity) VALUES ('dock', 'A-1', '', 'SKU-1', '', 7), ('dock', 'B-1', '', 'SKU-1', '', 3);
+    `);
+    const insert = v1.raw.prepare('INSERT INTO event (event_id, station_id, seq, type, received_at, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert.run('e1', 'dock', 1, 'stock.moved', 1, 'applied', movedEvent('e1', 1, 3));
+    insert.run('e2', 'pack', 1, 'stock.moved', 2, 'accepted_with_exception', movedEvent('e2', 1, 2));
+    insert.run('e3', 'pack', 2, 'stock.moved', 3, 'rejected', movedEvent('e3', 2, 100));
+    v1.close();
+
+    const db = openDatabase(file, { migrations: centreMigrations });
+    opened.push(db);
+    expect(db.read.all(sql`SELECT location, quantity FROM site_stock ORDER BY location`)).toEqual([
+      { location: 'A-1', quantity: 5 },
+      { location: 'B-1', quantity: 5 },
+    ]);
+    expect(db.read.get(sql`SELECT count(*) AS n FROM sqlite_master WHERE name = 'stock_view'`)).toEqual({ n: 0 });
+    expect(db.raw.pragma('foreign_key_check')).toEqual([]);
+  });
+});

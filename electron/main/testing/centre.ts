@@ -55,7 +55,7 @@ function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiCl
  */
 export async function connectedStation(
   centre: TestCentral,
-  options: { stationId?: string; clockOffsetMs?: number; dataDir?: string } = {},
+  options: { stationId?: string; clockOffsetMs?: number; dataDir?: string; existing?: boolean } = {},
 ): Promise<ConnectedStation> {
   const siteConfigured = await centreHasSite(centre);
   const stationId = options.stationId ?? `STATION-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
@@ -110,7 +110,7 @@ export async function connectedStation(
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     return Promise.resolve();
   });
-  return build(true);
+  return build(!options.existing);
 }
 
 async function centreHasSite(centre: TestCentral): Promise<boolean> {

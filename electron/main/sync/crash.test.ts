@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, lead, movableStock, settle, startSmallCentral } from '../testing/centre';
+import { seededRandom } from '../testing/seeded';
 import { ledgerAndBalances } from '../testing/stock';
 
 const child = join(import.meta.dirname, '../testing/scan-burst.ts');
@@ -35,9 +36,10 @@ describe('crash mid-burst (DOMAIN scenario 5)', () => {
     const dataDir = first.dataDir;
     await first.close();
 
+    const random = seededRandom('crash mid-burst kill times');
     const confirmed: string[] = [];
     for (let round = 0; round < 20; round += 1) {
-      const killAfterMs = 20 + Math.floor(Math.random() * 400);
+      const killAfterMs = 20 + Math.floor(random() * 400);
       confirmed.push(...(await burstAndKill([dataDir, lead.badge, lead.pin, from, to, gtin], killAfterMs)));
     }
     expect(confirmed.length).toBeGreaterThan(20);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, movableStock, settle, sortRows, startSmallCentral, stationStock, type ConnectedStation } from '../testing/centre';
 import { appendEvent } from './outbox';
@@ -56,7 +56,8 @@ describe('sync with the centre', () => {
     await move(station, 2);
     await station.centre.control('stall', { count: 1, ms: 2500 });
     expect(await station.core.sync.syncNow()).toMatchObject({ state: 'failing', lastError: { kind: 'timeout' } });
-    await new Promise((resolve) => setTimeout(resolve, 2600)); // the stalled request lands: exactly the case to survive
+    // The stalled request lands after the station gave up: exactly the case to survive.
+    await vi.waitFor(async () => expect((await station.centre.events()).filter((event) => event.type === 'stock.moved')).toHaveLength(2), { timeout: 30_000, interval: 50 });
     await settle(station);
     await expectConsistent(station);
   });

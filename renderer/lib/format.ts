@@ -1,16 +1,43 @@
+import { defaultSiteTimeZone } from '../../shared/people';
 import { i18next } from '../i18n';
 
 /**
- * Dates and times in the language on screen (not the browser's): a French station shows 14:05,
- * "vendredi 27 novembre"; the times are the station's own clock and time zone.
+ * Dates and times in the language on screen (not the browser's) and in the site's time zone (not
+ * the workstation's, issue #11): a French station shows 14:05, "vendredi 27 novembre"; English is
+ * written as in the UK (24 h), since the site is in France.
  */
-const language = (): string => i18next.language || 'fr';
+let siteTimeZone = defaultSiteTimeZone;
+
+/** Called when the site is known (session store): every screen formats in its zone from then on. */
+export function setSiteTimeZone(timeZone: string): void {
+  siteTimeZone = timeZone;
+}
+
+const language = (): string => {
+  const current = i18next.language || 'fr';
+  return current === 'en' ? 'en-GB' : current;
+};
 
 export const formatTime = (iso: string, seconds = false): string =>
-  new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+  new Date(iso).toLocaleTimeString(language(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: siteTimeZone,
+    ...(seconds ? { second: '2-digit' } : {}),
+  });
 
 export const formatDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString(language(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(iso).toLocaleString(language(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: siteTimeZone,
+  });
 
 /** A calendar day (YYYY-MM-DD) as people say it: "vendredi 27 novembre". */
 export const formatDay = (day: string): string =>

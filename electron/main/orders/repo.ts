@@ -1,15 +1,13 @@
 import type { NextDayOrders, OrderSummary } from '../../../shared/orders';
+import { addDays } from '../../../shared/site-time';
 import type { ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 
 /** The ship date to show: the earliest from `today` on with open orders, else the day after `today`. */
 export function nextShipDate(read: ReadHandle, today: string): string {
   const found = read.get<{ ship_date: string }>(sql`
-    SELECT ship_date FROM customer_order WHERE ship_date >= ${today} AND status = 'open' ORDER BY ship_date LIMIT 1`);
-  if (found) return found.ship_date;
-  const tomorrow = new Date(`${today}T00:00:00Z`);
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  return tomorrow.toISOString().slice(0, 10);
+    SELECT ship_date FROM customer_order WHERE ship_date >= ${today} AND status = 'open' AND gone_at IS NULL ORDER BY ship_date LIMIT 1`);
+  return found ? found.ship_date : addDays(today, 1);
 }
 
 export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders {
@@ -24,7 +22,7 @@ export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders
   }>(sql`
     SELECT o.order_id, o.carrier, o.service, o.cutoff, o.version, count(l.line_no) AS lines, coalesce(sum(l.quantity), 0) AS units
     FROM customer_order o LEFT JOIN customer_order_line l ON l.order_id = o.order_id
-    WHERE o.ship_date = ${shipDate} AND o.status = 'open'
+    WHERE o.ship_date = ${shipDate} AND o.status = 'open' AND o.gone_at IS NULL
     GROUP BY o.order_id ORDER BY o.cutoff, o.carrier, o.order_id`);
   const byCarrier = new Map<string, { carrier: string; orders: number; units: number }>();
   for (const order of orders) {

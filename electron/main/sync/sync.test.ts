@@ -57,7 +57,10 @@ describe('sync with the centre', () => {
     await station.centre.control('stall', { count: 1, ms: 2500 });
     expect(await station.core.sync.syncNow()).toMatchObject({ state: 'failing', lastError: { kind: 'timeout' } });
     // The stalled request lands after the station gave up: exactly the case to survive.
-    await vi.waitFor(async () => expect((await station.centre.events()).filter((event) => event.type === 'stock.moved')).toHaveLength(2), { timeout: 30_000, interval: 50 });
+    await vi.waitFor(async () => expect((await station.centre.events()).filter((event) => event.type === 'stock.moved')).toHaveLength(2), {
+      timeout: 30_000,
+      interval: 50,
+    });
     await settle(station);
     await expectConsistent(station);
   });

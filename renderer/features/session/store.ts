@@ -5,6 +5,7 @@ import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { applyLocale } from '../../i18n';
 import { useFeedback } from '../../ui/feedback';
+import { setSiteTimeZone } from '../../lib/format';
 
 /** Which screen the station shows follows from this state alone. */
 export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
@@ -53,6 +54,7 @@ export const useSession = create<SessionState>()((set, get) => {
         return;
       }
       set({ site: status.value.site, stationLocale: status.value.defaultLocale, error: null });
+      if (status.value.site) setSiteTimeZone(status.value.site.timeZone);
       if (status.value.needsSetup) {
         set({ stage: 'setup' });
         applyLocale(status.value.defaultLocale);

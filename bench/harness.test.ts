@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { line, percentile } from './harness';
+import { line, percentile, summarise } from './harness';
 
 describe('bench harness', () => {
   it('computes nearest-rank percentiles', () => {
@@ -18,6 +18,31 @@ describe('bench harness', () => {
       p99: 30,
       baseline: { what: 'bare prepared SELECT', p50: 10, p99: 15 },
       ratio: 2,
+    });
+  });
+});
+
+describe('bench repetitions', () => {
+  it('reports the median of the repetitions, their range, and the median ratio against the bound', () => {
+    const result = summarise(
+      'sync.bootstrap',
+      'ms',
+      [
+        { ours: [100], baseline: [50] },
+        { ours: [300], baseline: [100] },
+        { ours: [120], baseline: [60] },
+      ],
+      { baseline: 'bare INSERTs', bound: { ratio: 2.5 } },
+    );
+    expect(result).toMatchObject({ p50: 120, min: 100, max: 300, runs: 3, ratio: 2, ratioMin: 2, ratioMax: 3, bound: { ratio: 2.5 }, withinBound: true });
+    expect(result.baseline).toEqual({ what: 'bare INSERTs', p50: 60, p99: 60 });
+  });
+
+  it('holds a ceiling at the worst repetition', () => {
+    expect(summarise('sync.main-thread-block', 'ms', [{ ours: [20] }, { ours: [61] }, { ours: [30] }], { bound: { max: 50 } })).toMatchObject({
+      p50: 30,
+      max: 61,
+      withinBound: false,
     });
   });
 });

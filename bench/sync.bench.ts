@@ -14,7 +14,7 @@ import { sql } from '../electron/platform/db/sql';
 import { migrate } from '../electron/platform/db/migration';
 import { appendEvent } from '../electron/main/sync/outbox';
 import { writeConnection } from '../electron/main/sync/connection';
-import { line, type Bench } from './harness';
+import { repeat, summarise, wholeRuns, type Bench } from './harness';
 import { benchCaller } from './stock-scale';
 
 const root = join(import.meta.dirname, '..');
@@ -128,41 +128,99 @@ async function fetchAll(url: string, token: string): Promise<CentreRecord[]> {
   return records;
 }
 
+/** A station token from the demo centre for another station of its site. */
+async function enrol(url: string, stationId: string): Promise<string> {
+  const response = await fetch(`${url}/v1/demo/enrol`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ stationId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** `count` moves recorded offline on `core` (the same place both ways: the stock stays as it is). */
+function appendMoves(core: Core, count: number): void {
+  const row = core.db.read.get<{ sku: string; code: string }>(sql`
+    SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
+    WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1`);
+  if (!row) throw new Error('no stock');
+  core.db.write((tx) => {
+    for (let i = 0; i < count; i += 1) {
+      appendEvent(tx, {
+        type: 'stock.moved',
+        at: Date.now(),
+        actor: { userId: 1, name: 'Bench' },
+        payload: {
+          movements: [
+            { kind: 'move', sku: row.sku, lot: null, from: { location: row.code, container: null }, to: { location: row.code, container: null }, quantity: 1 },
+          ],
+        },
+      });
+    }
+  });
+}
+
+type Child = { readonly ask: (command: string) => Promise<Record<string, number>>; readonly stop: () => Promise<void> };
+
+function stationProcess(url: string, token: string, stationId: string): Child {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-bench-fanout-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/station-child.ts'), dir, url, token, stationId], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const waiting: ((value: Record<string, number>) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (text) => waiting.shift()?.(JSON.parse(text) as Record<string, number>));
+  return {
+    ask: (command) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        child.stdin.write(`${command}\n`);
+      }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.write('quit\n');
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const benches: readonly Bench[] = [
   {
     name: 'sync.bootstrap',
     run: async () => {
       const centre = await centreProcess(50_000);
       try {
-        const { core, dir } = await station(centre.url, centre.token);
-        const delay = monitorEventLoopDelay({ resolution: 1 });
-        delay.enable();
-        const start = performance.now();
-        const status = await core.sync.syncNow();
-        const ours = performance.now() - start;
-        delay.disable();
-        if (status.state !== 'idle') throw new Error(`bootstrap failed: ${JSON.stringify(status.lastError)}`);
-        const counts = core.db.read.get<{ orders: number; lines: number }>(
-          sql`SELECT (SELECT count(*) FROM customer_order) AS orders, (SELECT count(*) FROM customer_order_line) AS lines`,
-        );
-        await core.close();
-        rmSync(dir, { recursive: true, force: true });
-        // The baseline inserts the rows our bootstrap stored, fetched once more outside the stopwatch.
         const records = await fetchAll(centre.url, centre.token);
-        const bare = bareInsert(records);
-        const maxBlockMs = delay.max / 1e6;
+        const blocks: number[] = [];
+        const runs = await repeat(wholeRuns, async (run) => {
+          const { core, dir } = await station(centre.url, await enrol(centre.url, `BOOT-${run}`));
+          const delay = monitorEventLoopDelay({ resolution: 1 });
+          delay.enable();
+          const start = performance.now();
+          const status = await core.sync.syncNow();
+          const ours = performance.now() - start;
+          delay.disable();
+          if (status.state !== 'idle') throw new Error(`bootstrap failed: ${JSON.stringify(status.lastError)}`);
+          blocks.push(delay.max / 1e6);
+          await core.close();
+          rmSync(dir, { recursive: true, force: true });
+          // The baseline inserts the same rows, measured in the same repetition.
+          return { ours: [ours], baseline: [bareInsert(records)] };
+        });
+        const counts = { orders: records.filter((r) => r.entity === 'order').length, stockLines: records.filter((r) => r.entity === 'stock').length };
         return [
-          line(
-            'sync.bootstrap',
-            'ms',
-            [ours],
-            { what: 'the same rows, bare prepared INSERTs in one transaction', samples: [bare] },
-            { orders: counts?.orders, lines: counts?.lines },
-          ),
-          line('sync.main-thread-block', 'ms', [maxBlockMs], undefined, {
-            measure: 'longest event-loop block during the bootstrap (monitorEventLoopDelay max)',
-            limit: 50,
+          summarise('sync.bootstrap', 'ms', runs, {
+            baseline: 'the same rows, bare prepared INSERTs in one transaction',
+            bound: { ratio: 2.5 },
+            extra: counts,
           }),
+          summarise(
+            'sync.main-thread-block',
+            'ms',
+            blocks.map((block) => ({ ours: [block] })),
+            { bound: { max: 50 }, extra: { measure: 'longest event-loop block during each bootstrap (monitorEventLoopDelay max)' } },
+          ),
         ];
       } finally {
         centre.stop();
@@ -174,42 +232,132 @@ export const benches: readonly Bench[] = [
     run: async () => {
       const centre = await centreProcess(400);
       try {
-        const { core, dir } = await station(centre.url, centre.token);
-        await core.sync.syncNow(); // bootstrapped: the station worked online this morning…
         const backlog = 20_000;
-        // …then eight hours offline: 20,000 scans recorded as events (one move each), none sent.
-        const row = core.db.read.get<{ sku: string; code: string }>(sql`
-          SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
-          WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1`);
-        if (!row) throw new Error('no stock');
-        core.db.write((tx) => {
-          for (let i = 0; i < backlog; i += 1) {
-            appendEvent(tx, {
-              type: 'stock.moved',
-              at: Date.now(),
-              actor: { userId: 1, name: 'Bench' },
-              payload: {
-                movements: [
-                  {
-                    kind: 'move',
-                    sku: row.sku,
-                    lot: null,
-                    from: { location: row.code, container: null },
-                    to: { location: row.code, container: null },
-                    quantity: 1,
-                  },
-                ],
-              },
-            });
-          }
+        const runs = await repeat(wholeRuns, async (run) => {
+          const { core, dir } = await station(centre.url, await enrol(centre.url, `DRAIN-${run}`));
+          await core.sync.syncNow(); // bootstrapped: the station worked online this morning…
+          appendMoves(core, backlog); // …then eight hours offline: 20,000 scans recorded, none sent.
+          const start = performance.now();
+          const status = await core.sync.syncNow();
+          const seconds = (performance.now() - start) / 1000;
+          if (status.pending !== 0) throw new Error(`backlog not drained: ${status.pending} left`);
+          await core.close();
+          rmSync(dir, { recursive: true, force: true });
+          return { ours: [seconds] };
         });
-        const start = performance.now();
-        const status = await core.sync.syncNow();
-        const seconds = (performance.now() - start) / 1000;
-        if (status.pending !== 0) throw new Error(`backlog not drained: ${status.pending} left`);
-        await core.close();
-        rmSync(dir, { recursive: true, force: true });
-        return [line('sync.drain-backlog', 's', [seconds], undefined, { events: backlog, eventsPerSecond: Math.round(backlog / seconds) })];
+        return [summarise('sync.drain-backlog', 's', runs, { extra: { events: backlog } })];
+      } finally {
+        centre.stop();
+      }
+    },
+  },
+  {
+    name: 'sync.fanout',
+    run: async () => {
+      const each = 5000;
+      const runs = await repeat(wholeRuns, async (run) => {
+        // Ours: 4 stations (own processes) each push 5,000 events; time from the last push acknowledged
+        // to all four mirrors holding every other station's events.
+        const centre = await centreProcess(400);
+        try {
+          const stations = await Promise.all(
+            [0, 1, 2, 3].map(async (i) => stationProcess(centre.url, await enrol(centre.url, `FAN-${run}-${i}`), `FAN-${run}-${i}`)),
+          );
+          for (const s of stations) await s.ask(`append ${each}`);
+          const pushed = await Promise.all(stations.map((s) => s.ask('push')));
+          const lastPush = Math.max(...pushed.map((answer) => answer.pushedAt ?? 0));
+          const caughtUp = await Promise.all(stations.map((s) => s.ask(`pull-until ${3 * each}`)));
+          const fanout = Math.max(...caughtUp.map((answer) => answer.caughtUpAt ?? 0)) - lastPush;
+          await Promise.all(stations.map((s) => s.stop()));
+          // Baseline: one station alone draining 20,000 events (push and its pull), same centre size.
+          const alone = stationProcess(centre.url, await enrol(centre.url, `ALONE-${run}`), `ALONE-${run}`);
+          await alone.ask(`append ${4 * each}`);
+          const before = performance.timeOrigin + performance.now();
+          const drained = await alone.ask('push');
+          await alone.stop();
+          return { ours: [fanout], baseline: [(drained.pushedAt ?? 0) - before] };
+        } finally {
+          centre.stop();
+        }
+      });
+      return [
+        summarise('sync.fanout', 'ms', runs, {
+          baseline: 'one station draining 20,000 events alone',
+          bound: { ratio: 2 },
+          extra: { stations: 4, eventsEach: each },
+        }),
+      ];
+    },
+  },
+  {
+    name: 'sync.pull-apply',
+    run: async () => {
+      const count = 10_000;
+      const centre = await centreProcess(400);
+      try {
+        const blocks: number[] = [];
+        const runs = await repeat(wholeRuns, async (run) => {
+          // The measured station is bootstrapped before another station pushes 10,000 moves.
+          const measured = await station(centre.url, await enrol(centre.url, `APPLY-${run}`));
+          await measured.core.sync.syncNow();
+          const other = await station(centre.url, await enrol(centre.url, `OTHER-${run}`));
+          await other.core.sync.syncNow();
+          appendMoves(other.core, count);
+          await other.core.sync.syncNow();
+          await other.core.close();
+          rmSync(other.dir, { recursive: true, force: true });
+          // Baseline, on a copy of the measured station's database: bare prepared INSERTs of the same
+          // movements and balance upserts, in one transaction.
+          const copy = join(measured.dir, 'baseline.sqlite3');
+          await measured.core.db.backup(copy);
+          const delay = monitorEventLoopDelay({ resolution: 1 });
+          delay.enable();
+          const start = performance.now();
+          await measured.core.sync.syncNow();
+          const ours = performance.now() - start;
+          delay.disable();
+          blocks.push(delay.max / 1e6);
+          const applied = measured.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement WHERE origin_station IS NOT NULL`)?.n ?? 0;
+          if (applied !== count) throw new Error(`applied ${applied} of ${count}`);
+          const rows = measured.core.db.read.all<{ product_id: number; from_location_id: number; to_location_id: number }>(
+            sql`SELECT product_id, from_location_id, to_location_id FROM movement WHERE origin_station IS NOT NULL`,
+          );
+          await measured.core.close();
+          const raw = new BetterSqlite3(copy);
+          raw.pragma('journal_mode = WAL');
+          raw.pragma('synchronous = FULL');
+          const insert = raw.prepare(
+            "INSERT INTO movement (at, kind, product_id, from_location_id, to_location_id, quantity, event_id, origin_station) VALUES (0, 'move', ?, ?, ?, 1, 'e', 'o')",
+          );
+          const balance = raw.prepare(
+            'INSERT INTO stock_balance (product_id, location_id, lot_id, container_id, quantity) VALUES (?, ?, 0, 0, ?) ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity',
+          );
+          const bareStart = performance.now();
+          raw.transaction(() => {
+            for (const row of rows) {
+              insert.run(row.product_id, row.from_location_id, row.to_location_id);
+              balance.run(row.product_id, row.from_location_id, -1);
+              balance.run(row.product_id, row.to_location_id, 1);
+            }
+          })();
+          const bare = performance.now() - bareStart;
+          raw.close();
+          rmSync(measured.dir, { recursive: true, force: true });
+          return { ours: [ours], baseline: [bare] };
+        });
+        return [
+          summarise('sync.pull-apply', 'ms', runs, {
+            baseline: 'bare prepared INSERTs of the same movements and balances in one transaction',
+            bound: { ratio: 3 },
+            extra: { movements: count },
+          }),
+          summarise(
+            'sync.pull-apply-block',
+            'ms',
+            blocks.map((block) => ({ ours: [block] })),
+            { bound: { max: 50 }, extra: { measure: 'longest event-loop block while pulling them (monitorEventLoopDelay max)' } },
+          ),
+        ];
       } finally {
         centre.stop();
       }

@@ -1,0 +1,71 @@
+import { createInterface } from 'node:readline';
+import { sql } from '../electron/platform/db/sql';
+import { silentLogger } from '../electron/platform/logging';
+import { fileSecretStore } from '../electron/platform/secrets';
+import { createCore } from '../electron/main/core';
+import { writeConnection } from '../electron/main/sync/connection';
+import { appendEvent } from '../electron/main/sync/outbox';
+import { benchCaller } from './stock-scale';
+
+// One station in its own process, for the fan-out bench (sync.bench.ts): stations of a site are
+// separate machines, so their pulls must not share one event loop. Commands on stdin, one per line;
+// each answers one JSON line on stdout.
+const [dataDir, url, token, stationId] = process.argv.slice(2);
+if (!dataDir || !url || !token || !stationId) throw new Error('usage: station-child <dataDir> <url> <token> <stationId>');
+
+const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
+await core.dispatch(
+  'setup:create-site',
+  { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' }, centre: { mode: 'none' } },
+  benchCaller,
+);
+core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId }));
+fileSecretStore(dataDir).set('centre-token', token);
+await core.start();
+
+const answer = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
+const pulledFromOthers = (): number =>
+  core.db.read.get<{ n: number }>(sql`SELECT count(DISTINCT event_id) AS n FROM movement WHERE origin_station IS NOT NULL`)?.n ?? 0;
+
+for await (const command of createInterface({ input: process.stdin })) {
+  const [verb, arg] = command.split(' ');
+  if (verb === 'append') {
+    const row = core.db.read.get<{ sku: string; code: string }>(sql`
+      SELECT p.sku, l.code FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
+      WHERE b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 LIMIT 1`);
+    if (!row) throw new Error('no stock');
+    core.db.write((tx) => {
+      for (let i = 0; i < Number(arg); i += 1) {
+        appendEvent(tx, {
+          type: 'stock.moved',
+          at: Date.now(),
+          actor: null,
+          payload: {
+            movements: [
+              {
+                kind: 'move',
+                sku: row.sku,
+                lot: null,
+                from: { location: row.code, container: null },
+                to: { location: row.code, container: null },
+                quantity: 1,
+              },
+            ],
+          },
+        });
+      }
+    });
+    answer({ appended: Number(arg) });
+  } else if (verb === 'push') {
+    // One cycle pushes everything waiting (and pulls what is there): the moment the last event is acknowledged.
+    await core.sync.syncNow();
+    answer({ pushedAt: performance.timeOrigin + performance.now(), pending: core.sync.status().pending });
+  } else if (verb === 'pull-until') {
+    while (pulledFromOthers() < Number(arg)) await core.sync.syncNow();
+    answer({ caughtUpAt: performance.timeOrigin + performance.now(), pulled: pulledFromOthers() });
+  } else if (verb === 'quit') {
+    await core.close();
+    answer({ bye: true });
+    process.exit(0);
+  }
+}

@@ -1,7 +1,7 @@
 import { movementsOf, type EventType } from '../../../shared/sync/station-events';
 import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
-import { addDeltas, keyOf, recordSiteMovement, stockByCodes, type StockKeyed } from './site-ledger';
+import { addDeltas, createLookups, keyOf, recordSiteMovement, stockByCodes, type StockKeyed } from './site-ledger';
 
 /**
  * The end of a bootstrap (issue #9): the site's stock, staged page by page in `bootstrap_stock`, is
@@ -26,6 +26,7 @@ export function applyStagedStock(tx: WriteHandle, snapshotSeq: number, at: numbe
   const current = new Map(stockByCodes(tx).map((line) => [keyOf(line), line]));
   const kind = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement`)?.n === 0 ? 'opening' : 'resync';
   let changed = 0;
+  const lookups = createLookups();
   const keys = new Set([...target.keys(), ...current.keys()]);
   for (const key of keys) {
     const wanted = target.get(key);
@@ -36,19 +37,23 @@ export function applyStagedStock(tx: WriteHandle, snapshotSeq: number, at: numbe
     if (delta === 0) continue;
     const place = { location: line.location, container: line.container };
     const none = { location: null, container: null };
-    recordSiteMovement(tx, {
-      at,
-      kind,
-      sku: line.sku,
-      lot: line.lot,
-      expiry: wanted?.expiry ?? null,
-      from: delta < 0 ? place : none,
-      to: delta > 0 ? place : none,
-      quantity: Math.abs(delta),
-      eventId: null,
-      originStation: null,
-      userId: null,
-    });
+    recordSiteMovement(
+      tx,
+      {
+        at,
+        kind,
+        sku: line.sku,
+        lot: line.lot,
+        expiry: wanted?.expiry ?? null,
+        from: delta < 0 ? place : none,
+        to: delta > 0 ? place : none,
+        quantity: Math.abs(delta),
+        eventId: null,
+        originStation: null,
+        userId: null,
+      },
+      lookups,
+    );
     changed += 1;
   }
   tx.run(sql`DELETE FROM bootstrap_stock`);

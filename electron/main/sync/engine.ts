@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord, type PushResult } from '../../../shared/sync/protocol';
+import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord, type PullResponse, type PushResult } from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
@@ -11,6 +11,7 @@ import { applyStagedStock } from './bootstrap';
 import { SyncFailure, type CentreClient } from './client';
 import { countOpenSiteExceptions, recordSiteException } from './exceptions';
 import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
+import { createLookups, type LedgerLookups } from './site-ledger';
 import { countAttempt, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { latestReconcile } from './reconcile';
 import {
@@ -48,7 +49,7 @@ export const syncTiming = {
   staleAfterMs: 30 * 60_000,
   /** How often the centre's health (epoch, minClientVersion) is asked for, beyond the first cycle. */
   healthEveryMs: 60 * 60_000,
-  pullLimit: 500,
+  pullLimit: 1000,
   bootstrapLimit: 2500,
   /** Work per main-thread task while applying a page; a slice ends when it has run this long (DESIGN §3). */
   sliceBudgetMs: 20,
@@ -191,7 +192,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    * yielding to the event loop between them so scans and IPC answer meanwhile; `last` runs in the
    * final one, so the cursor moves with the data it covers. A record off the protocol aborts the page.
    */
-  async function applyRecords(records: readonly unknown[], generation: number, entities: Set<string>, last: (tx: WriteHandle) => void): Promise<void> {
+  async function applyRecords(
+    records: readonly unknown[],
+    generation: number,
+    entities: Set<string>,
+    last: (tx: WriteHandle) => void,
+    lookups: LedgerLookups = createLookups(),
+  ): Promise<void> {
     let start = 0;
     // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first slice.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -206,7 +213,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           if (!parsed.success)
             throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
           const record: CentreRecord = parsed.data;
-          const applied = applyCentreRecord(tx, record, { at, generation });
+          const applied = applyCentreRecord(tx, record, { at, generation, lookups });
           if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
           index += 1;
           if (performance.now() - began >= syncTiming.sliceBudgetMs) break;
@@ -270,14 +277,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function pull(client: CentreClient): Promise<void> {
     let refetched = false;
+    const lookups = createLookups();
+    // The next page is asked for while this one is applied: the centre and the disk work together.
+    let coming: { cursor: string; answer: Promise<PullResponse> } | null = null;
+    const ask = (cursor: string): Promise<PullResponse> => {
+      const answer = client.pull(cursor, syncTiming.pullLimit);
+      answer.catch(() => undefined);
+      return answer;
+    };
     for (;;) {
       const saved = readSyncState(db.read);
       if (!saved.bootstrapped || saved.cursor === null) {
         await runBootstrap(client);
         refetched = true;
+        coming = null;
         continue;
       }
-      const answer = await client.pull(saved.cursor, syncTiming.pullLimit);
+      const answer: PullResponse = await (coming !== null && coming.cursor === saved.cursor ? coming.answer : ask(saved.cursor));
+      coming = answer.hasMore && !answer.mustRefetch ? { cursor: answer.cursor, answer: ask(answer.cursor) } : null;
       if (answer.mustRefetch) {
         if (refetched) throw new SyncFailure('protocol', 'the centre asks for a refetch right after one');
         // A restored centre (new epoch) may have lost events it had acknowledged: they are pending again.
@@ -292,10 +309,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (answer.changes.length > 0 && fresh.length === 0) return;
       const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
       const entities = new Set<string>();
-      await applyRecords(fresh, 0, entities, (tx) => {
-        if (fresh.length > 0) recordPull(tx, clock.now(), answer.cursor, lastChangeId, answer.epoch);
-        else tx.run(sql`UPDATE sync_state SET last_pull_at = ${clock.now()} WHERE id = 1`);
-      });
+      await applyRecords(
+        fresh,
+        0,
+        entities,
+        (tx) => {
+          if (fresh.length > 0) recordPull(tx, clock.now(), answer.cursor, lastChangeId, answer.epoch);
+          else tx.run(sql`UPDATE sync_state SET last_pull_at = ${clock.now()} WHERE id = 1`);
+        },
+        lookups,
+      );
       if (entities.size > 0) events.emit('sync:pulled', { bootstrap: false, entities: [...entities] });
       if (!answer.hasMore) return;
     }

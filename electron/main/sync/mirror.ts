@@ -5,7 +5,7 @@ import { upsertLocation, upsertProduct } from '../stock/catalogue';
 import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
-import { applyPulledMovements } from './site-ledger';
+import { applyPulledMovements, type LedgerLookups } from './site-ledger';
 
 /**
  * Writes a pulled or bootstrapped record into the station's mirrors (issue #8): an upsert by key
@@ -21,6 +21,8 @@ export type ApplyContext = {
    * than the station's — so it overwrites; a pull skips what is older than the row.
    */
   readonly generation: number;
+  /** Ids remembered over the whole pull or bootstrap (site-ledger.ts). */
+  readonly lookups?: LedgerLookups;
 };
 
 /** A pulled record older than the row it would replace: a replayed answer. */
@@ -59,7 +61,7 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       if (record.op === 'upsert' && record.data) applyPulledTask(tx, record.data, record.version, context);
       return nothing;
     case 'movement':
-      return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at) };
+      return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context.lookups) };
     case 'stock':
       if (record.data) {
         const s = record.data;

@@ -33,6 +33,45 @@ type SiteMovement = {
 
 export type Shortfall = { readonly sku: string; readonly location: string; readonly container: string | null; readonly quantity: number };
 
+/**
+ * Ids by code, remembered over one pull: ten thousand pulled movements touch a few hundred
+ * products and places, and an id never changes once given.
+ */
+export type LedgerLookups = {
+  readonly product: (tx: WriteHandle, sku: string) => number | null;
+  readonly location: (tx: WriteHandle, code: string) => number | null;
+  readonly user: (tx: WriteHandle, personId: string | undefined) => number | null;
+};
+
+export function createLookups(): LedgerLookups {
+  const products = new Map<string, number>();
+  const locations = new Map<string, number>();
+  const users = new Map<string, number | null>();
+  return {
+    product: (tx, sku) => {
+      let id = products.get(sku);
+      if (id === undefined) {
+        id = findProductBySku(tx, sku)?.id;
+        if (id !== undefined) products.set(sku, id);
+      }
+      return id ?? null;
+    },
+    location: (tx, code) => {
+      let id = locations.get(code);
+      if (id === undefined) {
+        id = findLocationByCode(tx, code)?.id;
+        if (id !== undefined) locations.set(code, id);
+      }
+      return id ?? null;
+    },
+    user: (tx, personId) => {
+      if (personId === undefined) return null;
+      if (!users.has(personId)) users.set(personId, tx.get<{ id: number }>(sql`SELECT id FROM app_user WHERE person_id = ${personId}`)?.id ?? null);
+      return users.get(personId) ?? null;
+    },
+  };
+}
+
 /** A movement the site's data may hold that this station lacks the layout for: kept as an exception. */
 export class MissingReference extends Error {}
 
@@ -43,20 +82,21 @@ function containerAt(tx: WriteHandle, code: string, locationId: number, at: numb
   return Number(tx.run(sql`INSERT INTO container (kind, code, location_id, created_at) VALUES (${kind}, ${code}, ${locationId}, ${at})`).lastInsertRowid);
 }
 
-function placeIds(tx: WriteHandle, place: PlaceCodes, at: number): { locationId: number | null; containerId: number | null } {
+function placeIds(tx: WriteHandle, place: PlaceCodes, at: number, lookups: LedgerLookups): { locationId: number | null; containerId: number | null } {
   if (place.location === null) return { locationId: null, containerId: null };
-  const location = findLocationByCode(tx, place.location);
-  if (!location) throw new MissingReference(`location ${place.location}`);
-  return { locationId: location.id, containerId: place.container === null ? null : containerAt(tx, place.container, location.id, at) };
+  const locationId = lookups.location(tx, place.location);
+  if (locationId === null) throw new MissingReference(`location ${place.location}`);
+  return { locationId, containerId: place.container === null ? null : containerAt(tx, place.container, locationId, at) };
 }
 
 /** Writes one movement and its balances; returns the shortfall if it took a balance below zero. */
-export function recordSiteMovement(tx: WriteHandle, movement: Readonly<SiteMovement>): Shortfall | null {
-  const product = findProductBySku(tx, movement.sku);
-  if (!product) throw new MissingReference(`product ${movement.sku}`);
+export function recordSiteMovement(tx: WriteHandle, movement: Readonly<SiteMovement>, lookups: LedgerLookups = createLookups()): Shortfall | null {
+  const productId = lookups.product(tx, movement.sku);
+  if (productId === null) throw new MissingReference(`product ${movement.sku}`);
+  const product = { id: productId };
   const lotId = movement.lot === null ? null : ensureLot(tx, product.id, movement.lot, movement.expiry ?? null);
-  const from = placeIds(tx, movement.from, movement.at);
-  const to = placeIds(tx, movement.to, movement.at);
+  const from = placeIds(tx, movement.from, movement.at, lookups);
+  const to = placeIds(tx, movement.to, movement.at, lookups);
   tx.run(sql`
     INSERT INTO movement (at, user_id, kind, product_id, lot_id, from_location_id, from_container_id, to_location_id, to_container_id, quantity, event_id, origin_station)
     VALUES (${movement.at}, ${movement.userId}, ${movement.kind}, ${product.id}, ${lotId}, ${from.locationId}, ${from.containerId},
@@ -81,25 +121,22 @@ export function recordSiteMovement(tx: WriteHandle, movement: Readonly<SiteMovem
 /** This station already holds the event's movements: its own, or one applied before (a replayed pull). */
 export function hasEvent(read: ReadHandle, eventId: string): boolean {
   return (
-    read.get(sql`SELECT 1 AS found FROM outbox WHERE event_id = ${eventId}`) !== undefined ||
-    read.get(sql`SELECT 1 AS found FROM movement WHERE event_id = ${eventId} LIMIT 1`) !== undefined
+    read.get<{ found: number }>(sql`
+      SELECT EXISTS (SELECT 1 FROM outbox WHERE event_id = ${eventId}) OR EXISTS (SELECT 1 FROM movement WHERE event_id = ${eventId}) AS found`)?.found === 1
   );
 }
-
-const userOfPerson = (read: ReadHandle, personId: string | undefined): number | null =>
-  personId === undefined ? null : (read.get<{ id: number }>(sql`SELECT id FROM app_user WHERE person_id = ${personId}`)?.id ?? null);
 
 /**
  * Another station's accepted event, fanned out by the centre: its movements join this ledger once.
  * Returns whether anything was applied (false for this station's own events and replays).
  */
-export function applyPulledMovements(tx: WriteHandle, data: Readonly<MovementData>, at: number): boolean {
+export function applyPulledMovements(tx: WriteHandle, data: Readonly<MovementData>, at: number, lookups: LedgerLookups = createLookups()): boolean {
   if (hasEvent(tx, data.eventId)) return false;
-  const userId = userOfPerson(tx, data.actor?.personId);
+  const userId = lookups.user(tx, data.actor?.personId);
   const shortfalls: Shortfall[] = [];
   try {
     for (const delta of data.movements) {
-      const shortfall = recordSiteMovement(tx, { ...delta, at, eventId: data.eventId, originStation: data.stationId, userId });
+      const shortfall = recordSiteMovement(tx, { ...delta, at, eventId: data.eventId, originStation: data.stationId, userId }, lookups);
       if (shortfall) shortfalls.push(shortfall);
     }
   } catch (error) {

@@ -79,9 +79,9 @@ export function createCore(options: CoreOptions): Core {
   const settings = createSettingsService(db, audit);
   const session = createSessionStore(clock);
   const auth = createAuthService({ db, clock, audit, settings, session, events });
-  const stock = createStockService({ db, clock, audit, events });
-  const counts = createCountService({ db, clock, audit, events }, stock);
-  const locationImport = createLocationImport({ db, clock, audit, events });
+  const stock = createStockService({ db, clock, audit, events, settings });
+  const counts = createCountService({ db, clock, audit, events, settings }, stock);
+  const locationImport = createLocationImport({ db, clock, audit, events, settings });
   const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
   const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, ...(options.isOnline ? { isOnline: options.isOnline } : {}) });
   const site = createSiteService({

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useScans } from '../features/scanning/scans';
+import { useScanScope } from './scan-scope';
 
 type Props = {
   readonly label: string;
@@ -18,15 +19,17 @@ type Props = {
 export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFocus = true }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
+  const inScope = useScanScope();
+  const live = !disabled && inScope;
   // Scanner, camera and dropped-label scans arrive here wherever the focus is (features/scanning).
-  useScans((scan) => onScan(scan.text), !disabled);
+  useScans((scan) => onScan(scan.text), live);
 
   const refocus = useCallback((): void => {
     const active = document.activeElement;
     const typingElsewhere =
       active !== input.current && (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
-    if (keepFocus && !disabled && !typingElsewhere) input.current?.focus();
-  }, [keepFocus, disabled]);
+    if (keepFocus && live && !typingElsewhere) input.current?.focus();
+  }, [keepFocus, live]);
 
   useEffect(() => {
     refocus();

@@ -9,6 +9,10 @@ export type SetupStatus = {
   readonly defaultLocale: Locale;
 };
 
+/** The centre of a real site: its address and this station's token (the setup screen's form uses them as they are). */
+export const centreUrlSchema = z.url({ protocol: /^https?$/ });
+export const centreTokenSchema = z.string().trim().min(16).max(512);
+
 export const setup = defineModule('setup', {
   status: { input: z.object({}), output: returns<SetupStatus>(), access: 'public', passive: true },
   /** First start only: names the site and creates the first admin. Refused once a site exists. */
@@ -27,7 +31,7 @@ export const setup = defineModule('setup', {
         .discriminatedUnion('mode', [
           z.object({ mode: z.literal('none') }),
           z.object({ mode: z.literal('demo') }),
-          z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), token: z.string().trim().min(16).max(512) }),
+          z.object({ mode: z.literal('remote'), url: centreUrlSchema, token: centreTokenSchema }),
         ])
         .default({ mode: 'none' }),
     }),

@@ -41,11 +41,11 @@ export function CountPanel() {
         busy={busy}
         onCancel={step === 'items' ? reset : undefined}
       >
-        {step === 'location' && <ScanField key="location" label={prompt} name="count-location" onScan={(code) => void countActions.scan(code)} />}
+        {step === 'location' && <ScanField key="location" hideLabel label={prompt} name="count-location" onScan={(code) => void countActions.scan(code)} />}
         {step === 'items' && count && (
           <>
             {count.round === 2 && <p className="notice notice-attention">{t('stock.countRecount')}</p>}
-            <ScanField key={`items-${count.round}`} label={prompt} name="count-item" onScan={(code) => void countActions.scan(code)} />
+            <ScanField key={`items-${count.round}`} hideLabel label={prompt} name="count-item" onScan={(code) => void countActions.scan(code)} />
             <div className="figures figures-compact">
               <BigNumber label={t('stock.unitsCounted')} value={scanned} />
               <BigNumber label={t('stock.productsCounted')} value={count.lines.length} />

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { quantitySchema } from '../../../shared/ipc/stock';
@@ -7,6 +8,7 @@ import { useSchemaForm } from '../../lib/forms';
 import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { useScanScope } from '../../ui/scan-scope';
 import { ScanField } from '../../ui/ScanField';
 import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
 import { moveActions, useMoveFlow, type MoveStep, type MoveValues } from './move-flow';
@@ -69,7 +71,7 @@ export function MovePanel() {
       {step === 'quantity' && values.item ? (
         <QuantityStep key={values.item.gtin} item={values.item} />
       ) : (
-        <ScanField key={step} label={prompt} name={`move-${step}`} onScan={(code) => void moveActions.scan(code)} />
+        <ScanField key={step} hideLabel label={prompt} name={`move-${step}`} onScan={(code) => void moveActions.scan(code)} />
       )}
       {needsConfirm && (
         <div className="actions">
@@ -124,7 +126,7 @@ function MoveDetails({ step, values }: { readonly step: MoveStep; readonly value
   }
   if (step === 'item' || (step === 'confirm' && values.check?.wholeContainer)) {
     return (
-      <div className="step-details" data-move-contents="">
+      <div data-move-contents="">
         <h3>{t('stock.move.contents', { code: values.origin.code })}</h3>
         <StockLines lines={values.origin.lines} show={values.origin.kind === 'container' ? ['product'] : ['product', 'container']} />
       </div>
@@ -137,16 +139,20 @@ function MoveDetails({ step, values }: { readonly step: MoveStep; readonly value
 function QuantityStep({ item }: { readonly item: MoveItem }) {
   const { t } = useTranslation();
   const busy = useMoveFlow((state) => state.busy);
-  const { register, handleSubmit, errorOf } = useSchemaForm(z.object({ quantity: quantitySchema }), {
+  const { register, handleSubmit, errorOf, setFocus } = useSchemaForm(z.object({ quantity: quantitySchema }), {
     defaultValues: item.scannedQuantity === null ? {} : { quantity: item.scannedQuantity },
   });
+  // Back from the lock screen, the person types on where they stopped.
+  const live = useScanScope();
+  useEffect(() => {
+    if (live) setFocus('quantity');
+  }, [live, setFocus]);
   return (
     <form className="form form-inline" onSubmit={(event) => void handleSubmit(({ quantity }) => moveActions.quantity(quantity))(event)} noValidate>
       <TextField
         label={item.packQuantity > 1 ? t('stock.move.howManyCases', { pack: item.packQuantity }) : t('stock.howMany')}
         inputMode="numeric"
         error={errorOf('quantity')}
-        autoFocus
         {...register('quantity', { valueAsNumber: true })}
       />
       <Button type="submit" variant="primary" disabled={busy}>

@@ -118,7 +118,7 @@ export function StepFlow<S extends string>({
           </div>
         )}
       </div>
-      {details}
+      {details !== undefined && <aside className="step-details">{details}</aside>}
       {(onBack || onCancel) && (
         <div className="actions step-actions">
           {onBack && (

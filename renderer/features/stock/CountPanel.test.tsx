@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CountView } from '../../../shared/stock';
@@ -82,6 +82,25 @@ describe('the count flow, on the same step component', () => {
     vi.mocked(api.stock.getCount).mockResolvedValue(ok(countOf({ status: 'approved', round: 2 })));
     emit('stock:count-changed', { countId: 7, location: 'P-01-01-0', status: 'approved' });
     await waitFor(() => expect(document.querySelector('[data-count-outcome]')?.textContent).toContain('Ajustement validé'));
+  });
+
+  it("counts a keyed quantity for the next scan, within the contract's bound, then 1 again", async () => {
+    render(<CountPanel />);
+    await scan('P-01-01-0');
+    await waitFor(() => expect(step()).toBe('items'));
+    const perScan = screen.getByRole('textbox', { name: 'Quantité du prochain scan' });
+    await userEvent.clear(perScan);
+    await userEvent.type(perScan, '0');
+    await scan('00690123000010');
+    await waitFor(() => expect(screen.getByText('Au moins 1')).toBeTruthy());
+    expect(api.stock.countItem).not.toHaveBeenCalled();
+    await userEvent.clear(perScan);
+    await userEvent.type(perScan, '24');
+    await scan('00690123000010');
+    await waitFor(() => expect(api.stock.countItem).toHaveBeenCalledWith({ countId: 7, gtin: '00690123000010', quantity: 24 }));
+    await waitFor(() => expect((perScan as HTMLInputElement).value).toBe('1'));
+    await scan('00690123000010');
+    await waitFor(() => expect(api.stock.countItem).toHaveBeenLastCalledWith({ countId: 7, gtin: '00690123000010' }));
   });
 
   it('starts clean for the next person', async () => {

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { quantitySchema } from '../../../shared/ipc/stock';
+import { useSchemaForm } from '../../lib/forms';
 import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
 import { ScanField } from '../../ui/ScanField';
 import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
 import { countActions, useCountFlow, type CountStep } from './count-flow';
@@ -44,8 +48,7 @@ export function CountPanel() {
         {step === 'location' && <ScanField key="location" hideLabel label={prompt} name="count-location" onScan={(code) => void countActions.scan(code)} />}
         {step === 'items' && count && (
           <>
-            {count.round === 2 && <p className="notice notice-attention">{t('stock.countRecount')}</p>}
-            <ScanField key={`items-${count.round}`} hideLabel label={prompt} name="count-item" onScan={(code) => void countActions.scan(code)} />
+            <ItemScan key={`items-${count.round}`} label={prompt} />
             <div className="figures figures-compact">
               <BigNumber label={t('stock.unitsCounted')} value={scanned} />
               <BigNumber label={t('stock.productsCounted')} value={count.lines.length} />
@@ -81,6 +84,25 @@ export function CountPanel() {
           </>
         )}
       </StepFlow>
+    </div>
+  );
+}
+
+/** The count of one scan is 1 (a case: its units) unless keyed first, with the contract's own bound. */
+const perScanSchema = z.object({ quantity: quantitySchema });
+
+function ItemScan({ label }: { readonly label: string }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, reset } = useSchemaForm(perScanSchema, { defaultValues: { quantity: 1 } });
+  const onScan = (code: string): void =>
+    void handleSubmit(async ({ quantity }) => {
+      await countActions.scan(code, quantity === 1 ? undefined : quantity);
+      reset({ quantity: 1 });
+    })();
+  return (
+    <div className="form-inline count-item">
+      <ScanField hideLabel label={label} name="count-item" onScan={onScan} />
+      <TextField label={t('stock.count.perScan')} inputMode="numeric" error={errorOf('quantity')} {...register('quantity', { valueAsNumber: true })} />
     </div>
   );
 }

@@ -19,7 +19,8 @@ const refused = (result: Result<unknown> & { ok: false }): Answer => ({ ok: fals
 const stepOf = (count: CountView): CountStep => (count.status === 'counting' ? 'items' : 'closed');
 
 export const countActions = {
-  scan: (code: string) =>
+  /** A scan: the location at the first step, then an item, counted `quantity` times (1 unless keyed). */
+  scan: (code: string, quantity?: number) =>
     useCountFlow.getState().take(async ({ step, values }) => {
       if (step === 'closed') return { ok: false, message: { kind: 'attention', key: 'stock.count.closedScan' } };
       if (step === 'location' || !values.count) {
@@ -32,7 +33,7 @@ export const countActions = {
           message: { kind: 'ok', key: 'stock.countStarted', vars: { location: started.value.location } },
         };
       }
-      const counted = await api.stock.countItem({ countId: values.count.id, gtin: code });
+      const counted = await api.stock.countItem({ countId: values.count.id, gtin: code, ...(quantity === undefined ? {} : { quantity }) });
       if (!counted.ok) return refused(counted);
       return { ok: true, step: 'items', values: { count: counted.value }, message: { kind: 'ok', key: 'stock.counted' } };
     }),

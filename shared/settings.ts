@@ -7,7 +7,12 @@ export const stationSettingsSchema = z.object({
   idleLockSeconds: z.number().int().min(5).max(7200),
   /** Language of the login screen before anyone has logged in. */
   defaultLocale: localeSchema,
+  /**
+   * A move of more units than this needs an explicit confirmation (issue #10): one mistyped digit
+   * must not move a pallet's worth of stock. Set by the site's admin.
+   */
+  confirmMoveAboveUnits: z.number().int().min(1).max(1_000_000),
 });
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 
-export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr' };
+export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr', confirmMoveAboveUnits: 500 };

@@ -74,6 +74,46 @@ export type MovementView = {
 
 export type MovementPage = { readonly movements: readonly MovementView[]; readonly total: number };
 
+/** Where a move starts, with what it holds (shown at the first step). */
+export type MoveOrigin =
+  | { readonly kind: 'location'; readonly code: string; readonly type: LocationType; readonly lines: readonly StockLine[] }
+  | {
+      readonly kind: 'container';
+      readonly containerKind: 'pallet' | 'tote' | 'parcel';
+      readonly code: string;
+      readonly location: string;
+      readonly lines: readonly StockLine[];
+    };
+
+/** The item of a move as found at the origin. */
+export type MoveItem = {
+  readonly product: ProductRef;
+  /** 14 digits, as the catalogue knows it. */
+  readonly gtin: string;
+  /** Units in one of what was scanned: 1 for a unit GTIN, the case's pack quantity for a case GTIN. */
+  readonly packQuantity: number;
+  readonly lot: string | null;
+  /** Units of this item (and lot) at the origin. */
+  readonly available: number;
+  /** The count the scan itself carried (AI 30 / 37), as a suggestion for the quantity step. */
+  readonly scannedQuantity: number | null;
+};
+
+/**
+ * What `checkMove` answers for the steps taken so far: each later part is null until its step is
+ * taken. `wholeContainer`: the origin is a pallet (or tote) and it moves as it is.
+ */
+export type MoveCheck = {
+  readonly from: MoveOrigin;
+  readonly item: MoveItem | null;
+  readonly wholeContainer: boolean;
+  /** Units that would move, once known. */
+  readonly units: number | null;
+  readonly to: { readonly code: string; readonly type: LocationType } | null;
+  /** An explicit yes is needed before this move: a whole pallet, or more units than the site allows without one. */
+  readonly confirm: { readonly reason: 'container' | 'large'; readonly units: number; readonly threshold: number } | null;
+};
+
 export type MoveResult = { readonly movements: number; readonly quantity: number; readonly from: string; readonly to: string };
 
 export type CountStatus = 'counting' | 'matched' | 'pending_approval' | 'approved' | 'rejected';

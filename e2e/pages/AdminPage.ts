@@ -30,7 +30,7 @@ export class AdminPage extends StationPage {
 
   async setIdleLockSeconds(seconds: number): Promise<void> {
     await this.openTab('settings');
-    const field = this.page.locator('input[name=idle-lock-seconds]');
+    const field = this.page.locator('input[name=idleLockSeconds]');
     await expect(field).not.toHaveValue('');
     await field.fill(String(seconds));
     await this.button('common.save').click();

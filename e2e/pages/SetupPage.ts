@@ -18,7 +18,7 @@ export class SetupPage extends StationPage {
     await this.expectScreen('setup');
     const form = this.page.locator('form');
     if (centre) {
-      await form.locator('input[name=centre-mode][value=remote]').check();
+      await form.locator('input[name=mode][value=remote]').check();
       await form.locator('[name=centreUrl]').fill(centre.url);
       await form.locator('[name=centreToken]').fill(centre.token);
     }

@@ -18,12 +18,12 @@ export class ShellPage extends StationPage {
   async openArea(area: 'home' | 'orders' | 'stock' | 'sync' | 'admin' | 'scanner'): Promise<void> {
     await this.page
       .locator('.shell-nav')
-      .getByRole('button', { name: this.t(`shell.areas.${area}`) })
+      .getByRole('link', { name: this.t(`shell.areas.${area}`) })
       .click();
   }
 
   areaButtons() {
-    return this.page.locator('.shell-nav button');
+    return this.page.locator('.shell-nav a');
   }
 
   async switchLanguage(locale: Locale): Promise<void> {

@@ -24,8 +24,9 @@ export class StationPage {
     return this.page.locator(`[data-feedback="${kind}"]`);
   }
 
+  /** The banner's or a flow step's answer (both carry `data-feedback`), of that kind and saying that. */
   async expectFeedback(kind: 'ok' | 'error' | 'attention', textKey: string, vars?: Readonly<Record<string, string | number>>): Promise<void> {
-    await expect(this.feedback(kind)).toContainText(this.t(textKey, vars));
+    await expect(this.feedback(kind).filter({ hasText: this.t(textKey, vars) })).toBeVisible();
   }
 
   button(key: string, vars?: Readonly<Record<string, string | number>>): Locator {

@@ -13,7 +13,7 @@ test('first start shows only the setup screen, and nothing else answers before i
 test('setup checks its form, creates the site and its admin, who then logs in', async ({ station }) => {
   const setup = new SetupPage(station.page);
   await setup.createSite(demoSite, '0000');
-  await expect(station.page.getByText(setup.t('people.pinMismatch'))).toBeVisible();
+  await expect(station.page.getByText(setup.t('forms.fields.pinAgain.custom'))).toBeVisible();
   await setup.expectScreen('setup');
 
   await station.page.locator('[name=pinAgain]').fill(demoSite.admin.pin);

@@ -34,10 +34,10 @@ test('look up an item, a location and a pallet by scanning them, with their hist
 
   // A GTIN with a wrong check digit: unknown, and said to look like an item's barcode.
   await stock.lookUp('4006381333932');
-  await stock.expectFeedback('error', 'errors.UNKNOWN_BARCODE_LOOKS_LIKE', { kind: stock.t('scanning.kinds.gtin') });
+  await stock.expectFeedback('error', 'errors.UNKNOWN_BARCODE_LOOKS_LIKE', { code: '4006381333932', kind: stock.t('scanning.kinds.gtin') });
 });
 
-test('a receiver moves a whole pallet with one scan of its SSCC and one of the destination', async ({ station }) => {
+test('a receiver moves a whole pallet: its SSCC, the destination, and the SSCC again as the yes it needs', async ({ station }) => {
   const { login, shell } = await demoStation(station, [receiver]);
   await login.logIn(receiver);
   await shell.openArea('stock');

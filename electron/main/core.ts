@@ -86,12 +86,12 @@ export function createCore(options: CoreOptions): Core {
   const settings = createSettingsService(db, audit);
   const session = createSessionStore(clock);
   const auth = createAuthService({ db, clock, audit, settings, session, events });
-  const stock = createStockService({ db, clock, audit, events });
-  const counts = createCountService({ db, clock, audit, events }, stock, {
+  const stock = createStockService({ db, clock, audit, events, settings });
+  const counts = createCountService({ db, clock, audit, events, settings }, stock, {
     onClosed: (tx, actor, countId, outcome, lines) => tasks.countClosed(tx, actor, countId, outcome, lines),
   });
   const tasks = createTaskService({ db, clock, audit, events, stock, startCount: counts.start });
-  const locationImport = createLocationImport({ db, clock, audit, events });
+  const locationImport = createLocationImport({ db, clock, audit, events, settings });
   const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
   const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, isOnline: options.isOnline, appVersion: options.appVersion });
   const reconcile = () => reconcileWithCentre({ db, clock, client: () => centre.current()?.client ?? null, syncNow: sync.syncNow });

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Redirect, useLocation } from 'wouter';
 import { LocalePicker } from '../features/login/LoginScreen';
 import { useSession } from '../features/session/store';
 import { Button } from '../ui/Button';
-import { areas } from './areas';
+import { areaOf, areas } from './routes';
 import { StaleBanner } from '../features/sync/StaleBanner';
 import { SyncBadge } from '../features/sync/SyncBadge';
 
@@ -14,10 +14,13 @@ export function Shell() {
   const lock = useSession((state) => state.lock);
   const logout = useSession((state) => state.logout);
   const setLocale = useSession((state) => state.setLocale);
-  const [area, setArea] = useState('home');
+  const [location] = useLocation();
   if (!session) return null;
   const visible = areas.filter((candidate) => candidate.roles.includes(session.user.role));
-  const Current = (visible.find((candidate) => candidate.id === area) ?? visible[0])?.Screen;
+  const area = areaOf(location);
+  const Current = visible.find((candidate) => candidate.id === area)?.Screen;
+  // An address this person may not open (or none yet): their first area.
+  const home = `/${visible[0]?.id ?? 'home'}`;
 
   return (
     <div className="shell">
@@ -39,20 +42,19 @@ export function Shell() {
         </div>
         <nav className="shell-nav" aria-label={t('shell.navigation')}>
           {visible.map((candidate) => (
-            <button
+            <Link
               key={candidate.id}
-              type="button"
+              href={`/${candidate.id}`}
               className={`nav-item ${candidate.id === area ? 'is-current' : ''}`}
               aria-current={candidate.id === area ? 'page' : undefined}
-              onClick={() => setArea(candidate.id)}
             >
               {t(`shell.areas.${candidate.id}`)}
-            </button>
+            </Link>
           ))}
         </nav>
       </header>
       <StaleBanner />
-      <div className="shell-body">{Current && <Current />}</div>
+      <div className="shell-body">{Current ? <Current /> : <Redirect to={home} replace />}</div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function errorText(t: TFunction, error: AppErrorShape): string {
   }
   // An unknown code still says what it looks like (a GTIN with a bad check digit, a location…).
   if (error.code === 'UNKNOWN_BARCODE' && typeof details['looksLike'] === 'string') {
-    return t('errors.UNKNOWN_BARCODE_LOOKS_LIKE', { kind: t(`scanning.kinds.${details['looksLike']}`) });
+    return t('errors.UNKNOWN_BARCODE_LOOKS_LIKE', { ...details, kind: t(`scanning.kinds.${details['looksLike']}`) });
   }
   return t(`errors.${error.code}`, details);
 }

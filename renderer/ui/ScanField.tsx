@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useScans } from '../features/scanning/scans';
+import { useScanScope } from './scan-scope';
 
 type Props = {
   readonly label: string;
@@ -9,24 +10,28 @@ type Props = {
   readonly name?: string;
   /** Keep the focus here: a scanner types into whatever has focus. */
   readonly keepFocus?: boolean;
+  /** The label is read out but not shown: the screen already says it bigger (a flow's prompt). */
+  readonly hideLabel?: boolean;
 };
 
 /**
  * The field a scanner types into: submits on Enter or Tab (scanner suffixes), clears itself, and
  * takes the focus back when it wanders, unless the person moved to another field on purpose.
  */
-export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFocus = true }: Props) {
+export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFocus = true, hideLabel = false }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
+  const inScope = useScanScope();
+  const live = !disabled && inScope;
   // Scanner, camera and dropped-label scans arrive here wherever the focus is (features/scanning).
-  useScans((scan) => onScan(scan.text), !disabled);
+  useScans((scan) => onScan(scan.text), live);
 
   const refocus = useCallback((): void => {
     const active = document.activeElement;
     const typingElsewhere =
       active !== input.current && (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
-    if (keepFocus && !disabled && !typingElsewhere) input.current?.focus();
-  }, [keepFocus, disabled]);
+    if (keepFocus && live && !typingElsewhere) input.current?.focus();
+  }, [keepFocus, live]);
 
   useEffect(() => {
     refocus();
@@ -55,7 +60,7 @@ export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFo
 
   return (
     <label className="scan-field">
-      <span className="scan-field-label">{label}</span>
+      <span className={hideLabel ? 'visually-hidden' : 'scan-field-label'}>{label}</span>
       <input
         ref={input}
         name={name}

@@ -19,7 +19,10 @@ export type SetupStatus = {
   readonly defaultLocale: Locale;
 };
 
-const remoteCentreSchema = z.object({ mode: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), token: z.string().trim().min(16).max(512) });
+/** The centre of a real site: its address and this station's token (the setup screen's form uses them as they are). */
+export const centreUrlSchema = z.url({ protocol: /^https?$/ });
+export const centreTokenSchema = z.string().trim().min(16).max(512);
+const remoteCentreSchema = z.object({ mode: z.literal('remote'), url: centreUrlSchema, token: centreTokenSchema });
 
 export const setup = defineModule('setup', {
   status: { input: z.object({}), output: returns<SetupStatus>(), access: 'public', passive: true },

@@ -1,11 +1,25 @@
 import { z } from 'zod';
-import type { CountView, LocationImportPreview, LookupResult, MovementPage, MoveResult } from '../stock';
+import type { CountStatus, CountView, LocationImportPreview, LookupResult, MoveCheck, MovementPage, MoveResult } from '../stock';
 import { defineEvents, defineModule, returns } from './define';
 
-const code = z.string().trim().min(1).max(200);
-const quantity = z.number().int().min(1).max(1_000_000);
-const reason = z.string().trim().min(3).max(500);
+// Field rules the screens' forms use as they are (one object for both sides, issue #8).
+/** Anything scanned or typed as a code: a GTIN, a location, an SSCC, a GS1 element string. */
+export const codeSchema = z.string().trim().min(1).max(200);
+/**
+ * How many of what was scanned: units of a unit GTIN, cases of a case GTIN (a case = its pack
+ * quantity in units). The same bound holds for a count carried by the scan itself (AI 30 / 37).
+ */
+export const maxQuantity = 1_000_000;
+export const quantitySchema = z.number().int().min(1).max(maxQuantity);
+/** Why a person changed the stock or decided on a count: read later by the centre and support. */
+export const reasonSchema = z.string().trim().min(3).max(500);
+const code = codeSchema;
+const quantity = quantitySchema;
+const reason = reasonSchema;
 const countId = z.number().int().positive();
+
+/** The steps of a move taken so far; `checkMove` checks them, `move` checks them all again. */
+export const moveStepsSchema = z.object({ from: code, gtin: code.optional(), lot: code.optional(), quantity: quantity.optional(), to: code.optional() });
 
 export const stock = defineModule('stock', {
   /** Anything scanned: a GTIN (product everywhere), a location, an SSCC (pallet), a tote. */
@@ -24,18 +38,26 @@ export const stock = defineModule('stock', {
     access: 'session',
   },
   /**
+   * Checks the steps of a move as each is taken (issue #10): the origin exists and holds stock, the
+   * item is there (with what is available), the quantity is available, the destination exists, is
+   * active and differs. Answers what the screen shows next; changes nothing.
+   */
+  checkMove: { input: moveStepsSchema, output: returns<MoveCheck>(), access: ['receiver', 'shift_lead'] },
+  /**
    * From a location or a pallet (SSCC), to a location. With a GTIN and a quantity, those units move;
-   * with only an SSCC, the whole pallet moves.
+   * with only an SSCC, the whole pallet moves. A whole pallet, or more units than the site's
+   * threshold, needs `confirmed` (the person saw what moves and said yes).
    */
   move: {
-    input: z.object({ from: code, to: code, gtin: code.optional(), lot: code.optional(), quantity: quantity.optional() }),
+    input: moveStepsSchema.extend({ to: code, confirmed: z.boolean().default(false) }),
     output: returns<MoveResult>(),
     access: ['receiver', 'shift_lead'],
   },
   /** Anyone may count; only a shift lead may turn a difference into an adjustment. */
   startCount: { input: z.object({ location: code }), output: returns<CountView>(), access: 'session' },
   countItem: {
-    input: z.object({ countId, gtin: code, lot: code.optional(), quantity: quantity.default(1) }),
+    /** Without a quantity: the count the scan carries (AI 30 / 37), else one of what was scanned. */
+    input: z.object({ countId, gtin: code, lot: code.optional(), quantity: quantity.optional() }),
     output: returns<CountView>(),
     access: 'session',
   },
@@ -76,4 +98,6 @@ export const stock = defineModule('stock', {
 export const stockEvents = defineEvents('stock', {
   /** Locations whose stock just changed: open screens showing them refresh. */
   changed: returns<{ readonly locations: readonly string[] }>(),
+  /** A count was started, counted, closed or decided: whoever shows it reads it again. */
+  countChanged: returns<{ readonly countId: number; readonly location: string; readonly status: CountStatus }>(),
 });

@@ -111,6 +111,47 @@ describe('cycle count', () => {
     });
   });
 
+  it('audits every item counted with the person who counted it (issue #8)', async () => {
+    const station = await countingStation();
+    await as(station, 'BADGE-PCK');
+    const picker = station.core.db.read.get<{ id: number }>(sql`SELECT id FROM app_user WHERE badge = 'BADGE-PCK'`)?.id;
+    const started = await station.client.stock.startCount({ location: 'P-01-01-0' });
+    if (!started.ok) throw new Error(started.error.code);
+    expect(await station.client.stock.countItem({ countId: started.value.id, gtin: caseGtinOf(1) })).toMatchObject({ ok: true });
+    const rows = station.core.db.read.all<{ user_id: number; action: string; detail: string }>(
+      sql`SELECT user_id, action, detail FROM audit WHERE action = 'stock:count-item'`,
+    );
+    expect(rows.map((row) => [row.user_id, JSON.parse(row.detail) as unknown])).toEqual([
+      [picker, { countId: started.value.id, round: 1, sku: 'SKU-0001', lot: null, units: 20 }],
+    ]);
+  });
+
+  it('counts what a GS1 scan says it carries (AI 30), times the pack quantity', async () => {
+    const station = await countingStation();
+    await as(station, 'BADGE-PCK');
+    const started = await station.client.stock.startCount({ location: 'P-01-01-0' });
+    if (!started.ok) throw new Error(started.error.code);
+    const counted = await station.client.stock.countItem({ countId: started.value.id, gtin: `(01)${gtinOf(1)}(30)5` });
+    expect(counted.ok && counted.value.lines.map((line) => [line.product.sku, line.counted])).toEqual([['SKU-0001', 5]]);
+  });
+
+  it('tells every page when a count changes, so each viewer shows its state after approval (issue #10)', async () => {
+    const station = await countingStation();
+    const seen: unknown[] = [];
+    station.core.events.subscribe((name, payload) => {
+      if (name === 'stock:count-changed') seen.push(payload);
+    });
+    await as(station, 'BADGE-LEAD');
+    const started = await station.client.stock.startCount({ location: 'P-01-01-0' });
+    if (!started.ok) throw new Error(started.error.code);
+    const id = started.value.id;
+    await count(station, id, [[gtinOf(1), 1]]);
+    await count(station, id, [[gtinOf(1), 1]]);
+    await station.client.stock.approveCount({ countId: id, reason: 'recounted twice' });
+    expect(seen.map((event) => (event as { status: string }).status)).toEqual(['counting', 'counting', 'counting', 'counting', 'pending_approval', 'approved']);
+    expect(seen.at(-1)).toEqual({ countId: id, location: 'P-01-01-0', status: 'approved' });
+  });
+
   it('keeps one open count per location and resumes it', async () => {
     const station = await countingStation();
     await as(station, 'BADGE-PCK');

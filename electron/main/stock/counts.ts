@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import * as counts from './counts-repo';
 import { recordStockEvent } from './events';
 import { balancesAt, ensureLot } from './repo';
-import { resolveLocation, resolveProduct } from './resolve';
+import { resolveLocation, resolveProduct, unitsOf } from './resolve';
 import type { StockDeps, StockService } from './service';
 import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
@@ -24,7 +24,13 @@ export type CountHooks = {
 
 export type ClosedLine = { readonly sku: string; readonly lot: string | null; readonly counted: number; readonly expected: number };
 
-export function createCountService({ db, clock, audit }: StockDeps, stock: StockService, hooks: CountHooks = {}) {
+export function createCountService({ db, clock, audit, events }: StockDeps, stock: StockService, hooks: CountHooks = {}) {
+  /** Whoever shows this count (the counter, the shift lead's approvals) reads it again (issue #10). */
+  const announce = (count: CountView): CountView => {
+    events.emit('stock:count-changed', { countId: count.id, location: count.location, status: count.status });
+    return count;
+  };
+
   function view(taskId: number): CountView {
     const task = counts.findCountTask(db.read, taskId);
     if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${taskId}`);
@@ -52,26 +58,34 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
     const location = resolveLocation(db.read, locationCode);
     const open = counts.openCountAt(db.read, location.id);
     if (open?.status === 'counting') return view(open.id);
-    if (open) throw new AppError('COUNT_ALREADY_OPEN', `location ${location.code} has a count waiting for approval`, { countId: open.id });
+    if (open) throw new AppError('COUNT_ALREADY_OPEN', `location ${location.code} has a count waiting for approval`, { countId: open.id, code: location.code });
     const id = db.write((tx) => {
       const taskId = counts.insertCountTask(tx, location.id, actor.userId, clock.now());
       audit.record(tx, { userId: actor.userId, action: 'stock:start-count', outcome: 'ok', target: `location:${location.code}`, detail: { countId: taskId } });
       return taskId;
     });
-    return view(id);
+    return announce(view(id));
   }
 
-  function countItem(input: { countId: number; gtin: string; lot?: string | undefined; quantity: number }): CountView {
+  /** Who counted what is audited in the same transaction as the count (issue #8). */
+  function countItem(actor: Actor, input: { countId: number; gtin: string; lot?: string | undefined; quantity?: number | undefined }): CountView {
     const task = openTask(input.countId);
     const item = resolveProduct(db.read, input.gtin);
     const lotCode = input.lot ?? item.lot;
-    const units = input.quantity * item.product.packQuantity;
+    const units = unitsOf(item, input.quantity) ?? item.product.packQuantity;
     db.write((tx) => {
       // A lot counted but unknown to the mirror is recorded: finding it is what a count is for.
       const lotId = lotCode === undefined ? 0 : ensureLot(tx, item.product.id, lotCode, null);
       counts.addCounted(tx, { taskId: task.id, round: task.round, productId: item.product.id, lotId }, units);
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'stock:count-item',
+        outcome: 'ok',
+        target: `location:${task.location}`,
+        detail: { countId: task.id, round: task.round, sku: item.product.sku, lot: lotCode ?? null, units },
+      });
     });
-    return view(task.id);
+    return announce(view(task.id));
   }
 
   function finish(actor: Actor, countId: number): CountView {
@@ -107,7 +121,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
         detail: { countId: task.id, round: task.round, mismatches, next: status === 'counting' ? 'recount' : status },
       });
     });
-    return view(task.id);
+    return announce(view(task.id));
   }
 
   const pendingTask = (countId: number): counts.CountTask => {
@@ -137,7 +151,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
       });
     });
     stock.changed(task.location);
-    return view(task.id);
+    return announce(view(task.id));
   }
 
   function reject(actor: Actor, countId: number, reason: string): CountView {
@@ -146,7 +160,7 @@ export function createCountService({ db, clock, audit }: StockDeps, stock: Stock
       counts.updateCountTask(tx, task.id, { status: 'rejected', closedBy: actor.userId, closedAt: clock.now(), reason });
       audit.record(tx, { userId: actor.userId, action: 'stock:reject-count', outcome: 'ok', target: `location:${task.location}`, detail: { countId, reason } });
     });
-    return view(task.id);
+    return announce(view(task.id));
   }
 
   function list(status: 'counting' | 'pending_approval' | undefined): CountView[] {

@@ -15,10 +15,11 @@ export function registerStockHandlers(
 ): void {
   registrar.handle(stock.lookup, (input) => service.lookup(input.code));
   registrar.handle(stock.history, (input) => movementHistory(db.read, input.subject, input));
+  registrar.handle(stock.checkMove, (input) => service.checkMove(input));
   registrar.handle(stock.move, (input, { actor }) => service.move(actor, input));
   registrar.handle(stock.adjust, (input, { actor }) => service.adjust(actor, input));
   registrar.handle(stock.startCount, (input, { actor }) => counts.start(actor, input.location));
-  registrar.handle(stock.countItem, (input) => counts.countItem(input));
+  registrar.handle(stock.countItem, (input, { actor }) => counts.countItem(actor, input));
   registrar.handle(stock.finishCount, (input, { actor }) => counts.finish(actor, input.countId));
   registrar.handle(stock.getCount, (input) => counts.view(input.countId));
   registrar.handle(stock.listCounts, (input) => counts.list(input.status));

@@ -40,17 +40,17 @@ function subjectFilter(read: ReadHandle, subject: Readonly<HistorySubject>): Sql
   switch (subject.kind) {
     case 'product': {
       const product = findProductBySku(read, subject.sku);
-      if (!product) throw new AppError('PRODUCT_NOT_FOUND', `no product ${subject.sku}`);
+      if (!product) throw new AppError('PRODUCT_NOT_FOUND', `no product ${subject.sku}`, { code: subject.sku });
       return sql`m.product_id = ${product.id}`;
     }
     case 'location': {
       const location = findLocationByCode(read, subject.code);
-      if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${subject.code}`);
+      if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${subject.code}`, { code: subject.code });
       return sql`(m.from_location_id = ${location.id} OR m.to_location_id = ${location.id})`;
     }
     case 'container': {
       const container = findContainerByCode(read, subject.code);
-      if (!container) throw new AppError('CONTAINER_NOT_FOUND', `no container ${subject.code}`);
+      if (!container) throw new AppError('CONTAINER_NOT_FOUND', `no container ${subject.code}`, { code: subject.code });
       return sql`(m.from_container_id = ${container.id} OR m.to_container_id = ${container.id})`;
     }
   }

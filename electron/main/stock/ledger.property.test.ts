@@ -65,7 +65,7 @@ async function apply(s: TestStation, step: Op): Promise<boolean> {
     case 'move':
       return (await s.client.stock.move({ from: step.from, to: step.to, gtin: gtinOf(step.product), quantity: step.quantity })).ok;
     case 'movePallet':
-      return (await s.client.stock.move({ from: ssccOf(7), to: step.to })).ok;
+      return (await s.client.stock.move({ from: ssccOf(7), to: step.to, confirmed: true })).ok;
     case 'adjust':
       return (await s.client.stock.adjust({ location: step.location, gtin: gtinOf(step.product), delta: step.delta, reason: 'property test' })).ok;
   }

@@ -19,7 +19,7 @@ export function recordOpeningPallet(
   options: { existing?: boolean; kind?: 'pallet' | 'tote' } = {},
 ): void {
   const location = findLocationByCode(tx, pallet.locationCode);
-  if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${pallet.locationCode}`);
+  if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${pallet.locationCode}`, { code: pallet.locationCode });
   // A pallet's lines may arrive one record at a time (bootstrap): the second line finds the pallet.
   const containerId = options.existing
     ? (findContainerByCode(tx, pallet.sscc)?.id ?? 0)
@@ -32,13 +32,13 @@ export function recordOpeningPallet(
 
 export function recordOpeningLoose(tx: WriteHandle, loose: Readonly<OpeningLoose>, at: number): void {
   const location = findLocationByCode(tx, loose.locationCode);
-  if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${loose.locationCode}`);
+  if (!location) throw new AppError('LOCATION_NOT_FOUND', `no location ${loose.locationCode}`, { code: loose.locationCode });
   recordOpening(tx, loose, location.id, null, at);
 }
 
 function recordOpening(tx: WriteHandle, line: Readonly<OpeningLine>, locationId: number, containerId: number | null, at: number): void {
   const product = findProductBySku(tx, line.sku);
-  if (!product) throw new AppError('PRODUCT_NOT_FOUND', `no product ${line.sku}`);
+  if (!product) throw new AppError('PRODUCT_NOT_FOUND', `no product ${line.sku}`, { code: line.sku });
   const lotId = line.lot === undefined ? null : ensureLot(tx, product.id, line.lot, line.expiry ?? null);
   recordMovement(tx, {
     at,

@@ -105,12 +105,23 @@ export function findContainerByCode(read: ReadHandle, code: string): ContainerRe
   return row ? { id: row.id, kind: row.kind, code: row.code, locationId: row.location_id } : null;
 }
 
+/** A container and every container on it (cases on a pallet, and so on): what moves when it moves. */
+const containerTree = (containerId: number): Sql => sql`
+  WITH RECURSIVE tree (id) AS (
+    SELECT ${containerId}
+    UNION SELECT c.id FROM container c JOIN tree ON c.parent_id = tree.id AND c.parent_id IS NOT NULL)
+  SELECT id FROM tree`;
+
 export function setContainerLocation(tx: WriteHandle, containerId: number, locationId: number): void {
-  tx.run(sql`UPDATE container SET location_id = ${locationId} WHERE id = ${containerId}`);
+  tx.run(sql`UPDATE container SET location_id = ${locationId} WHERE id IN (${containerTree(containerId)})`);
 }
 
 export function findLotId(read: ReadHandle, productId: number, code: string): number | null {
   return read.get<{ id: number }>(sql`SELECT id FROM lot WHERE product_id = ${productId} AND code = ${code}`)?.id ?? null;
+}
+
+export function lotCodeOf(read: ReadHandle, lotId: number): string | null {
+  return read.get<{ code: string }>(sql`SELECT code FROM lot WHERE id = ${lotId}`)?.code ?? null;
 }
 
 export function ensureLot(tx: WriteHandle, productId: number, code: string, expiry: string | null): number {
@@ -159,8 +170,9 @@ export const linesQuery = (where: Sql, order: Sql): Sql => sql`
 export const linesOfProductQuery = (productId: number): Sql => linesQuery(sql`b.product_id = ${productId}`, sql`l.walk_order, lot.code, c.code`);
 export const linesAtLocationQuery = (locationId: number): Sql => linesQuery(sql`b.location_id = ${locationId}`, sql`p.sku, lot.code, c.code`);
 // `<> 0` repeated so SQLite may use the partial index (it cannot prove a bound value is not 0).
+/** What is in a container and in the containers on it. */
 export const linesInContainerQuery = (containerId: number): Sql =>
-  linesQuery(sql`b.container_id = ${containerId} AND b.container_id <> 0`, sql`p.sku, lot.code`);
+  linesQuery(sql`b.container_id IN (${containerTree(containerId)}) AND b.container_id <> 0`, sql`p.sku, lot.code, c.code`);
 
 export const linesOfProduct = (read: ReadHandle, productId: number): StockLine[] => read.all<LineRow>(linesOfProductQuery(productId)).map(rowToLine);
 export const linesAtLocation = (read: ReadHandle, locationId: number): StockLine[] => read.all<LineRow>(linesAtLocationQuery(locationId)).map(rowToLine);
@@ -199,11 +211,14 @@ export function balancesAt(read: ReadHandle, locationId: number): (BalanceKey & 
     .map((row) => ({ productId: row.product_id, locationId: row.location_id, lotId: row.lot_id, containerId: row.container_id, quantity: row.quantity }));
 }
 
+/** The balances in a container and in the containers on it. */
 export function balancesInContainer(read: ReadHandle, containerId: number): (BalanceKey & { quantity: number })[] {
   return read
     .all<{ product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number }>(
       sql`
-      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance WHERE container_id = ${containerId} AND container_id <> 0`,
+      SELECT product_id, location_id, lot_id, container_id, quantity FROM stock_balance
+      WHERE container_id IN (${containerTree(containerId)}) AND container_id <> 0
+      ORDER BY container_id, product_id, lot_id`,
     )
     .map((row) => ({ productId: row.product_id, locationId: row.location_id, lotId: row.lot_id, containerId: row.container_id, quantity: row.quantity }));
 }

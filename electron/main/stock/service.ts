@@ -1,12 +1,14 @@
-import type { LookupResult, MoveResult } from '../../../shared/stock';
+import type { LookupResult, MoveCheck, MoveResult } from '../../../shared/stock';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import type { Clock } from '../../platform/clock';
 import type { Database, WriteHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
 import type { EventBus } from '../events';
+import type { SettingsService } from '../settings/service';
 import { recordStockEvent } from './events';
 import { recordMovement } from './ledger';
+import { planMove, type MoveSteps } from './move-plan';
 import {
   balancesInContainer,
   balancesOfProductAt,
@@ -16,24 +18,22 @@ import {
   linesAtLocation,
   linesInContainer,
   linesOfProduct,
-  lotsAt,
   setContainerLocation,
-  type LocationRecord,
-  type ProductRecord,
 } from './repo';
-import { resolveLocation, resolveProduct, resolveScan } from './resolve';
+import { resolveLocation, resolveProduct, resolveScan, unitsOf } from './resolve';
 
 export type StockDeps = {
   readonly db: Database;
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly events: EventBus;
+  readonly settings: SettingsService;
 };
 
-export type MoveInput = { from: string; to: string; gtin?: string | undefined; lot?: string | undefined; quantity?: number | undefined };
+export type MoveInput = MoveSteps & { readonly to: string; readonly confirmed: boolean };
 export type AdjustInput = { location: string; gtin: string; lot?: string | undefined; delta: number; reason: string };
 
-export function createStockService({ db, clock, audit, events }: StockDeps) {
+export function createStockService({ db, clock, audit, events, settings }: StockDeps) {
   const changed = (...locations: (string | null | undefined)[]): void =>
     events.emit('stock:changed', { locations: [...new Set(locations.filter((l): l is string => !!l))] });
 
@@ -81,115 +81,78 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     }
   }
 
-  /** Which lot to take: the one asked for, or the only one there; a lot-tracked product needs one. */
-  function pickLot(product: ProductRecord, asked: string | undefined, available: readonly { lotId: number }[]): number {
-    if (asked !== undefined) {
-      const lotId = findLotId(db.read, product.id, asked);
-      if (lotId === null) throw new AppError('INSUFFICIENT_STOCK', `no lot ${asked} of ${product.sku} here`, { available: 0 });
-      return lotId;
-    }
-    const lots = [...new Set(available.map((balance) => balance.lotId))];
-    if (lots.length === 1) return lots[0] ?? 0;
-    if (lots.length === 0) return 0;
-    throw new AppError('LOT_REQUIRED', `${product.sku} is here in ${lots.length} lots: scan the lot`, { lots: lots.length });
+  function checkMove(steps: Readonly<MoveSteps>): MoveCheck {
+    return planMove(db.read, steps, settings.get().confirmMoveAboveUnits).check;
   }
 
-  function moveContainer(
-    actor: Actor,
-    containerId: number,
-    containerCode: string,
-    fromLocationId: number | null,
-    to: LocationRecord,
-    scan: string,
-  ): MoveResult {
-    if (fromLocationId === to.id) throw new AppError('SAME_PLACE', `${containerCode} is already at ${to.code}`);
-    const from = fromLocationId === null ? null : findLocationById(db.read, fromLocationId);
+  /**
+   * Every step is checked again inside the transaction that writes (main is the authority, whatever
+   * the screen checked before), and a move that needs a yes is refused without it.
+   */
+  function move(actor: Actor, input: Readonly<MoveInput>): MoveResult {
     const result = db.write((tx) => {
-      let quantity = 0;
-      const balances = balancesInContainer(tx, containerId);
-      const ids: number[] = [];
-      for (const balance of balances) {
-        const id = recordMovement(tx, {
-          at: clock.now(),
-          userId: actor.userId,
-          kind: 'move',
-          productId: balance.productId,
-          lotId: balance.lotId || null,
-          fromLocationId: balance.locationId,
-          fromContainerId: containerId,
-          toLocationId: to.id,
-          toContainerId: containerId,
-          quantity: balance.quantity,
-          reason: null,
-          scan,
+      const plan = planMove(tx, input, settings.get().confirmMoveAboveUnits);
+      const { source, to, check } = plan;
+      if (!to) throw new Error('planMove resolves the destination it is given');
+      if (check.confirm && !input.confirmed) {
+        throw new AppError('CONFIRMATION_REQUIRED', `moving ${check.confirm.units} units needs a confirmation`, {
+          units: check.confirm.units,
+          reason: check.confirm.reason,
         });
-        ids.push(id);
-        quantity += balance.quantity;
       }
-      setContainerLocation(tx, containerId, to.id);
+      const base = { at: clock.now(), userId: actor.userId, kind: 'move' as const, toLocationId: to.id, reason: null };
+      const ids: number[] = [];
+      let quantity = 0;
+      let target: string;
+      if (source.kind === 'container' && check.wholeContainer) {
+        // Everything on it moves, the containers on it included, and they stay on it.
+        for (const balance of balancesInContainer(tx, source.container.id)) {
+          ids.push(
+            recordMovement(tx, {
+              ...base,
+              productId: balance.productId,
+              lotId: balance.lotId || null,
+              fromLocationId: balance.locationId,
+              fromContainerId: balance.containerId,
+              toContainerId: balance.containerId,
+              quantity: balance.quantity,
+              scan: input.from,
+            }),
+          );
+          quantity += balance.quantity;
+        }
+        setContainerLocation(tx, source.container.id, to.id);
+        target = `container:${source.container.code}`;
+      } else {
+        const item = plan.item;
+        if (!item || item.units === null) throw new AppError('QUANTITY_REQUIRED', 'scan the item and say how many', {});
+        ids.push(
+          recordMovement(tx, {
+            ...base,
+            productId: item.product.id,
+            lotId: item.lotId || null,
+            fromLocationId: item.fromLocationId,
+            fromContainerId: item.fromContainerId || null,
+            toContainerId: null,
+            quantity: item.units,
+            scan: input.gtin ?? null,
+          }),
+        );
+        quantity = item.units;
+        target = `product:${item.product.sku}`;
+      }
       recordStockEvent(tx, clock.now(), 'stock.moved', actor, ids);
       audit.record(tx, {
         userId: actor.userId,
         action: 'stock:move',
         outcome: 'ok',
-        target: `container:${containerCode}`,
-        detail: { from: from?.code ?? null, to: to.code, lines: balances.length, quantity },
+        target,
+        detail: { from: check.from.code, to: to.code, lines: ids.length, quantity },
       });
-      return { movements: balances.length, quantity, from: containerCode, to: to.code };
+      return { movements: ids.length, quantity, from: check.from.code, to: to.code, fromLocation: source.location.code };
     });
-    changed(from?.code, to.code);
-    return result;
-  }
-
-  function move(actor: Actor, input: Readonly<MoveInput>): MoveResult {
-    const to = resolveLocation(db.read, input.to);
-    const source = resolveScan(db.read, input.from);
-    if (source.kind === 'product') throw new AppError('NOT_A_SOURCE', 'scan a location or a pallet to move from');
-    if (source.kind === 'container' && input.gtin === undefined) {
-      return moveContainer(actor, source.container.id, source.container.code, source.container.locationId, to, input.from);
-    }
-    if (input.gtin === undefined) throw new AppError('QUANTITY_REQUIRED', 'scan the item to move, or a pallet to move it whole');
-    const item = resolveProduct(db.read, input.gtin);
-    const quantity = input.quantity ?? item.quantity;
-    if (quantity === undefined) throw new AppError('QUANTITY_REQUIRED', 'how many units?');
-
-    const fromLocationId = source.kind === 'location' ? source.location.id : source.container.locationId;
-    const fromContainerId = source.kind === 'container' ? source.container.id : 0;
-    if (fromLocationId === null) throw new AppError('NOT_A_SOURCE', `${input.from} is not at a location`);
-    if (fromLocationId === to.id && fromContainerId === 0) throw new AppError('SAME_PLACE', `already at ${to.code}`);
-
-    const available = lotsAt(db.read, item.product.id, fromLocationId, fromContainerId);
-    const lotId = pickLot(item.product, input.lot ?? item.lot, available);
-    const fromCode = source.kind === 'location' ? source.location.code : source.container.code;
-    const fromLocation = source.kind === 'location' ? source.location : findLocationById(db.read, fromLocationId);
-
-    const result = db.write((tx) => {
-      const id = recordMovement(tx, {
-        at: clock.now(),
-        userId: actor.userId,
-        kind: 'move',
-        productId: item.product.id,
-        lotId: lotId || null,
-        fromLocationId,
-        fromContainerId: fromContainerId || null,
-        toLocationId: to.id,
-        toContainerId: null,
-        quantity,
-        reason: null,
-        scan: input.gtin ?? null,
-      });
-      recordStockEvent(tx, clock.now(), 'stock.moved', actor, [id]);
-      audit.record(tx, {
-        userId: actor.userId,
-        action: 'stock:move',
-        outcome: 'ok',
-        target: `product:${item.product.sku}`,
-        detail: { from: fromCode, to: to.code, quantity },
-      });
-      return { movements: 1, quantity, from: fromCode, to: to.code };
-    });
-    changed(fromLocation?.code, to.code);
-    return result;
+    changed(result.fromLocation, result.to);
+    return { movements: result.movements, quantity: result.quantity, from: result.from, to: result.to };
   }
 
   /**
@@ -250,24 +213,28 @@ export function createStockService({ db, clock, audit, events }: StockDeps) {
     const location = resolveLocation(db.read, input.location);
     const item = resolveProduct(db.read, input.gtin);
     const lotCode = input.lot ?? item.lot;
-    const lotId = lotCode === undefined ? 0 : (findLotId(db.read, item.product.id, lotCode) ?? -1);
-    if (lotId === -1) throw new AppError('INSUFFICIENT_STOCK', `no lot ${lotCode} of ${item.product.sku}`, { available: 0 });
-    db.write((tx) => {
-      const ids = applyAdjustment(tx, actor, { productId: item.product.id, locationId: location.id, lotId }, input.delta, input.reason);
+    const lotId = lotCode === undefined ? 0 : findLotId(db.read, item.product.id, lotCode);
+    if (lotId === null) throw new AppError('LOT_NOT_FOUND', `no lot ${lotCode} of ${item.product.sku}`, { lot: lotCode, sku: item.product.sku });
+    // The delta counts what was scanned, as a move or a count does: cases of a case GTIN.
+    const units = unitsOf(item, Math.abs(input.delta)) ?? 0;
+    const delta = Math.sign(input.delta) * units;
+    const movements = db.write((tx) => {
+      const ids = applyAdjustment(tx, actor, { productId: item.product.id, locationId: location.id, lotId }, delta, input.reason);
       recordStockEvent(tx, clock.now(), 'stock.adjusted', actor, ids, { reason: input.reason });
       audit.record(tx, {
         userId: actor.userId,
         action: 'stock:adjust',
         outcome: 'ok',
         target: `product:${item.product.sku}`,
-        detail: { location: location.code, delta: input.delta, reason: input.reason },
+        detail: { location: location.code, delta, reason: input.reason },
       });
+      return ids.length;
     });
     changed(location.code);
-    return { movements: 1, quantity: Math.abs(input.delta), from: location.code, to: location.code };
+    return { movements, quantity: units, from: location.code, to: location.code };
   }
 
-  return { lookup, move, adjust, applyAdjustment, changed };
+  return { lookup, checkMove, move, adjust, applyAdjustment, changed };
 }
 
 export type StockService = ReturnType<typeof createStockService>;

@@ -1,26 +1,20 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
 import { AuditPanel } from './AuditPanel';
 import { LocationsPanel } from './LocationsPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { SettingsPanel } from './SettingsPanel';
 
 const tabs = ['people', 'settings', 'locations', 'audit'] as const;
-type Tab = (typeof tabs)[number];
 
 export function AdminScreen() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('people');
+  const links = tabs.map((id) => ({ id, label: t(`admin.tabs.${id}`) }));
+  const tab = useRouteTab('/admin', links);
   return (
     <main className="screen">
       <h1>{t('admin.title')}</h1>
-      <div className="tabs" role="tablist">
-        {tabs.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={id === tab} className={`tab ${id === tab ? 'is-current' : ''}`} onClick={() => setTab(id)}>
-            {t(`admin.tabs.${id}`)}
-          </button>
-        ))}
-      </div>
+      <RouteTabs base="/admin" tabs={links} label={t('admin.title')} />
       <div role="tabpanel">
         {tab === 'people' && <PeoplePanel />}
         {tab === 'settings' && <SettingsPanel />}

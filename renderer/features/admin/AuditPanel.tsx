@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/ipc/audit';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { LoadState } from '../../ui/LoadState';
 import { auditPageSize, useAdmin } from './store';
 import { formatDateTime } from '../../lib/format';
 
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 export function AuditPanel() {
   const { t } = useTranslation();
   const audit = useAdmin((state) => state.audit);
+  const auditLoad = useAdmin((state) => state.auditLoad);
   const page = useAdmin((state) => state.auditPage);
   const refusedOnly = useAdmin((state) => state.auditRefusedOnly);
   const loadAudit = useAdmin((state) => state.loadAudit);
@@ -47,17 +49,19 @@ export function AuditPanel() {
           {t('audit.refusedOnly')}
         </label>
       </div>
-      <DataTable
-        columns={columns}
-        rows={audit.entries}
-        rowKey={(entry) => entry.id}
-        total={audit.total}
-        page={page}
-        pageSize={auditPageSize}
-        onPage={(next) => void loadAudit(next, refusedOnly)}
-        empty={t('audit.none')}
-        label={t('audit.title')}
-      />
+      <LoadState load={auditLoad} onRetry={() => void loadAudit(page, refusedOnly)}>
+        <DataTable
+          columns={columns}
+          rows={audit.entries}
+          rowKey={(entry) => entry.id}
+          total={audit.total}
+          page={page}
+          pageSize={auditPageSize}
+          onPage={(next) => void loadAudit(next, refusedOnly)}
+          empty={t('audit.none')}
+          label={t('audit.title')}
+        />
+      </LoadState>
     </section>
   );
 }

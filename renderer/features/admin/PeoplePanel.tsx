@@ -6,6 +6,7 @@ import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { useFeedback } from '../../ui/feedback';
+import { LoadState } from '../../ui/LoadState';
 import { NewUserForm } from './NewUserForm';
 import { ResetPinForm } from './ResetPinForm';
 import { useAdmin } from './store';
@@ -13,6 +14,7 @@ import { useAdmin } from './store';
 export function PeoplePanel() {
   const { t } = useTranslation();
   const users = useAdmin((state) => state.users);
+  const usersLoad = useAdmin((state) => state.usersLoad);
   const loadUsers = useAdmin((state) => state.loadUsers);
   const setRole = useAdmin((state) => state.setRole);
   const setDisabled = useAdmin((state) => state.setDisabled);
@@ -83,7 +85,9 @@ export function PeoplePanel() {
       </div>
       {creating && <NewUserForm onDone={() => setCreating(false)} />}
       {resetting && <ResetPinForm user={resetting} onDone={() => setResetting(null)} />}
-      <DataTable columns={columns} rows={users} rowKey={(user) => user.id} empty={t('people.none')} label={t('people.title')} />
+      <LoadState load={usersLoad} onRetry={() => void loadUsers()}>
+        <DataTable columns={columns} rows={users} rowKey={(user) => user.id} empty={t('people.none')} label={t('people.title')} />
+      </LoadState>
     </section>
   );
 }

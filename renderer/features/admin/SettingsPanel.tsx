@@ -1,17 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { locales, type Locale } from '../../../shared/locale';
+import { locales } from '../../../shared/locale';
 import { stationSettingsSchema, type StationSettings } from '../../../shared/settings';
 import { localeNames } from '../../i18n';
 import { errorText } from '../../lib/errors';
+import { useSchemaForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { useFeedback } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/Field';
+import { LoadState } from '../../ui/LoadState';
 import { useAdmin } from './store';
 
 export function SettingsPanel() {
   const { t } = useTranslation();
   const settings = useAdmin((state) => state.settings);
+  const settingsLoad = useAdmin((state) => state.settingsLoad);
   const loadSettings = useAdmin((state) => state.loadSettings);
   const backup = useAdmin((state) => state.backup);
   const show = useFeedback((state) => state.show);
@@ -31,7 +34,9 @@ export function SettingsPanel() {
   return (
     <section>
       <h2>{t('settings.title')}</h2>
-      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : <p>{t('common.loading')}</p>}
+      <LoadState load={settingsLoad} onRetry={() => void loadSettings()}>
+        {settings && <SettingsForm key={JSON.stringify(settings)} saved={settings} />}
+      </LoadState>
       <div className="card">
         <h3>{t('settings.backupTitle')}</h3>
         <p>{t('settings.backupIntro')}</p>
@@ -48,34 +53,31 @@ function SettingsForm({ saved }: { readonly saved: StationSettings }) {
   const { t } = useTranslation();
   const saveSettings = useAdmin((state) => state.saveSettings);
   const show = useFeedback((state) => state.show);
-  const [idle, setIdle] = useState(String(saved.idleLockSeconds));
-  const [locale, setLocale] = useState<Locale>(saved.defaultLocale);
-  const [error, setError] = useState<string | undefined>();
+  // The contract's schema of `settings.update`, as main parses it.
+  const { register, handleSubmit, errorOf } = useSchemaForm(stationSettingsSchema, { defaultValues: saved });
 
-  const save = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const parsed = stationSettingsSchema.shape.idleLockSeconds.safeParse(Number(idle));
-    if (idle.trim() === '' || !parsed.success) {
-      setError(t('settings.idleInvalid'));
-      return;
-    }
-    setError(undefined);
-    const result = await saveSettings({ idleLockSeconds: parsed.data, defaultLocale: locale });
+  const save = handleSubmit(async (settings) => {
+    const result = await saveSettings(settings);
     show(result.ok ? 'ok' : 'error', result.ok ? t('settings.saved') : errorText(t, result.error));
-  };
+  });
 
   return (
     <form className="form card" onSubmit={(event) => void save(event)} noValidate>
       <TextField
         label={t('settings.idleLockSeconds')}
         hint={t('settings.idleHint')}
-        name="idle-lock-seconds"
         inputMode="numeric"
-        value={idle}
-        error={error}
-        onChange={(event) => setIdle(event.target.value)}
+        error={errorOf('idleLockSeconds')}
+        {...register('idleLockSeconds', { valueAsNumber: true })}
       />
-      <SelectField label={t('settings.defaultLocale')} name="default-locale" value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+      <TextField
+        label={t('settings.confirmMoveAboveUnits')}
+        hint={t('settings.confirmHint')}
+        inputMode="numeric"
+        error={errorOf('confirmMoveAboveUnits')}
+        {...register('confirmMoveAboveUnits', { valueAsNumber: true })}
+      />
+      <SelectField label={t('settings.defaultLocale')} {...register('defaultLocale')}>
         {locales.map((code) => (
           <option key={code} value={code}>
             {localeNames[code]}

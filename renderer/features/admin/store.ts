@@ -6,13 +6,18 @@ import type { Role } from '../../../shared/roles';
 import type { AppErrorShape, Result } from '../../../shared/result';
 import type { StationSettings } from '../../../shared/settings';
 import { api } from '../../lib/api';
+import { idle, loadOf, loading, type Load } from '../../lib/load';
+import { sessionScoped } from '../../lib/session-scope';
 
 export const auditPageSize = 15;
 
 type AdminState = {
   readonly users: readonly UserView[];
+  readonly usersLoad: Load;
   readonly settings: StationSettings | null;
+  readonly settingsLoad: Load;
   readonly audit: AuditPage;
+  readonly auditLoad: Load;
   readonly auditPage: number;
   readonly auditRefusedOnly: boolean;
   readonly error: AppErrorShape | null;
@@ -27,6 +32,18 @@ type AdminState = {
   readonly loadAudit: (page: number, refusedOnly: boolean) => Promise<void>;
 };
 
+const adminStart = {
+  users: [],
+  usersLoad: idle,
+  settings: null,
+  settingsLoad: idle,
+  audit: { entries: [], total: 0 },
+  auditLoad: idle,
+  auditPage: 0,
+  auditRefusedOnly: false,
+  error: null,
+} as const satisfies Partial<AdminState>;
+
 export const useAdmin = create<AdminState>()((set, get) => {
   /** After any change to a person, the list is read again from main: it is the truth. */
   const thenReload = async <T>(result: Promise<Result<T>>): Promise<Result<T>> => {
@@ -35,23 +52,20 @@ export const useAdmin = create<AdminState>()((set, get) => {
     return settled;
   };
   return {
-    users: [],
-    settings: null,
-    audit: { entries: [], total: 0 },
-    auditPage: 0,
-    auditRefusedOnly: false,
-    error: null,
+    ...adminStart,
     loadUsers: async () => {
+      if (get().usersLoad.status !== 'ready') set({ usersLoad: loading });
       const result = await api.auth.listUsers();
-      set(result.ok ? { users: result.value, error: null } : { error: result.error });
+      set(result.ok ? { users: result.value, error: null, usersLoad: loadOf(result) } : { error: result.error, usersLoad: loadOf(result) });
     },
     createUser: (user) => thenReload(api.auth.createUser(user)),
     setRole: (userId, role) => thenReload(api.auth.setRole({ userId, role })),
     setDisabled: (userId, disabled) => thenReload(api.auth.setDisabled({ userId, disabled })),
     resetPin: (userId, pin) => thenReload(api.auth.resetPin({ userId, pin })),
     loadSettings: async () => {
+      if (!get().settings) set({ settingsLoad: loading });
       const result = await api.settings.get();
-      set(result.ok ? { settings: result.value } : { error: result.error });
+      set(result.ok ? { settings: result.value, settingsLoad: loadOf(result) } : { error: result.error, settingsLoad: loadOf(result) });
     },
     saveSettings: async (patch) => {
       const result = await api.settings.update(patch);
@@ -61,13 +75,15 @@ export const useAdmin = create<AdminState>()((set, get) => {
     backup: () => api.settings.backupDatabase(),
     loadAudit: async (page, refusedOnly) => {
       // The filter shows as chosen at once; the rows follow.
-      set({ auditRefusedOnly: refusedOnly });
+      set({ auditRefusedOnly: refusedOnly, ...(get().auditLoad.status === 'ready' ? {} : { auditLoad: loading }) });
       const result = await api.audit.list({
         offset: page * auditPageSize,
         limit: auditPageSize,
         ...(refusedOnly ? { outcome: 'refused' as const } : {}),
       });
-      set(result.ok ? { audit: result.value, auditPage: page } : { error: result.error });
+      set(result.ok ? { audit: result.value, auditPage: page, auditLoad: loadOf(result) } : { error: result.error, auditLoad: loadOf(result) });
     },
   };
 });
+
+sessionScoped('admin', { reset: () => useAdmin.setState(adminStart) });

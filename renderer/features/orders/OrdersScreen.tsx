@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../shared/orders';
 import { BigNumber } from '../../ui/BigNumber';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { LoadState } from '../../ui/LoadState';
 import { useOrders } from './store';
 import { formatDay, formatTime } from '../../lib/format';
 
@@ -11,10 +12,19 @@ export function OrdersScreen() {
   const { t } = useTranslation();
   const nextDay = useOrders((state) => state.nextDay);
   const load = useOrders((state) => state.load);
+  const read = useOrders((state) => state.read);
   useEffect(() => {
-    void load();
-  }, [load]);
-  if (!nextDay) return <p className="centered-message">{t('common.loading')}</p>;
+    void read();
+  }, [read]);
+  if (!nextDay) {
+    return (
+      <main className="screen">
+        <LoadState load={load} onRetry={() => void read()}>
+          {null}
+        </LoadState>
+      </main>
+    );
+  }
   const shipDate = formatDay(nextDay.shipDate);
   const columns: readonly Column<OrderSummary>[] = [
     { key: 'id', header: t('orders.order'), cell: (order) => <code>{order.orderId}</code> },

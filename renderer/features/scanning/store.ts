@@ -3,7 +3,7 @@ import { defaultScannerSettings, type ScannerSettings } from '../../../shared/sc
 import type { AppErrorShape, Result } from '../../../shared/result';
 import { api } from '../../lib/api';
 import { defaultRegion, type Region } from './frame';
-import { useSession } from '../session/store';
+import { sessionScoped } from '../../lib/session-scope';
 
 /** The camera is a device of this workstation, not a site setting: the page remembers it. */
 const cameraKey = 'quai.scanner.camera';
@@ -55,7 +55,11 @@ export const useScanner = create<ScannerState>()((set) => ({
 }));
 
 // After each login (or unlock), read the station's scanner settings; the next person may log in
-// on a station whose IT changed them meanwhile.
-useSession.subscribe((state, previous) => {
-  if (state.stage === 'ready' && previous.stage !== 'ready') void useScanner.getState().load();
+// on a station whose IT changed them meanwhile. They are the station's, not the person's: kept.
+sessionScoped('scanner', {
+  reset: () => undefined,
+  activate: () => {
+    void useScanner.getState().load();
+    return () => undefined;
+  },
 });

@@ -16,7 +16,6 @@ const built = [
   ...scannerSuffixes.map((suffix) => `scanning.suffixes.${suffix}`),
   ...['ctrl-bracket', 'gs-character', 'substitute', 'missing'].map((gs) => `scanning.gs.${gs}`),
   ...['ok', 'azerty', 'mismatch'].map((layout) => `scanning.layout.${layout}`),
-  ...['interKeyMaxMs', 'minLength', 'prefix', 'suffix', 'gsSubstitute', 'dedupeWindowMs'].map((field) => `scanning.settings.invalid.${field}`),
   'shell.areas.scanner',
 ];
 

@@ -4,6 +4,7 @@ import type { SessionView, SiteView } from '../../../shared/people';
 import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { applyLocale } from '../../i18n';
+import { activateSession, deactivateSession, endSession, sessionScoped } from '../../lib/session-scope';
 import { useFeedback } from '../../ui/feedback';
 import { setSiteTimeZone } from '../../lib/format';
 
@@ -11,6 +12,8 @@ import { setSiteTimeZone } from '../../lib/format';
 export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
 
 type SessionState = {
+  /** Reads where the station stands and follows main's session changes; returns how to stop. */
+  readonly start: () => () => void;
   readonly stage: Stage;
   readonly site: SiteView | null;
   readonly session: SessionView | null;
@@ -29,19 +32,31 @@ type SessionState = {
 const stageOf = (session: SessionView | null): Stage => (!session ? 'login' : session.locked ? 'locked' : 'ready');
 
 export const useSession = create<SessionState>()((set, get) => {
+  /**
+   * Every session change goes through here, and drives the stores (lib/session-scope): a person
+   * leaving (logout, another badge, main ended the session) resets them all; a lock only pauses
+   * their subscriptions, and the place is kept under the lock screen (issue #10).
+   */
   const adopt = (session: SessionView | null): void => {
     const stage = stageOf(session);
+    const previous = get().session;
+    const personLeft = previous !== null && previous.user.id !== session?.user.id;
     // What the last person did is not for the next one to read: cleared on lock and on logout.
     if (stage !== get().stage && (stage === 'locked' || get().stage === 'ready')) useFeedback.getState().clear();
+    if (personLeft) endSession();
     set({ session, stage });
     applyLocale(session?.user.locale ?? get().stationLocale);
+    if (stage === 'ready') activateSession();
+    else deactivateSession();
   };
 
-  onEvent('auth:session-changed', (session) => {
-    if (get().stage !== 'setup' && get().stage !== 'loading') adopt(session);
-  });
-
   return {
+    start: () => {
+      void get().load();
+      return onEvent('auth:session-changed', (session) => {
+        if (get().stage !== 'setup' && get().stage !== 'loading') adopt(session);
+      });
+    },
     stage: 'loading',
     site: null,
     session: null,
@@ -108,3 +123,5 @@ export function reportActivity(): () => void {
     for (const type of types) window.removeEventListener(type, onActivity, { capture: true });
   };
 }
+
+sessionScoped('feedback', { reset: () => useFeedback.getState().clear() });

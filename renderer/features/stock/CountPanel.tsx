@@ -1,95 +1,108 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../lib/errors';
+import { z } from 'zod';
+import { quantitySchema } from '../../../shared/ipc/stock';
+import { useSchemaForm } from '../../lib/forms';
 import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
-import { useFeedback } from '../../ui/feedback';
+import { TextField } from '../../ui/Field';
 import { ScanField } from '../../ui/ScanField';
-import { useCount } from './store';
+import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
+import { countActions, useCountFlow, type CountStep } from './count-flow';
 import { describe } from './text';
 
-/** A blind count: scan the location, then every item (or a case, which counts its units). */
+/** A blind count, on the same step component as every floor flow (issue #10). */
 export function CountPanel() {
   const { t, i18n } = useTranslation();
-  const count = useCount((state) => state.count);
-  const start = useCount((state) => state.start);
-  const countItem = useCount((state) => state.countItem);
-  const finish = useCount((state) => state.finish);
-  const close = useCount((state) => state.close);
-  const show = useFeedback((state) => state.show);
-  const [busy, setBusy] = useState(false);
+  const step = useCountFlow((state) => state.step);
+  const count = useCountFlow((state) => state.values.count);
+  const message = useCountFlow((state) => state.message);
+  const busy = useCountFlow((state) => state.busy);
+  const reset = useCountFlow((state) => state.reset);
 
-  if (!count) {
-    return (
-      <section aria-label={t('stock.tabs.count')}>
-        <ScanField
-          label={t('stock.scanLocationToCount')}
-          name="count-location"
-          onScan={(code) =>
-            void start(code).then((result) =>
-              result.ok ? show('ok', t('stock.countStarted', { location: result.value.location })) : show('error', errorText(t, result.error)),
-            )
-          }
-        />
-      </section>
-    );
-  }
+  const scanned = count?.lines.reduce((sum, line) => sum + line.counted, 0) ?? 0;
+  const steps: readonly StepView<CountStep>[] = [
+    { id: 'location', title: t('stock.count.steps.location'), done: count && <code>{count.location}</code> },
+    { id: 'items', title: t('stock.count.steps.items', { round: count?.round ?? 1 }), done: count && t('stock.count.unitsDone', { units: scanned }) },
+    { id: 'closed', title: t('stock.count.steps.closed') },
+  ];
+  const prompt =
+    step === 'location'
+      ? t('stock.scanLocationToCount')
+      : step === 'items'
+        ? t('stock.scanItemToCount')
+        : t(`stock.countStatus.${count?.status ?? 'counting'}`);
 
-  const onItem = async (gtin: string): Promise<void> => {
-    const result = await countItem(gtin, 1);
-    if (result.ok) show('ok', t('stock.counted'));
-    else show('error', errorText(t, result.error));
-  };
-
-  const onFinish = async (): Promise<void> => {
-    setBusy(true);
-    const result = await finish();
-    setBusy(false);
-    if (!result.ok) return show('error', errorText(t, result.error));
-    const status = result.value.status;
-    if (status === 'matched') show('ok', t('stock.countMatched'));
-    else if (status === 'counting') show('attention', t('stock.countRecount'));
-    else show('attention', t('stock.countPending'));
-  };
-
-  const closed = count.status !== 'counting';
-  const scanned = count.lines.reduce((sum, line) => sum + line.counted, 0);
   return (
-    <section aria-label={t('stock.tabs.count')} data-count-status={count.status} data-count-round={count.round}>
-      <h2>{t('stock.countTitle', { location: count.location, round: count.round })}</h2>
-      {!closed && (
-        <>
-          {count.round === 2 && <p className="notice notice-attention">{t('stock.countRecount')}</p>}
-          <ScanField label={t('stock.scanItemToCount')} name="count-item" onScan={(code) => void onItem(code)} />
-          <div className="figures">
-            <BigNumber label={t('stock.unitsCounted')} value={scanned} />
-            <BigNumber label={t('stock.productsCounted')} value={count.lines.length} />
-          </div>
-          <ul className="count-lines">
-            {count.lines.map((line) => (
-              <li key={`${line.product.sku}|${line.lot ?? ''}`}>
-                <code>{line.product.sku}</code> {describe(line.product.description, i18n.language)} {line.lot ? `· ${line.lot}` : ''} —{' '}
-                <strong>{line.counted}</strong>
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <Button variant="primary" onClick={() => void onFinish()} disabled={busy}>
-              {t('stock.finishCount')}
-            </Button>
-          </div>
-        </>
-      )}
-      {closed && (
-        <>
-          <p className={`notice ${count.status === 'matched' ? 'notice-ok' : 'notice-attention'}`}>{t(`stock.countStatus.${count.status}`)}</p>
-          <div className="actions">
-            <Button variant="primary" onClick={close}>
-              {t('stock.countAnother')}
-            </Button>
-          </div>
-        </>
-      )}
-    </section>
+    <div data-count-status={count?.status ?? 'none'} data-count-round={count?.round ?? 0}>
+      <StepFlow
+        name="count"
+        label={t('stock.tabs.count')}
+        steps={steps}
+        current={step}
+        prompt={prompt}
+        expects={step === 'location' ? t('stock.count.expects.location') : step === 'items' ? t('stock.count.expects.items') : undefined}
+        message={message}
+        busy={busy}
+        onCancel={step === 'items' ? reset : undefined}
+      >
+        {step === 'location' && <ScanField key="location" hideLabel label={prompt} name="count-location" onScan={(code) => void countActions.scan(code)} />}
+        {step === 'items' && count && (
+          <>
+            <ItemScan key={`items-${count.round}`} label={prompt} />
+            <div className="figures figures-compact">
+              <BigNumber label={t('stock.unitsCounted')} value={scanned} />
+              <BigNumber label={t('stock.productsCounted')} value={count.lines.length} />
+            </div>
+            <ul className="count-lines">
+              {count.lines.map((line) => (
+                <li key={`${line.product.sku}|${line.lot ?? ''}`}>
+                  <code>{line.product.sku}</code> {describe(line.product.description, i18n.language)} {line.lot ? `· ${line.lot}` : ''} —{' '}
+                  <strong>{line.counted}</strong>
+                </li>
+              ))}
+            </ul>
+            <div className="actions">
+              <Button variant="primary" onClick={() => void countActions.finish()} disabled={busy}>
+                {t('stock.finishCount')}
+              </Button>
+            </div>
+          </>
+        )}
+        {step === 'closed' && count && (
+          <>
+            <p
+              className={`notice ${count.status === 'matched' || count.status === 'approved' ? 'notice-ok' : 'notice-attention'}`}
+              data-count-outcome={count.status}
+            >
+              {t('stock.count.closedAt', { location: count.location, status: t(`stock.countStatus.${count.status}`) })}
+            </p>
+            <div className="actions">
+              <Button variant="primary" onClick={reset}>
+                {t('stock.countAnother')}
+              </Button>
+            </div>
+          </>
+        )}
+      </StepFlow>
+    </div>
+  );
+}
+
+/** The count of one scan is 1 (a case: its units) unless keyed first, with the contract's own bound. */
+const perScanSchema = z.object({ quantity: quantitySchema });
+
+function ItemScan({ label }: { readonly label: string }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, reset } = useSchemaForm(perScanSchema, { defaultValues: { quantity: 1 } });
+  const onScan = (code: string): void =>
+    void handleSubmit(async ({ quantity }) => {
+      await countActions.scan(code, quantity === 1 ? undefined : quantity);
+      reset({ quantity: 1 });
+    })();
+  return (
+    <div className="form-inline count-item">
+      <ScanField hideLabel label={label} name="count-item" onScan={onScan} />
+      <TextField label={t('stock.count.perScan')} inputMode="numeric" error={errorOf('quantity')} {...register('quantity', { valueAsNumber: true })} />
+    </div>
   );
 }

@@ -11,6 +11,8 @@ import { StockLines } from './StockLines';
 import { historyPageSize, useLookup } from './store';
 import { describe } from './text';
 import { formatDateTime } from '../../lib/format';
+import { LoadState } from '../../ui/LoadState';
+import { ready } from '../../lib/load';
 
 export function LookupPanel() {
   const { t } = useTranslation();
@@ -106,9 +108,10 @@ function LookupHeader({ result }: { readonly result: LookupResult }) {
 function HistoryTable() {
   const { t, i18n } = useTranslation();
   const history = useLookup((state) => state.history);
+  const load = useLookup((state) => state.historyLoad);
   const page = useLookup((state) => state.historyPage);
   const loadHistory = useLookup((state) => state.loadHistory);
-  if (!history) {
+  if (load.status === 'idle') {
     return <Button onClick={() => void loadHistory(0)}>{t('stock.showHistory')}</Button>;
   }
   const where = (side: MovementView['from']): string => [side.location, side.container].filter(Boolean).join(' / ') || '—';
@@ -122,16 +125,18 @@ function HistoryTable() {
     { key: 'who', header: t('audit.who'), cell: (m) => m.user ?? '—' },
   ];
   return (
-    <DataTable
-      columns={columns}
-      rows={history.movements}
-      rowKey={(m) => m.id}
-      total={history.total}
-      page={page}
-      pageSize={historyPageSize}
-      onPage={(next) => void loadHistory(next)}
-      empty={t('stock.noHistory')}
-      label={t('stock.historyTab')}
-    />
+    <LoadState load={load.status !== 'error' && history ? ready : load} onRetry={() => void loadHistory(page)}>
+      <DataTable
+        columns={columns}
+        rows={history?.movements ?? []}
+        rowKey={(m) => m.id}
+        total={history?.total ?? 0}
+        page={page}
+        pageSize={historyPageSize}
+        onPage={(next) => void loadHistory(next)}
+        empty={t('stock.noHistory')}
+        label={t('stock.historyTab')}
+      />
+    </LoadState>
   );
 }

@@ -1,116 +1,161 @@
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifyScan } from '../../../shared/barcode';
-import { errorText } from '../../lib/errors';
+import { z } from 'zod';
+import { quantitySchema } from '../../../shared/ipc/stock';
+import type { MoveItem } from '../../../shared/stock';
+import { useSchemaForm } from '../../lib/forms';
+import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
-import { useFeedback } from '../../ui/feedback';
 import { TextField } from '../../ui/Field';
+import { useScanScope } from '../../ui/scan-scope';
 import { ScanField } from '../../ui/ScanField';
-import { useMove } from './store';
+import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
+import { moveActions, useMoveFlow, type MoveStep, type MoveValues } from './move-flow';
+import { StockLines } from './StockLines';
+import { describe } from './text';
 
-/** Move stock: scan where from (a location, or a pallet's SSCC), what and how many, then where to. */
+/** Move stock, one checked step at a time (issue #10). */
 export function MovePanel() {
-  const { t } = useTranslation();
-  const current = useMove((state) => state.current);
-  const go = useMove((state) => state.go);
-  const commit = useMove((state) => state.commit);
-  const reset = useMove((state) => state.reset);
-  const show = useFeedback((state) => state.show);
+  const { t, i18n } = useTranslation();
+  const step = useMoveFlow((state) => state.step);
+  const values = useMoveFlow((state) => state.values);
+  const message = useMoveFlow((state) => state.message);
+  const busy = useMoveFlow((state) => state.busy);
+  const back = useMoveFlow((state) => state.back);
+  const revisit = useMoveFlow((state) => state.revisit);
+  const reset = useMoveFlow((state) => state.reset);
 
-  const finish = async (to: string): Promise<void> => {
-    const result = await commit(to);
-    if (result.ok) show('ok', t('stock.moved', { quantity: result.value.quantity, from: result.value.from, to: result.value.to }));
-    else show('error', errorText(t, result.error));
-  };
+  const fromPallet = values.origin?.kind === 'container';
+  const whole = values.check?.wholeContainer === true;
+  const needsConfirm = step === 'confirm';
+  const steps: readonly StepView<MoveStep>[] = [
+    { id: 'from', title: t('stock.moveSteps.from'), done: values.origin && <code>{values.origin.code}</code> },
+    {
+      id: 'item',
+      title: t('stock.moveSteps.item'),
+      skipped: whole,
+      done: values.item && (
+        <>
+          <code>{values.item.product.sku}</code> {describe(values.item.product.description, i18n.language)}
+          {values.item.lot && ` · ${values.item.lot}`}
+        </>
+      ),
+    },
+    {
+      id: 'quantity',
+      title: t('stock.moveSteps.quantity'),
+      skipped: whole,
+      done: values.check?.units !== undefined && values.check.units !== null && String(values.check.units),
+    },
+    { id: 'to', title: t('stock.moveSteps.to'), done: values.to && <code>{values.check?.to?.code ?? values.to}</code> },
+    ...(needsConfirm ? [{ id: 'confirm' as const, title: t('stock.moveSteps.confirm') }] : []),
+  ];
 
-  const onFrom = (code: string): void => {
-    const scan = classifyScan(code);
-    if (scan.kind === 'gtin') {
-      show('error', t('errors.NOT_A_SOURCE'));
-      return;
-    }
-    go({ step: 'item', from: code, isPallet: scan.kind === 'sscc' });
-  };
-
-  const onItem = (code: string, isPallet: boolean, from: string): void => {
-    const scan = classifyScan(code);
-    if (scan.kind === 'gtin') {
-      go({ step: 'quantity', from, gtin: scan.gtin, lot: scan.lot, suggested: scan.quantity });
-      return;
-    }
-    // A pallet followed by a location: the whole pallet goes there.
-    if (isPallet) {
-      go({ step: 'to', from });
-      void finish(code);
-      return;
-    }
-    show('error', t('stock.scanItem'));
-  };
-
+  const { prompt, expects } = promptOf(t, step, values);
   return (
-    <section aria-label={t('stock.tabs.move')} data-move-step={current.step}>
-      <ol className="steps">
-        {(['from', 'item', 'quantity', 'to'] as const).map((step) => (
-          <li key={step} className={step === current.step ? 'is-current' : ''}>
-            {t(`stock.moveSteps.${step}`)}
-          </li>
-        ))}
-      </ol>
-      {current.step === 'from' && <ScanField label={t('stock.scanFrom')} name="move-from" onScan={onFrom} />}
-      {current.step === 'item' && (
-        <ScanField
-          label={current.isPallet ? t('stock.scanItemOrDestination') : t('stock.scanItem')}
-          hint={t('stock.fromWhere', { from: current.from })}
-          name="move-item"
-          onScan={(code) => onItem(code, current.isPallet, current.from)}
-        />
+    <StepFlow
+      name="move"
+      label={t('stock.tabs.move')}
+      steps={steps}
+      current={step}
+      prompt={prompt}
+      expects={expects}
+      message={message}
+      busy={busy}
+      onBack={step === 'from' ? undefined : back}
+      onCancel={step === 'from' ? undefined : reset}
+      onRevisit={revisit}
+      details={<MoveDetails step={step} values={values} />}
+    >
+      {step === 'quantity' && values.item ? (
+        <QuantityStep key={values.item.gtin} item={values.item} />
+      ) : (
+        <ScanField key={step} hideLabel label={prompt} name={`move-${step}`} onScan={(code) => void moveActions.scan(code)} />
       )}
-      {current.step === 'quantity' && (
-        <QuantityStep key={current.gtin} suggested={current.suggested} onDone={(quantity) => go({ ...current, step: 'to', quantity })} />
-      )}
-      {current.step === 'to' && (
-        <ScanField label={t('stock.scanTo')} hint={t('stock.fromWhere', { from: current.from })} name="move-to" onScan={(code) => void finish(code)} />
-      )}
-      {current.step !== 'from' && (
+      {needsConfirm && (
         <div className="actions">
-          <Button onClick={reset}>{t('common.cancel')}</Button>
+          <Button variant="primary" onClick={() => void moveActions.confirm()} disabled={busy}>
+            {t('stock.move.confirm')}
+          </Button>
         </div>
       )}
-    </section>
+      {fromPallet && step === 'item' && <p className="muted">{t('stock.move.palletHint')}</p>}
+    </StepFlow>
   );
 }
 
-function QuantityStep({ suggested, onDone }: { readonly suggested?: number | undefined; readonly onDone: (quantity: number) => void }) {
+function promptOf(t: TFunction, step: MoveStep, values: MoveValues): { prompt: string; expects?: string } {
+  const check = values.check;
+  switch (step) {
+    case 'from':
+      return { prompt: t('stock.scanFrom'), expects: t('stock.move.expects.from') };
+    case 'item':
+      return values.origin?.kind === 'container'
+        ? { prompt: t('stock.scanItemOrDestination'), expects: t('stock.move.expects.itemOrDestination') }
+        : { prompt: t('stock.scanItem'), expects: t('stock.move.expects.item') };
+    case 'quantity':
+      return values.item && values.item.packQuantity > 1
+        ? {
+            prompt: t('stock.move.howManyCases', { pack: values.item.packQuantity }),
+            expects: t('stock.move.expects.quantity', { available: values.item.available }),
+          }
+        : { prompt: t('stock.howMany'), expects: t('stock.move.expects.quantity', { available: values.item?.available ?? 0 }) };
+    case 'to':
+      return { prompt: t('stock.scanTo'), expects: t('stock.move.expects.to') };
+    case 'confirm':
+      return check?.wholeContainer
+        ? {
+            prompt: t('stock.move.confirmPallet', { code: values.origin?.code ?? '', units: check.units ?? 0, to: check.to?.code ?? '' }),
+            expects: t('stock.move.expects.confirmPallet'),
+          }
+        : { prompt: t('stock.move.confirmLarge', { units: check?.units ?? 0, to: check?.to?.code ?? '' }), expects: t('stock.move.expects.confirmLarge') };
+  }
+}
+
+/** What the person needs to see to take this step: what the origin holds, what would move. */
+function MoveDetails({ step, values }: { readonly step: MoveStep; readonly values: MoveValues }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(suggested ? String(suggested) : '');
-  const [error, setError] = useState<string | undefined>();
-  const submit = (): void => {
-    const quantity = Number(value);
-    if (!/^\d{1,7}$/.test(value) || quantity < 1) {
-      setError(t('stock.quantityInvalid'));
-      return;
-    }
-    onDone(quantity);
-  };
+  if (step === 'from' || !values.origin) return null;
+  if (step === 'quantity' && values.item) {
+    return (
+      <div className="figures figures-compact">
+        <BigNumber label={t('stock.move.available', { from: values.origin.code })} value={values.item.available} />
+      </div>
+    );
+  }
+  if (step === 'item' || (step === 'confirm' && values.check?.wholeContainer)) {
+    return (
+      <div data-move-contents="">
+        <h3>{t('stock.move.contents', { code: values.origin.code })}</h3>
+        <StockLines lines={values.origin.lines} show={values.origin.kind === 'container' ? ['product'] : ['product', 'container']} />
+      </div>
+    );
+  }
+  return null;
+}
+
+/** How many: the contract's own rule (1 to 1,000,000 whole units), then main checks what is there. */
+function QuantityStep({ item }: { readonly item: MoveItem }) {
+  const { t } = useTranslation();
+  const busy = useMoveFlow((state) => state.busy);
+  const { register, handleSubmit, errorOf, setFocus } = useSchemaForm(z.object({ quantity: quantitySchema }), {
+    defaultValues: item.scannedQuantity === null ? {} : { quantity: item.scannedQuantity },
+  });
+  // Back from the lock screen, the person types on where they stopped.
+  const live = useScanScope();
+  useEffect(() => {
+    if (live) setFocus('quantity');
+  }, [live, setFocus]);
   return (
-    <form
-      className="form form-inline"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-      noValidate
-    >
+    <form className="form form-inline" onSubmit={(event) => void handleSubmit(({ quantity }) => moveActions.quantity(quantity))(event)} noValidate>
       <TextField
-        label={t('stock.howMany')}
-        name="quantity"
+        label={item.packQuantity > 1 ? t('stock.move.howManyCases', { pack: item.packQuantity }) : t('stock.howMany')}
         inputMode="numeric"
-        value={value}
-        error={error}
-        onChange={(event) => setValue(event.target.value)}
-        autoFocus
+        error={errorOf('quantity')}
+        {...register('quantity', { valueAsNumber: true })}
       />
-      <Button type="submit" variant="primary">
+      <Button type="submit" variant="primary" disabled={busy}>
         {t('common.next')}
       </Button>
     </form>

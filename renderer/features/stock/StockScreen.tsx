@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles';
+import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
 import { useSession } from '../session/store';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { CountPanel } from './CountPanel';
@@ -19,24 +19,12 @@ export function StockScreen() {
   const { t } = useTranslation();
   const role = useSession((state) => state.session?.user.role);
   const visible = tabs.filter((tab) => role !== undefined && (tab.roles as readonly Role[]).includes(role));
-  const [current, setCurrent] = useState<string>('lookup');
-  const Panel = (visible.find((tab) => tab.id === current) ?? visible[0])?.Panel;
+  const links = visible.map((tab) => ({ id: tab.id, label: t(`stock.tabs.${tab.id}`) }));
+  const current = useRouteTab('/stock', links);
+  const Panel = visible.find((tab) => tab.id === current)?.Panel;
   return (
     <main className="screen">
-      <div className="tabs" role="tablist" aria-label={t('shell.areas.stock')}>
-        {visible.map((tab) => (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            aria-selected={tab.id === current}
-            className={`tab ${tab.id === current ? 'is-current' : ''}`}
-            onClick={() => setCurrent(tab.id)}
-          >
-            {t(`stock.tabs.${tab.id}`)}
-          </button>
-        ))}
-      </div>
+      <RouteTabs base="/stock" tabs={links} label={t('shell.areas.stock')} />
       {Panel && <Panel />}
     </main>
   );

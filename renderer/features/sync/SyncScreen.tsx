@@ -6,6 +6,7 @@ import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { useFeedback } from '../../ui/feedback';
+import { LoadState } from '../../ui/LoadState';
 import { useSync } from './store';
 import { formatDateTime, formatTime } from '../../lib/format';
 
@@ -15,7 +16,9 @@ const time = (iso: string | null): string => (iso ? formatTime(iso, true) : '—
 export function SyncScreen() {
   const { t } = useTranslation();
   const status = useSync((state) => state.status);
+  const statusLoad = useSync((state) => state.statusLoad);
   const exceptions = useSync((state) => state.exceptions);
+  const exceptionsLoad = useSync((state) => state.exceptionsLoad);
   const load = useSync((state) => state.load);
   const syncNow = useSync((state) => state.syncNow);
   const exportUnsynced = useSync((state) => state.exportUnsynced);
@@ -28,7 +31,16 @@ export function SyncScreen() {
     void loadExceptions();
   }, [load, loadExceptions]);
 
-  if (!status) return <p className="centered-message">{t('common.loading')}</p>;
+  if (!status) {
+    return (
+      <main className="screen">
+        <h1>{t('sync.title')}</h1>
+        <LoadState load={statusLoad} onRetry={() => void load()}>
+          {null}
+        </LoadState>
+      </main>
+    );
+  }
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -80,7 +92,9 @@ export function SyncScreen() {
         </Button>
       </div>
       <h2>{t('sync.exceptionsTitle')}</h2>
-      <DataTable columns={columns} rows={exceptions} rowKey={(row) => row.seq} empty={t('sync.noExceptions')} label={t('sync.exceptionsTitle')} />
+      <LoadState load={exceptionsLoad} onRetry={() => void loadExceptions()}>
+        <DataTable columns={columns} rows={exceptions} rowKey={(row) => row.seq} empty={t('sync.noExceptions')} label={t('sync.exceptionsTitle')} />
+      </LoadState>
     </main>
   );
 }

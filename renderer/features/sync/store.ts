@@ -3,22 +3,29 @@ import type { SyncException } from '../../../shared/ipc/sync';
 import type { Result } from '../../../shared/result';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { api, onEvent } from '../../lib/api';
+import { idle, loadOf, loading, type Load } from '../../lib/load';
+import { sessionScoped } from '../../lib/session-scope';
 
 type SyncState = {
   readonly status: SyncStatus | null;
+  readonly statusLoad: Load;
   readonly exceptions: readonly SyncException[];
+  readonly exceptionsLoad: Load;
   readonly load: () => Promise<void>;
   readonly syncNow: () => Promise<Result<SyncStatus>>;
   readonly exportUnsynced: () => Promise<Result<{ readonly file: string; readonly count: number }>>;
   readonly loadExceptions: () => Promise<void>;
 };
 
-export const useSync = create<SyncState>()((set) => ({
+export const useSync = create<SyncState>()((set, get) => ({
   status: null,
+  statusLoad: idle,
   exceptions: [],
+  exceptionsLoad: idle,
   load: async () => {
+    if (!get().status) set({ statusLoad: loading });
     const status = await api.sync.status();
-    if (status.ok) set({ status: status.value });
+    set(status.ok ? { status: status.value, statusLoad: loadOf(status) } : { statusLoad: loadOf(status) });
   },
   syncNow: async () => {
     const status = await api.sync.syncNow();
@@ -27,9 +34,17 @@ export const useSync = create<SyncState>()((set) => ({
   },
   exportUnsynced: () => api.sync.exportUnsynced(),
   loadExceptions: async () => {
+    if (get().exceptionsLoad.status !== 'ready') set({ exceptionsLoad: loading });
     const exceptions = await api.sync.exceptions();
-    if (exceptions.ok) set({ exceptions: exceptions.value });
+    set(exceptions.ok ? { exceptions: exceptions.value, exceptionsLoad: loadOf(exceptions) } : { exceptionsLoad: loadOf(exceptions) });
   },
 }));
 
-onEvent('sync:status-changed', (status) => useSync.setState({ status }));
+// The header's badge follows main while someone works; what the last person looked at goes with them.
+sessionScoped('sync', {
+  reset: () => useSync.setState({ status: null, statusLoad: idle, exceptions: [], exceptionsLoad: idle }),
+  activate: () => {
+    void useSync.getState().load();
+    return onEvent('sync:status-changed', (status) => useSync.setState({ status, statusLoad: loadOf({ ok: true, value: status }) }));
+  },
+});

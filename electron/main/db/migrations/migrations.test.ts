@@ -19,6 +19,7 @@ const shipped: Readonly<Record<number, string>> = {
   2: '882e82ecfee354e3187377454aad6fe430068390cab381f81bbca372693addcf',
   3: '9944d01e587213ac40a775b2f01d1bc18dbed3d7c02becefdc417e34fd383260',
   4: 'cea24e237c09a8e01dc2eee6f6111daf3414a85971ec5c580b609be4b616ef57',
+  5: '9d0c0de56ce3eddcb492731d2300e5dbd31b8a42b83e1406be92db4c2c6cdcb0',
 };
 
 const fingerprint = (migration: Migration): string =>

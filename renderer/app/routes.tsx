@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { navigate } from 'wouter/use-hash-location';
+import { sessionScoped } from '../lib/session-scope';
 import type { Role } from '../../shared/roles';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -8,8 +10,9 @@ import { StockScreen } from '../features/stock/StockScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 
 /**
- * The station's work areas and who may open them. Main refuses every operation a role may not
- * call anyway; this list only keeps the screen honest. Label: `shell.areas.<id>`.
+ * The station's work areas, each at its own address (`#/<id>`, then `#/<id>/<tab>`), and who may
+ * open them. Main refuses every operation a role may not call anyway; this list only keeps the
+ * screen honest. Label: `shell.areas.<id>`.
  */
 export type Area = { readonly id: string; readonly roles: readonly Role[]; readonly Screen: ComponentType };
 
@@ -21,3 +24,9 @@ export const areas: readonly Area[] = [
   { id: 'admin', roles: ['admin'], Screen: AdminScreen },
   { id: 'scanner', roles: ['admin'], Screen: ScannerSetupScreen },
 ];
+
+/** The area an address belongs to: `/stock/move` → `stock`. */
+export const areaOf = (path: string): string => path.split('/')[1] ?? '';
+
+// The next person starts at home, not where the last one was (issue #10).
+sessionScoped('route', { reset: () => navigate('/', { replace: true }) });

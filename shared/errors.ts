@@ -24,6 +24,7 @@ export const errorCodes = [
   'USER_NOT_FOUND',
   'LAST_ADMIN',
   'OWN_ACCOUNT',
+  'PIN_TOO_SHORT',
   // Stock
   'UNKNOWN_BARCODE',
   'PRODUCT_NOT_FOUND',

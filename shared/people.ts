@@ -44,4 +44,7 @@ export type SessionView = {
   readonly idleLockSeconds: number;
 };
 
+/** What the login screen may know of a badge before the PIN: whom to greet, in which language. */
+export type BadgeHolder = { readonly name: string; readonly locale: Locale };
+
 export type SiteView = { readonly code: string; readonly name: string; readonly createdAt: string; readonly demo: boolean };

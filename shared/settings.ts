@@ -7,7 +7,13 @@ export const stationSettingsSchema = z.object({
   idleLockSeconds: z.number().int().min(5).max(7200),
   /** Language of the login screen before anyone has logged in. */
   defaultLocale: localeSchema,
+  /**
+   * Shortest PIN main accepts when one is set (new person, PIN reset, first admin). Four digits are
+   * guessed offline in minutes from a copied hash (issue #9); a site may require six. Existing PINs
+   * keep working until they are reset.
+   */
+  minPinLength: z.union([z.literal(4), z.literal(6)]),
 });
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 
-export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr' };
+export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr', minPinLength: 4 };

@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/locale';
 import type { SiteView } from '../../../shared/people';
 import type { SetupStatus } from '../../../shared/ipc/setup';
 import type { AuditLog } from '../audit/service';
-import { hashPin } from '../auth/pin';
+import { hashNewPin } from '../auth/pin';
 import { findUserByBadge, insertUser } from '../auth/repo';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/connection';
@@ -40,7 +40,7 @@ export function createSiteService(deps: {
   async function createSite(input: NewSite): Promise<SiteView> {
     if (site) throw new AppError('ALREADY_SET_UP', 'this station already has a site');
     if (input.centre.mode === 'remote') await verifyRemoteCentre(input.centre.url, input.centre.token);
-    const pinHash = await hashPin(input.admin.pin);
+    const pinHash = await hashNewPin(input.admin.pin, deps.settings.get().minPinLength);
     const now = clock.now();
     db.write((tx) => {
       if (readSite(tx)) throw new AppError('ALREADY_SET_UP', 'this station already has a site');

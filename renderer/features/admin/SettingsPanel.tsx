@@ -50,6 +50,7 @@ function SettingsForm({ saved }: { readonly saved: StationSettings }) {
   const show = useFeedback((state) => state.show);
   const [idle, setIdle] = useState(String(saved.idleLockSeconds));
   const [locale, setLocale] = useState<Locale>(saved.defaultLocale);
+  const [minPinLength, setMinPinLength] = useState<StationSettings['minPinLength']>(saved.minPinLength);
   const [error, setError] = useState<string | undefined>();
 
   const save = async (event: FormEvent): Promise<void> => {
@@ -60,7 +61,7 @@ function SettingsForm({ saved }: { readonly saved: StationSettings }) {
       return;
     }
     setError(undefined);
-    const result = await saveSettings({ idleLockSeconds: parsed.data, defaultLocale: locale });
+    const result = await saveSettings({ idleLockSeconds: parsed.data, defaultLocale: locale, minPinLength });
     show(result.ok ? 'ok' : 'error', result.ok ? t('settings.saved') : errorText(t, result.error));
   };
 
@@ -79,6 +80,19 @@ function SettingsForm({ saved }: { readonly saved: StationSettings }) {
         {locales.map((code) => (
           <option key={code} value={code}>
             {localeNames[code]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('settings.minPinLength')}
+        hint={t('settings.minPinHint')}
+        name="min-pin-length"
+        value={String(minPinLength)}
+        onChange={(event) => setMinPinLength(event.target.value === '6' ? 6 : 4)}
+      >
+        {([4, 6] as const).map((length) => (
+          <option key={length} value={length}>
+            {t('settings.pinDigits', { count: length })}
           </option>
         ))}
       </SelectField>

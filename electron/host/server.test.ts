@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestStation } from '../main/testing/core';
+import { oversizedPost, rawRequest } from '../platform/http/testing';
 import { startWebHost, type WebHost } from './server';
 
 const hosts: WebHost[] = [];
@@ -74,9 +75,23 @@ describe('web host', () => {
   it('answers unknown channels, malformed JSON and oversized bodies without crashing', async () => {
     const { rpc } = await start();
     expect(await (await rpc('stock:teleport', {})).json()).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await (await rpc('setup:status', '{not json')).json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    const malformed = await rpc('setup:status', '{not json');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const huge = await rpc('setup:status', JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
+    expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
+  });
+
+  it('answers every client that sends too large a body with its 413, even one that reads only after writing it all (40 at once)', async () => {
+    const { host, rpc } = await start();
+    const request = oversizedPost('/rpc/setup:status', host.port, 8 * 1024 * 1024, { Authorization: `Bearer ${host.token}` });
+    const answers = await Promise.all(Array.from({ length: 40 }, () => rawRequest(host.port, request.head, request.body)));
+    const answered = answers.filter((answer) => answer.received.startsWith('HTTP/1.1 413'));
+    const seen = answers.map((answer) => answer.received.slice(0, 12) || answer.error);
+    process.stdout.write(`413 over raw sockets: ${answered.length} of ${answers.length} answered\n`);
+    expect(answered.length, JSON.stringify(seen)).toBe(answers.length);
+    expect(answers[0]?.received).toContain('"code":"INVALID_INPUT"');
     expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
   });
 
@@ -86,8 +101,15 @@ describe('web host', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect((await fetch(`${base}/events`)).status).toBe(401);
-
-    const events = await fetch(`${base}/events?token=${host.token}`);
+    // The token itself opens no stream (it must never be in a request line); a ticket bought with it does, once.
+    expect((await fetch(`${base}/events?token=${host.token}`)).status).toBe(401);
+    expect((await fetch(`${base}/events/ticket`, { method: 'POST' })).status).toBe(401);
+    const bought = await fetch(`${base}/events/ticket`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` } });
+    const { ticket } = (await bought.json()) as { ticket: string };
+    expect(ticket).not.toContain(host.token);
+    const events = await fetch(`${base}/events?ticket=${ticket}`);
+    expect(events.status).toBe(200);
+    expect((await fetch(`${base}/events?ticket=${ticket}`)).status).toBe(401);
     const reader = events.body!.getReader();
     await reader.read(); // ": connected"
     station.core.events.emit('auth:session-changed', null);

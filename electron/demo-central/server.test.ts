@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { healthSchema, protocolErrorSchema } from '../../shared/sync/protocol';
 import { startCentral } from './central';
-import { oversizedPost, rawRequest } from '../platform/http/testing';
+import { oversizedPost, rawRequest } from '../platform/testing/raw-http';
 import { startTestCentral, stationClient } from './testing';
 
 describe('demo centre over HTTP', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestStation } from '../main/testing/core';
-import { oversizedPost, rawRequest } from '../platform/http/testing';
+import { oversizedPost, rawRequest } from '../platform/testing/raw-http';
 import { startWebHost, type WebHost } from './server';
 
 const hosts: WebHost[] = [];

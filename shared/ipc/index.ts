@@ -1,6 +1,8 @@
 import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
+import { diagnostics } from './diagnostics';
+import { recovery } from './recovery';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
@@ -9,7 +11,7 @@ import { stock, stockEvents } from './stock';
 import { sync, syncEvents } from './sync';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders } as const;
+export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, diagnostics, recovery } as const;
 export type Contract = typeof contract;
 
 export const events = { ...authEvents, ...stockEvents, ...syncEvents } as const;

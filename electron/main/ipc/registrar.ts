@@ -33,7 +33,7 @@ export type Registrar = ReturnType<typeof createRegistrar>;
  * The only way to expose an operation: sender check, input parse, session and role check, then
  * the handler, whose outcome (or AppError) becomes a Result. No input can crash main from here.
  */
-export function createRegistrar(deps: { readonly gate: SessionGate; readonly audit: AuditLog; readonly log: Logger }) {
+export function createRegistrar(deps: { readonly gate: SessionGate; readonly audit: Pick<AuditLog, 'recordAlone'>; readonly log: Logger }) {
   const entries = new Map<string, Entry>();
   const log = deps.log.child({ module: 'ipc' });
 

@@ -1,15 +1,25 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord } from '../../../shared/sync/protocol';
+import { z } from 'zod';
+import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord, type StationEvent } from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { parseStoredJson } from '../../platform/json';
 import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
 import { applyCentreRecord, type ApplyOptions } from './mirror';
-import { countAttempt, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
+import { countAttempt, isUnreadable, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { forgetCursor, readSyncState, recordBootstrapped, recordFailure, recordPull, recordPush, recordSuccess } from './state';
+
+const lastErrorSchema = z.object({ kind: z.string(), message: z.string() });
+/** The stored last error, or its text when it is not what we wrote (a damaged row never breaks the status). */
+function lastErrorOf(text: string): { kind: string; message: string } {
+  const parsed = parseStoredJson(text);
+  const error = parsed.ok ? lastErrorSchema.safeParse(parsed.value) : null;
+  return error?.success ? error.data : { kind: 'protocol', message: text.slice(0, 500) };
+}
 
 export type SyncEngineDeps = {
   readonly db: Database;
@@ -70,7 +80,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastPullAt: saved.lastPullAt === null ? null : toIso(saved.lastPullAt),
       failingSince: saved.failingSince === null ? null : toIso(saved.failingSince),
       stale: saved.failingSince !== null && now - saved.failingSince >= syncTiming.staleAfterMs,
-      lastError: saved.lastError === null ? null : (JSON.parse(saved.lastError) as { kind: string; message: string }),
+      lastError: saved.lastError === null ? null : lastErrorOf(saved.lastError),
       nextAttemptAt: nextAttemptAt === null ? null : toIso(nextAttemptAt),
       bootstrap,
       exceptions,
@@ -82,8 +92,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function push(client: CentreClient): Promise<void> {
     let stalled = 0;
     for (;;) {
-      const batch = pendingEvents(db.read, maxPushBatch);
-      if (batch.length === 0) return;
+      const read = pendingEvents(db.read, maxPushBatch);
+      // Seqs are gapless: a damaged event cannot be skipped. Push what comes before it, then stop and say which.
+      const damaged = read.findIndex(isUnreadable);
+      const batch = (damaged < 0 ? read : read.slice(0, damaged)) as StationEvent[];
+      if (batch.length === 0) {
+        if (damaged < 0) return;
+        throw new SyncFailure(
+          'protocol',
+          `outbox event ${read[damaged]?.seq ?? '?'} is damaged (its payload is not JSON): export the unsynced events and call IT`,
+        );
+      }
       db.write((tx) =>
         countAttempt(
           tx,

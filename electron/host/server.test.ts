@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { manualClock } from '../platform/clock';
+import { silentLogger } from '../platform/logging';
+import { fileSecretStore } from '../platform/secrets';
+import { createCore } from '../main/core';
 import { createTestStation } from '../main/testing/core';
 import { oversizedPost, rawRequest } from '../platform/testing/raw-http';
 import { startWebHost, type WebHost } from './server';
@@ -38,6 +42,24 @@ function rawGet(port: number, path: string, hostHeader: string): Promise<number>
     req.on('error', reject);
     req.end();
   });
+}
+
+/** A clock that can be made to fail, as a timer's work fails in the field (a disk error, a bug). */
+function breakableClock() {
+  const inner = manualClock();
+  const state = { broken: false, thrown: 0 };
+  return {
+    state,
+    clock: {
+      now: () => {
+        if (state.broken) {
+          state.thrown += 1;
+          throw new Error('the clock broke');
+        }
+        return inner.now();
+      },
+    },
+  };
 }
 
 describe('web host', () => {
@@ -93,6 +115,39 @@ describe('web host', () => {
     expect(answered.length, JSON.stringify(seen)).toBe(answers.length);
     expect(answers[0]?.received).toContain('"code":"INVALID_INPUT"');
     expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
+  });
+
+  it('keeps serving when the work of a timer fails, and tells the admin (issue #9)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'quai-timers-'));
+    const { clock, state } = breakableClock();
+    const core = createCore({ dataDir, clock, log: silentLogger(), timers: true, secrets: fileSecretStore(dataDir) });
+    const rendererDir = mkdtempSync(join(tmpdir(), 'quai-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Quai</title>');
+    const host = await startWebHost({ core, rendererDir, port: 0 });
+    hosts.push(host);
+    const call = async (channel: string, body: unknown) =>
+      (await (
+        await fetch(`http://127.0.0.1:${host.port}/rpc/${channel}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { ok: boolean; value?: unknown };
+    const site = { siteCode: 'PAR-01', siteName: 'Paris', locale: 'fr', admin: { name: 'Alice', badge: 'BADGE-A1', pin: '1234' } };
+    expect(await call('setup:create-site', site)).toMatchObject({ ok: true });
+    expect(await call('auth:login', { badge: 'BADGE-A1', pin: '1234' })).toMatchObject({ ok: true });
+
+    // The idle lock runs every second: let it fail twice, then mend the clock.
+    state.broken = true;
+    await vi.waitFor(() => expect(state.thrown).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    state.broken = false;
+
+    expect(await call('setup:status', {})).toMatchObject({ ok: true, value: { needsSetup: false } });
+    expect(await call('diagnostics:notices', {})).toMatchObject({ ok: true, value: [{ code: 'TASK_FAILED', details: { task: 'idle lock' } }] });
+    await host.close();
+    hosts.pop();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('serves the page with the CSP header and streams events to token holders', async () => {

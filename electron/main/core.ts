@@ -69,6 +69,8 @@ export type Core = {
   readonly recovery: () => { readonly code: RecoveryProblem; readonly file: string } | null;
   /** Runs the periodic work now: idle lock, then the daily backup if one is due. */
   readonly tick: () => Promise<void>;
+  /** A failure the host caught outside any operation (its last-resort handler): the admin is told. */
+  readonly reportFailure: (task: string, error: unknown) => void;
   /** Connects to the centre (starting the demo centre for a demo site) and starts syncing. */
   readonly start: () => Promise<void>;
   readonly sync: SyncEngine;
@@ -137,7 +139,15 @@ export function createCore(options: CoreOptions): Core {
     const counts = createCountService({ db, clock, audit, events }, stock);
     const locationImport = createLocationImport({ db, clock, audit, events });
     const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
-    const sync = createSyncEngine({ db, clock, events, log, centre: centre.current, ...(options.isOnline ? { isOnline: options.isOnline } : {}) });
+    const sync = createSyncEngine({
+      db,
+      clock,
+      events,
+      log,
+      centre: centre.current,
+      onFailure: () => notices.raise('TASK_FAILED', { subject: 'sync', task: 'sync' }),
+      ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+    });
     const site = createSiteService({
       db,
       clock,
@@ -292,6 +302,10 @@ export function createCore(options: CoreOptions): Core {
     recovery: () => (station || !recovery ? null : { code: recovery.problem().code, file: files.database }),
     tick: async () => {
       await station?.tick();
+    },
+    reportFailure: (task, error) => {
+      coreLog.error({ err: error, task }, 'failure outside any operation');
+      notices.raise('TASK_FAILED', { subject: task, task });
     },
     get sync() {
       return station?.sync ?? unusable();

@@ -12,12 +12,21 @@ export type Notices = {
   readonly list: () => readonly Notice[];
 };
 
+/** A notice is raised when things fail, the clock among them: it never throws for want of a time. */
+function timeOf(clock: Clock): number {
+  try {
+    return clock.now();
+  } catch {
+    return Date.now();
+  }
+}
+
 export function createNotices(clock: Clock): Notices {
   const notices = new Map<string, Notice>();
   const keyOf = (code: NoticeCode, subject: string | number | undefined): string => `${code}:${String(subject ?? '')}`;
   return {
     raise: (code, details = {}) => {
-      notices.set(keyOf(code, details['subject']), { code, at: toIso(clock.now()), details });
+      notices.set(keyOf(code, details['subject']), { code, at: toIso(timeOf(clock)), details });
     },
     resolve: (code, subject) => {
       notices.delete(keyOf(code, subject));

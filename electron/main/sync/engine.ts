@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { guard } from '../../platform/guard';
 import { parseStoredJson } from '../../platform/json';
 import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
@@ -31,6 +32,8 @@ export type SyncEngineDeps = {
   /** Offline is trusted only when the operating system says so (Electron's net.isOnline). */
   readonly isOnline?: () => boolean;
   readonly random?: () => number;
+  /** A scheduled round that failed outside its own handling (a database error, say): told, then tried again. */
+  readonly onFailure?: (error: unknown) => void;
 };
 
 export const syncTiming = {
@@ -275,10 +278,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return running;
   }
 
+  // Rounds started by a timer or an event: a failure is logged and told, never thrown into the event
+  // loop (issue #9), and `finally` above has already scheduled the next round.
+  const scheduledRound = guard(log, 'sync round', () => syncNow(), deps.onFailure);
+
   function schedule(): void {
     if (timer) clearTimeout(timer);
     const wait = nextAttemptAt === null ? syncTiming.intervalMs : Math.max(0, nextAttemptAt - clock.now());
-    timer = setTimeout(() => void syncNow(), wait);
+    timer = setTimeout(scheduledRound, wait);
     timer.unref();
   }
 
@@ -286,9 +293,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   function trigger(): void {
     if (!scheduling) return;
     if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      if (nextAttemptAt === null || nextAttemptAt <= clock.now()) void syncNow();
-    }, syncTiming.debounceMs);
+    debounce = setTimeout(
+      guard(log, 'sync after a change', () => {
+        if (nextAttemptAt === null || nextAttemptAt <= clock.now()) scheduledRound();
+      }),
+      syncTiming.debounceMs,
+    );
     debounce.unref();
   }
 
@@ -302,7 +312,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     trigger,
     start: () => {
       scheduling = true;
-      void syncNow();
+      scheduledRound();
     },
     stop: async () => {
       scheduling = false;

@@ -27,3 +27,10 @@ export type Notice = {
   /** Values for the translated text (a file, a task, a time). */
   readonly details: Readonly<Record<string, string | number>>;
 };
+
+/** What a TASK_FAILED notice names as its `task` (`notices.tasks.<task>`). */
+export const noticeTasks = ['idle-lock', 'daily-backup', 'sync', 'web-host', 'main-process'] as const;
+export type NoticeTask = (typeof noticeTasks)[number];
+
+/** What a SETTINGS_UNREADABLE notice names as its `subject` (`notices.subjects.<subject>`). */
+export const noticeSubjects = ['station', 'scanner'] as const;

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     secrets: fileSecretStore(dataDir),
     demoCentre: demoCentreForWebHost({ dataDir, log, sharedUrl: values['demo-centre'] }),
   });
-  keepRunning(log, (error) => core.reportFailure('web host', error));
+  keepRunning(log, (error) => core.reportFailure('web-host', error));
   await core.start();
   const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '../renderer'), port: Number(values.port) });
   process.stdout.write(`Quai web host — data folder ${dataDir}\n`);

@@ -143,7 +143,7 @@ describe('web host', () => {
     state.broken = false;
 
     expect(await call('setup:status', {})).toMatchObject({ ok: true, value: { needsSetup: false } });
-    expect(await call('diagnostics:notices', {})).toMatchObject({ ok: true, value: [{ code: 'TASK_FAILED', details: { task: 'idle lock' } }] });
+    expect(await call('diagnostics:notices', {})).toMatchObject({ ok: true, value: [{ code: 'TASK_FAILED', details: { task: 'idle-lock' } }] });
     await host.close();
     hosts.pop();
     await core.close();

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { NoticeTask } from '../../shared/diagnostics';
 import { operations } from '../../shared/ipc';
 import { recovery as recoveryContract, type RecoveryProblem } from '../../shared/ipc/recovery';
 import { fail, type Result } from '../../shared/result';
@@ -70,7 +71,7 @@ export type Core = {
   /** Runs the periodic work now: idle lock, then the daily backup if one is due. */
   readonly tick: () => Promise<void>;
   /** A failure the host caught outside any operation (its last-resort handler): the admin is told. */
-  readonly reportFailure: (task: string, error: unknown) => void;
+  readonly reportFailure: (task: NoticeTask, error: unknown) => void;
   /** Connects to the centre (starting the demo centre for a demo site) and starts syncing. */
   readonly start: () => Promise<void>;
   readonly sync: SyncEngine;
@@ -275,14 +276,14 @@ export function createCore(options: CoreOptions): Core {
 
   const timers: NodeJS.Timeout[] = [];
   if (options.timers) {
-    const failed = (task: string) => () => notices.raise('TASK_FAILED', { subject: task, task });
+    const failed = (task: NoticeTask) => () => notices.raise('TASK_FAILED', { subject: task, task });
     timers.push(
       setInterval(
-        guard(log, 'idle lock', () => station?.lockIfIdle(), failed('idle lock')),
+        guard(log, 'idle lock', () => station?.lockIfIdle(), failed('idle-lock')),
         1000,
       ).unref(),
     );
-    const tick = guard(log, 'daily backup', () => station?.tick(), failed('daily backup'));
+    const tick = guard(log, 'daily backup', () => station?.tick(), failed('daily-backup'));
     timers.push(setInterval(tick, 60 * 60_000).unref());
     tick();
   }

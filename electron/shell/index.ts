@@ -50,7 +50,7 @@ void app.whenReady().then(async () => {
   try {
     core = startCore();
     const started = core;
-    keepRunning(core.log, (error) => started.reportFailure('main process', error));
+    keepRunning(core.log, (error) => started.reportFailure('main-process', error));
     await core.start();
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockScreen } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { reportActivity, useSession } from '../features/session/store';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { FeedbackBanner } from '../ui/FeedbackBanner';
@@ -27,6 +28,7 @@ export function App() {
           {t('errors.NETWORK')}
         </p>
       )}
+      {stage === 'recovery' && <RecoveryScreen />}
       {stage === 'setup' && <SetupScreen />}
       {stage === 'login' && <LoginScreen />}
       {stage === 'locked' && <LockScreen />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditPanel } from './AuditPanel';
 import { LocationsPanel } from './LocationsPanel';
+import { NoticesPanel } from './NoticesPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -14,6 +15,7 @@ export function AdminScreen() {
   return (
     <main className="screen">
       <h1>{t('admin.title')}</h1>
+      <NoticesPanel />
       <div className="tabs" role="tablist">
         {tabs.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={id === tab} className={`tab ${id === tab ? 'is-current' : ''}`} onClick={() => setTab(id)}>

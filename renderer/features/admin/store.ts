@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Notice } from '../../../shared/diagnostics';
 import type { AuditPage } from '../../../shared/ipc/audit';
 import type { BackupView } from '../../../shared/ipc/settings';
 import type { UserView } from '../../../shared/people';
@@ -16,6 +17,8 @@ type AdminState = {
   readonly auditPage: number;
   readonly auditRefusedOnly: boolean;
   readonly error: AppErrorShape | null;
+  readonly notices: readonly Notice[];
+  readonly loadNotices: () => Promise<void>;
   readonly loadUsers: () => Promise<void>;
   readonly createUser: (user: { name: string; badge: string; role: Role; pin: string }) => Promise<Result<UserView>>;
   readonly setRole: (userId: number, role: Role) => Promise<Result<UserView>>;
@@ -41,6 +44,11 @@ export const useAdmin = create<AdminState>()((set, get) => {
     auditPage: 0,
     auditRefusedOnly: false,
     error: null,
+    notices: [],
+    loadNotices: async () => {
+      const result = await api.diagnostics.notices();
+      if (result.ok) set({ notices: result.value });
+    },
     loadUsers: async () => {
       const result = await api.auth.listUsers();
       set(result.ok ? { users: result.value, error: null } : { error: result.error });

@@ -151,7 +151,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
-  server.on('error', guard(log, 'web host server', (error: Error) => log.error({ err: error }, 'web host server error')));
+  server.on(
+    'error',
+    guard(log, 'web host server', (error: Error) => log.error({ err: error }, 'web host server error')),
+  );
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/#token=${token}`;
   log.info({ port }, 'web host listening on 127.0.0.1');

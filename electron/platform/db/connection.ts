@@ -48,8 +48,13 @@ export type OpenOptions = {
  * whole, beside the final name and renamed into place, so a crash never leaves a half-made one.
  */
 export function openDatabase(file: string, options: OpenOptions): Database {
-  if (!existsSync(file)) createDatabase(file, options);
-  else if (statSync(file).size === 0) throw new AppError('DB_EMPTY', `${file} is empty (0 bytes)`, { file });
+  if (!existsSync(file)) {
+    try {
+      createDatabase(file, options);
+    } catch (error) {
+      throw explainSqliteError(error, file);
+    }
+  } else if (statSync(file).size === 0) throw new AppError('DB_EMPTY', `${file} is empty (0 bytes)`, { file });
   const problem = writeProblem(file);
   if (problem) throw new AppError('DB_READ_ONLY', `${file} cannot be written (${problem})`, { file, reason: problem });
   const raw = loadDatabase(file, options.nativeBinding);

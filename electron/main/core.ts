@@ -124,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
         restored: (restored) => {
           station = startStation(restored.db);
           recordRestore(restored);
-          if (started) void station.startSync();
+          if (started) guard(log, 'sync after a restore', () => station?.startSync())();
         },
       });
   const recoveryDispatch = recovery ? recoveryRegistrar() : null;

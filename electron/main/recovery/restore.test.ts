@@ -88,6 +88,17 @@ describe('restoring a backup in recovery', () => {
     expect(await again.client.recovery.restoreBackup({ backup, badge: adminBadge, pin: adminPin })).toMatchObject({ ok: true });
   });
 
+  it('restores once when two admins decide at the same moment', async () => {
+    const { station, backup } = await damagedStation();
+    const answers = await Promise.all([
+      station.client.recovery.restoreBackup({ backup, badge: adminBadge, pin: adminPin }),
+      station.client.recovery.restoreBackup({ backup, badge: adminBadge, pin: adminPin }),
+    ]);
+    expect(answers.map((answer) => (answer.ok ? 'OK' : answer.error.code)).sort()).toEqual(['OK', 'RECOVERY_NOT_NEEDED']);
+    expect(readdirSync(stationFiles(station.dataDir).damaged)).toHaveLength(1);
+    expect(await station.client.auth.login({ badge: adminBadge, pin: adminPin })).toMatchObject({ ok: true });
+  });
+
   it('refuses a backup that fails its integrity check now, and lists it as such', async () => {
     const { station, backup } = await damagedStation();
     const file = join(stationFiles(station.dataDir).backups, backup);

@@ -46,6 +46,7 @@ export function createRecovery(deps: RecoveryDeps) {
   const attempts = recoveryAttempts(deps.dataDir);
   const refusals: RecoveryRefusal[] = [];
   let problem = deps.problem;
+  let done = false;
   // A backup's check takes a worker and a full read: done once per file as it is now.
   const checked = new Map<string, Promise<Integrity>>();
   const integrityOf = (backup: BackupFile): Promise<Integrity> => {
@@ -120,6 +121,8 @@ export function createRecovery(deps: RecoveryDeps) {
     const integrity = await integrityOf(backup);
     if (!integrity.ok) throw new AppError('BACKUP_DAMAGED', `backup ${backup.name} fails its integrity check`, { problems: integrity.problems.slice(0, 5) });
     const admin = await checkAdmin(backup, input.badge, input.pin);
+    // Two restores decided at once: the first one in wins; from here to the end nothing awaits.
+    if (done) throw new AppError('RECOVERY_NOT_NEEDED', 'a backup was restored meanwhile');
 
     const damagedKeptIn = putAside();
     // Copied beside the final name, then renamed: a crash leaves either no database or a whole one.
@@ -135,6 +138,7 @@ export function createRecovery(deps: RecoveryDeps) {
       log.error({ backup: backup.name, code: problem.code }, 'the restored backup cannot be used either');
       throw new AppError(problem.code, problem.message, problem.details);
     }
+    done = true;
     log.warn({ backup: backup.name, damagedKeptIn, by: admin.id }, 'database restored from a backup');
     deps.restored({ db: opened.db, backup, admin, problem: deps.problem.code, damagedKeptIn, refusals });
     return { restored: backup.name, damagedKeptIn };

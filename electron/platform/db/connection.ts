@@ -73,7 +73,7 @@ export function openDatabase(file: string, options: OpenOptions): Database {
   return wrap(file, raw, options.nativeBinding);
 }
 
-/** A file opened only to read (a backup's people): never migrated, never written, no -wal left beside it. */
+/** A file opened only to read (a backup's people): never migrated, never written. */
 export function openReadOnly(file: string, nativeBinding?: string): { readonly read: ReadHandle; readonly close: () => void } {
   let raw: BetterSqlite3.Database;
   try {

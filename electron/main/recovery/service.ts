@@ -4,7 +4,7 @@ import type { RecoveryBackup, RecoveryProblem, RecoveryStatus, RestoreDone } fro
 import { toIso, type Clock } from '../../platform/clock';
 import { listBackups, type BackupFile } from '../../platform/db/backup';
 import { openReadOnly, type Database } from '../../platform/db/connection';
-import { checkIntegrity, type Integrity } from '../../platform/db/integrity';
+import { checkIntegrityOf, type Integrity } from '../../platform/db/integrity';
 import { AppError } from '../../platform/errors';
 import type { Logger } from '../../platform/logging';
 import { ensurePrivateDir, makePrivate } from '../../platform/private-files';
@@ -47,22 +47,36 @@ export function createRecovery(deps: RecoveryDeps) {
   const refusals: RecoveryRefusal[] = [];
   let problem = deps.problem;
   let done = false;
-  // A backup's check takes a worker and a full read: done once per file as it is now.
+  // A backup's check is a full read: each file is checked once as it is now, all of them on one
+  // worker, started as soon as the station is in recovery so the screen finds them done.
   const checked = new Map<string, Promise<Integrity>>();
-  const integrityOf = (backup: BackupFile): Promise<Integrity> => {
-    const key = `${backup.name}:${backup.sizeBytes}`;
-    let integrity = checked.get(key);
-    if (!integrity) {
-      integrity = checkIntegrity(backup.file, { nativeBinding: deps.nativeBinding });
-      checked.set(key, integrity);
+  const keyOf = (backup: BackupFile): string => `${backup.name}:${backup.sizeBytes}:${backup.modifiedAt}`;
+  const checkAll = (backups: readonly BackupFile[]): void => {
+    const unchecked = backups.filter((backup) => !checked.has(keyOf(backup)));
+    if (unchecked.length === 0) return;
+    const run = checkIntegrityOf(
+      unchecked.map((backup) => backup.file),
+      { nativeBinding: deps.nativeBinding },
+    );
+    for (const backup of unchecked) {
+      checked.set(
+        keyOf(backup),
+        run.then((results) => results.get(backup.file) ?? { ok: false, problems: ['not checked'] }),
+      );
     }
-    return integrity;
   };
+  const integrityOf = (backup: BackupFile): Promise<Integrity> => {
+    checkAll([backup]);
+    return checked.get(keyOf(backup)) as Promise<Integrity>;
+  };
+  checkAll(listBackups(files.backups));
   const canRestore = (): boolean => problem.code !== 'DB_READ_ONLY';
 
   async function status(): Promise<RecoveryStatus> {
+    const listed = listBackups(files.backups);
+    checkAll(listed);
     const backups: RecoveryBackup[] = [];
-    for (const backup of listBackups(files.backups)) {
+    for (const backup of listed) {
       backups.push({ name: backup.name, at: toIso(backup.at), sizeBytes: backup.sizeBytes, integrityOk: (await integrityOf(backup)).ok });
     }
     return { problem: { code: problem.code, file: files.database, canRestore: canRestore() }, backups };

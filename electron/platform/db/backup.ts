@@ -6,7 +6,8 @@ import type { Database } from './connection';
 import type { Integrity } from './integrity';
 
 export type BackupResult = { readonly file: string; readonly bytes: number; readonly at: number };
-export type BackupFile = { readonly file: string; readonly name: string; readonly at: number; readonly sizeBytes: number };
+/** `modifiedAt`: the file's own time, which changes when anything writes to it. */
+export type BackupFile = { readonly file: string; readonly name: string; readonly at: number; readonly sizeBytes: number; readonly modifiedAt: number };
 
 const prefix = 'quai-';
 const suffix = '.sqlite3';
@@ -60,7 +61,7 @@ export function listBackups(dir: string): BackupFile[] {
     .flatMap((name) => {
       try {
         const stats = statSync(join(dir, name));
-        return stats.isFile() ? [{ file: join(dir, name), name, at: timeOf(name, stats.mtimeMs), sizeBytes: stats.size }] : [];
+        return stats.isFile() ? [{ file: join(dir, name), name, at: timeOf(name, stats.mtimeMs), sizeBytes: stats.size, modifiedAt: stats.mtimeMs }] : [];
       } catch {
         return [];
       }

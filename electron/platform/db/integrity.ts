@@ -13,7 +13,7 @@ export type Integrity = {
  * so 5 minutes cover a database of about 15 GB, far above a station's (hundreds of MB after years).
  * A check still running then counts as failed: a backup nobody could verify is not kept as good.
  */
-export const integrityBudgetMs = 5 * 60_000;
+const integrityBudgetMs = 5 * 60_000;
 
 // A worker from source text: it runs the same way under Vitest, the web host and Electron, with no
 // extra bundle entry. It opens each file read-only and only reads, one after the other.

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
  * 413: a server that closes a socket with unread bytes resets it, and a client still writing then
  * loses the answer (issue #9: 26 of 40 clients saw a reset). Past this, the connection is cut.
  */
-export const discardLimit = 64 * 1024 * 1024;
+const discardLimit = 64 * 1024 * 1024;
 
 export type BodyOutcome =
   | { readonly kind: 'ok'; readonly text: string }

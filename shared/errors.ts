@@ -24,6 +24,7 @@ export const errorCodes = [
   'USER_NOT_FOUND',
   'LAST_ADMIN',
   'OWN_ACCOUNT',
+  'PIN_TOO_SHORT',
   // Stock
   'UNKNOWN_BARCODE',
   'PRODUCT_NOT_FOUND',
@@ -63,9 +64,18 @@ export const errorCodes = [
   'UPDATE_REQUIRED',
   // Database
   'DB_NEWER_THAN_APP',
+  'DB_EMPTY',
+  'DB_MISSING',
+  'DB_CORRUPT',
+  'DB_READ_ONLY',
+  'DB_SCHEMA_MISMATCH',
+  'DB_UNUSABLE',
   'DB_NATIVE_MODULE_MISMATCH',
   'DB_NATIVE_MODULE_MISSING',
   'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
+  'BACKUP_NOT_FOUND',
+  'RECOVERY_NOT_NEEDED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -61,6 +61,9 @@ export type SessionView = {
   readonly idleLockSeconds: number;
 };
 
+/** What the login screen may know of a badge before the PIN: whom to greet, in which language. */
+export type BadgeHolder = { readonly name: string; readonly locale: Locale };
+
 export type SiteView = {
   readonly code: string;
   readonly name: string;

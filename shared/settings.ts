@@ -12,7 +12,13 @@ export const stationSettingsSchema = z.object({
    * must not move a pallet's worth of stock. Set by the site's admin.
    */
   confirmMoveAboveUnits: z.number().int().min(1).max(1_000_000),
+  /**
+   * Shortest PIN main accepts when one is set (new person, PIN reset, first admin). Four digits are
+   * guessed offline in minutes from a copied hash (issue #9); a site may require six. Existing PINs
+   * keep working until they are reset.
+   */
+  minPinLength: z.union([z.literal(4), z.literal(6)]),
 });
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 
-export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr', confirmMoveAboveUnits: 500 };
+export const defaultStationSettings: StationSettings = { idleLockSeconds: 300, defaultLocale: 'fr', confirmMoveAboveUnits: 500, minPinLength: 4 };

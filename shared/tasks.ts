@@ -1,7 +1,7 @@
 import type { RecountResult } from './sync/station-events';
 import type { TaskState } from './sync/site-records';
 
-/** A shared task as every station of the site shows it (ADR 0006). */
+/** A shared task as every station of the site shows it (ADR 0007). */
 export type TaskView = {
   readonly taskId: string;
   readonly kind: 'recount';

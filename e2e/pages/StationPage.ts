@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/locale';
 import { text } from '../support/i18n';
 
 /** The screens the app names on its root element (`data-screen`). */
-export type Screen = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
+export type Screen = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'login' | 'locked' | 'ready';
 
 /** What every screen shares: the language it speaks, the screen it is on, the feedback banner. */
 export class StationPage {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../platform/private-files';
 import { readEpoch, readMeta, writeMeta, type CentreStore } from './store';
 import { readStationCredentials, registerStation } from './tokens';
 
@@ -27,10 +27,11 @@ export function createBackups(store: CentreStore, dataDir: string): Backups {
   let taken = 0;
   return {
     backup: async (at) => {
-      mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
       const file = join(dir, `central-${String(++taken).padStart(4, '0')}-${at}.sqlite`);
       const epoch = readEpoch(store.db().read);
       await store.db().backup(file);
+      makePrivate(file);
       last = { epoch, at, file };
       return last;
     },

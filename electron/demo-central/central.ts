@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '../platform/logging';
+import { ensurePrivateDir, repairPrivateTree } from '../platform/private-files';
 import { systemClock, type Clock } from '../platform/clock';
 import { createBackups } from './backup';
 import { storeSite } from './catalogue';
@@ -67,7 +67,8 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? centralDefaults.seed;
   const host = options.host ?? centralDefaults.host;
-  mkdirSync(options.dataDir, { recursive: true });
+  // Its data folder is its user's alone, like the station's (issue #9: the token secret is in its database).
+  ensurePrivateDir(options.dataDir);
 
   const siteOptions = { seed, ...options.site };
   const site = generateDemoSite(siteOptions);
@@ -77,6 +78,9 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
 
   const store = openCentreStore(join(options.dataDir, 'central.sqlite'));
   try {
+    const modes = repairPrivateTree(options.dataDir);
+    if (modes.repaired.length > 0) log.warn({ repaired: modes.repaired }, 'files other users could read were made private');
+    if (modes.failed.length > 0) log.error({ failed: modes.failed }, 'files other users may read could not be made private');
     const simulation = createSimulation({
       store,
       clock,

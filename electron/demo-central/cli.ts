@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logging';
 import { AppError } from '../platform/errors';
+import { keepRunning } from '../platform/last-resort';
 import { centralDefaults, startCentral } from './central';
 import { centralUrlPrefix } from './launch';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(values['data-dir']);
   const log = createLogger(dataDir).child({ module: 'demo-central' });
+  keepRunning(log, () => undefined);
   const central = await startCentral({ dataDir, port, seed, orders, testMode: values['test-mode'], log });
   const token = central.issueStationToken(values.station);
   process.stdout.write(

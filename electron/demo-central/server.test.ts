@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { healthSchema, protocolErrorSchema } from '../../shared/sync/protocol';
 import { startCentral } from './central';
+import { oversizedPost, rawRequest } from '../platform/testing/raw-http';
 import { startTestCentral, stationClient } from './testing';
 
 describe('demo centre over HTTP', () => {
@@ -61,6 +62,18 @@ describe('demo centre over HTTP', () => {
     expect(protocolErrorSchema.parse(await notJson.json()).code).toBe('BAD_REQUEST');
     expect((await client.get('/v1/nowhere')).status).toBe(404);
     expect((await client.post('/v1/pull', {})).status).toBe(405);
+    expect((await client.get('/v1/health')).status).toBe(200);
+  });
+
+  it('answers every station that pushes too large a body with its 413, even one that reads only after writing it all (40 at once)', async () => {
+    const { central, station } = await startTestCentral();
+    const client = station();
+    const request = oversizedPost('/v1/push', central.port, 12 * 1024 * 1024, { Authorization: `Bearer ${client.token}` });
+    const answers = await Promise.all(Array.from({ length: 40 }, () => rawRequest(central.port, request.head, request.body)));
+    const answered = answers.filter((answer) => answer.received.startsWith('HTTP/1.1 413'));
+    process.stdout.write(`demo centre 413 over raw sockets: ${answered.length} of ${answers.length} answered\n`);
+    expect(answered.length, JSON.stringify(answers.map((answer) => answer.received.slice(0, 12) || answer.error))).toBe(answers.length);
+    expect(answers[0]?.received).toContain('"code":"TOO_LARGE"');
     expect((await client.get('/v1/health')).status).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import { readBody } from '../platform/http/body';
+import { readJsonBody } from '../platform/http/body';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -113,16 +113,14 @@ export async function startCentralServer(options: CentralServerOptions): Promise
 
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const text = await readBody(req, maxBody);
-      if (text === null) {
-        res.setHeader('Connection', 'close');
+      const read = await readJsonBody(req, maxBody, undefined);
+      if (read.kind === 'too-large') {
+        // Read to its end (up to a bound), so the station gets this answer and not a reset (issue #9).
+        if (!read.drained) res.setHeader('Connection', 'close');
         return send(res, problem(413, 'TOO_LARGE', `request body over ${maxBody} bytes`));
       }
-      try {
-        body = text.length === 0 ? undefined : JSON.parse(text);
-      } catch {
-        return send(res, problem(400, 'BAD_REQUEST', 'request body is not JSON'));
-      }
+      if (read.kind === 'not-json') return send(res, problem(400, 'BAD_REQUEST', 'request body is not JSON'));
+      body = read.value;
     }
 
     // A demo centre hands any station on this machine its token (docs/protocol.md, demo centre).

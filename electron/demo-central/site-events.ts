@@ -6,7 +6,7 @@ import { badgeHolder, findTask, writeLocation, writePerson, writeSiteConfig, wri
 type Actor = { readonly personId: string; readonly name: string } | null;
 
 /**
- * Applies an event about the site's own records, in the order the centre receives them (ADR 0006):
+ * Applies an event about the site's own records, in the order the centre receives them (ADR 0007):
  * the first claim of a task wins, a badge belongs to one person. Null when applied; otherwise why
  * not — the event is then accepted with that exception, and the record stays as it was.
  */

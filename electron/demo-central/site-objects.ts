@@ -5,7 +5,7 @@ import type { TaskData } from '../../shared/sync/site-records';
 import { recordChange } from './changes';
 
 /**
- * What the site owns (ADR 0006): its layout, its people, its name and time zone, its shared tasks.
+ * What the site owns (ADR 0007): its layout, its people, its name and time zone, its shared tasks.
  * Stations change them by events; the centre keeps the current state of each with a version that
  * grows by one per change, and announces every change in the change log for the other stations.
  */

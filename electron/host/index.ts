@@ -2,10 +2,22 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../main/core';
 import { AppError } from '../platform/errors';
+import type { RecoveryProblem } from '../../shared/ipc/recovery';
+import { keepRunning } from '../platform/last-resort';
 import { createLogger } from '../platform/logging';
 import { fileSecretStore } from '../platform/secrets';
 import { demoCentreForWebHost } from './demo-centre';
 import { startWebHost } from './server';
+
+/** What the console says of each problem (the page says it in the station's language). */
+const recoveryLines: Readonly<Record<RecoveryProblem, string>> = {
+  DB_MISSING: 'DB_MISSING: the file is gone, backups exist',
+  DB_EMPTY: 'DB_EMPTY: the file is empty',
+  DB_CORRUPT: 'DB_CORRUPT: the file is damaged',
+  DB_READ_ONLY: 'DB_READ_ONLY: the file or its folder cannot be written; fix the permissions and restart',
+  DB_SCHEMA_MISMATCH: 'DB_SCHEMA_MISMATCH: its tables do not match its version',
+  DB_NEWER_THAN_APP: 'DB_NEWER_THAN_APP: written by a newer Quai',
+};
 
 /**
  * `npm run start:web`: the station in a browser on machines without Electron (development, e2e).
@@ -31,9 +43,17 @@ async function main(): Promise<void> {
     secrets: fileSecretStore(dataDir),
     demoCentre: demoCentreForWebHost({ dataDir, log, sharedUrl: values['demo-centre'] }),
   });
+  keepRunning(log, (error) => core.reportFailure('web-host', error));
   await core.start();
   const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '../renderer'), port: Number(values.port) });
-  process.stdout.write(`Quai web host — data folder ${dataDir}\nOpen this address in Chromium:\nQUAI_URL ${host.url}\n`);
+  process.stdout.write(`Quai web host — data folder ${dataDir}\n`);
+  const problem = core.recovery();
+  // The page shows the recovery screen (translated); IT reading this console gets the same in one line.
+  if (problem)
+    process.stdout.write(
+      `Quai cannot use its database ${problem.file} (${recoveryLines[problem.code]}): open the address below to restore a backup, or call IT.\n`,
+    );
+  process.stdout.write(`Open this address in Chromium:\nQUAI_URL ${host.url}\n`);
 
   const stop = (): void => {
     void host

@@ -1,9 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { manualClock } from '../platform/clock';
+import { silentLogger } from '../platform/logging';
+import { fileSecretStore } from '../platform/secrets';
+import { createCore } from '../main/core';
 import { createTestStation } from '../main/testing/core';
+import { oversizedPost, rawRequest } from '../platform/testing/raw-http';
 import { startWebHost, type WebHost } from './server';
 
 const hosts: WebHost[] = [];
@@ -37,6 +42,24 @@ function rawGet(port: number, path: string, hostHeader: string): Promise<number>
     req.on('error', reject);
     req.end();
   });
+}
+
+/** A clock that can be made to fail, as a timer's work fails in the field (a disk error, a bug). */
+function breakableClock() {
+  const inner = manualClock();
+  const state = { broken: false, thrown: 0 };
+  return {
+    state,
+    clock: {
+      now: () => {
+        if (state.broken) {
+          state.thrown += 1;
+          throw new Error('the clock broke');
+        }
+        return inner.now();
+      },
+    },
+  };
 }
 
 describe('web host', () => {
@@ -74,10 +97,57 @@ describe('web host', () => {
   it('answers unknown channels, malformed JSON and oversized bodies without crashing', async () => {
     const { rpc } = await start();
     expect(await (await rpc('stock:teleport', {})).json()).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await (await rpc('setup:status', '{not json')).json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    const malformed = await rpc('setup:status', '{not json');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const huge = await rpc('setup:status', JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
     expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
+  });
+
+  it('answers every client that sends too large a body with its 413, even one that reads only after writing it all (40 at once)', async () => {
+    const { host, rpc } = await start();
+    const request = oversizedPost('/rpc/setup:status', host.port, 8 * 1024 * 1024, { Authorization: `Bearer ${host.token}` });
+    const answers = await Promise.all(Array.from({ length: 40 }, () => rawRequest(host.port, request.head, request.body)));
+    const answered = answers.filter((answer) => answer.received.startsWith('HTTP/1.1 413'));
+    const seen = answers.map((answer) => answer.received.slice(0, 12) || answer.error);
+    process.stdout.write(`413 over raw sockets: ${answered.length} of ${answers.length} answered\n`);
+    expect(answered.length, JSON.stringify(seen)).toBe(answers.length);
+    expect(answers[0]?.received).toContain('"code":"INVALID_INPUT"');
+    expect(await (await rpc('setup:status', {})).json()).toMatchObject({ ok: true });
+  });
+
+  it('keeps serving when the work of a timer fails, and tells the admin (issue #9)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'quai-timers-'));
+    const { clock, state } = breakableClock();
+    const core = createCore({ dataDir, clock, log: silentLogger(), timers: true, secrets: fileSecretStore(dataDir) });
+    const rendererDir = mkdtempSync(join(tmpdir(), 'quai-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Quai</title>');
+    const host = await startWebHost({ core, rendererDir, port: 0 });
+    hosts.push(host);
+    const call = async (channel: string, body: unknown) =>
+      (await (
+        await fetch(`http://127.0.0.1:${host.port}/rpc/${channel}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { ok: boolean; value?: unknown };
+    const site = { siteCode: 'PAR-01', siteName: 'Paris', locale: 'fr', admin: { name: 'Alice', badge: 'BADGE-A1', pin: '1234' } };
+    expect(await call('setup:create-site', site)).toMatchObject({ ok: true });
+    expect(await call('auth:login', { badge: 'BADGE-A1', pin: '1234' })).toMatchObject({ ok: true });
+
+    // The idle lock runs every second: let it fail twice, then mend the clock.
+    state.broken = true;
+    await vi.waitFor(() => expect(state.thrown).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    state.broken = false;
+
+    expect(await call('setup:status', {})).toMatchObject({ ok: true, value: { needsSetup: false } });
+    expect(await call('diagnostics:notices', {})).toMatchObject({ ok: true, value: [{ code: 'TASK_FAILED', details: { task: 'idle-lock' } }] });
+    await host.close();
+    hosts.pop();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('serves the page with the CSP header and streams events to token holders', async () => {
@@ -86,8 +156,15 @@ describe('web host', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect((await fetch(`${base}/events`)).status).toBe(401);
-
-    const events = await fetch(`${base}/events?token=${host.token}`);
+    // The token itself opens no stream (it must never be in a request line); a ticket bought with it does, once.
+    expect((await fetch(`${base}/events?token=${host.token}`)).status).toBe(401);
+    expect((await fetch(`${base}/events/ticket`, { method: 'POST' })).status).toBe(401);
+    const bought = await fetch(`${base}/events/ticket`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` } });
+    const { ticket } = (await bought.json()) as { ticket: string };
+    expect(ticket).not.toContain(host.token);
+    const events = await fetch(`${base}/events?ticket=${ticket}`);
+    expect(events.status).toBe(200);
+    expect((await fetch(`${base}/events?ticket=${ticket}`)).status).toBe(401);
     const reader = events.body!.getReader();
     await reader.read(); // ": connected"
     station.core.events.emit('auth:session-changed', null);

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { guard } from './guard';
 import type { Logger } from './logging';
 
 /** What both ways of starting a program give (Node's child_process, Electron's utilityProcess). */
@@ -45,13 +46,16 @@ export function childProgram(options: {
       );
       timer.unref();
       if (child.stdout) {
-        createInterface({ input: child.stdout }).on('line', (line) => {
-          const value = options.readyLine(line);
-          if (value !== null) {
-            clearTimeout(timer);
-            resolve(value);
-          }
-        });
+        createInterface({ input: child.stdout }).on(
+          'line',
+          guard(log, `reading ${options.name}`, (line: string) => {
+            const value = options.readyLine(line);
+            if (value !== null) {
+              clearTimeout(timer);
+              resolve(value);
+            }
+          }),
+        );
       }
       child.onExit((code) => {
         clearTimeout(timer);

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, makePrivate } from './private-files';
 
 /** Where the centre token lives: never in the database, never in a log. */
 export type SecretStore = {
@@ -20,9 +21,9 @@ export function fileSecretStore(dataDir: string): SecretStore {
     describe: `plain file readable by this user only (0600) in ${dir}`,
     get: (name) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : null),
     set: (name, value) => {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(dir);
       writeFileSync(file(name), value, { mode: 0o600 });
-      chmodSync(file(name), 0o600);
+      makePrivate(file(name));
     },
   };
 }

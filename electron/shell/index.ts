@@ -10,6 +10,8 @@ import { isTrustedFrame, stationScheme } from './station-url';
 import { createStationWindow, hardenSession, hardenWebContents } from './window';
 import { createCore, type Core } from '../main/core';
 import { AppError } from '../platform/errors';
+import { guard } from '../platform/guard';
+import { keepRunning } from '../platform/last-resort';
 
 // The thin Electron shell (DESIGN §2): lifecycle, the hardened window, IPC wired to the core.
 // Everything else is importable and tested without Electron.
@@ -47,6 +49,8 @@ void app.whenReady().then(async () => {
   let core: Core;
   try {
     core = startCore();
+    const started = core;
+    keepRunning(core.log, (error) => started.reportFailure('main-process', error));
     await core.start();
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);
@@ -65,10 +69,18 @@ void app.whenReady().then(async () => {
     );
   }
   const window = createStationWindow(BrowserWindow, preloadPath);
-  const unsubscribe = core.events.subscribe((name, payload) => window.webContents.send(name, payload));
-  app.on('second-instance', () => window.focus());
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(name, payload);
+  });
+  app.on(
+    'second-instance',
+    guard(core.log, 'focus on second instance', () => window.focus()),
+  );
   // A laptop or a station woken from sleep has missed the last sync rounds: catch up at once (DESIGN §4).
-  powerMonitor.on('resume', () => void core.sync.syncNow());
+  powerMonitor.on(
+    'resume',
+    guard(core.log, 'sync on resume', () => (core.recovery() ? undefined : core.sync.syncNow())),
+  );
   app.on('window-all-closed', () => {
     unsubscribe();
     void core.close().finally(() => app.quit());

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../platform/private-files';
 import type { SecretStore } from '../platform/secrets';
 
 /** What Electron's safeStorage offers (OS keychain / DPAPI / libsecret); injected so tests need no Electron. */
@@ -18,8 +19,9 @@ export function safeStorageSecretStore(dataDir: string, safeStorage: SafeStorage
     get: (name) => (existsSync(file(name)) ? safeStorage.decryptString(readFileSync(file(name))) : null),
     set: (name, value) => {
       if (!safeStorage.isEncryptionAvailable()) throw new Error('the operating system offers no encryption for secrets (safeStorage)');
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(dir);
       writeFileSync(file(name), safeStorage.encryptString(value), { mode: 0o600 });
+      makePrivate(file(name));
     },
   };
 }

@@ -4,6 +4,7 @@ import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { LockScreen } from '../features/login/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { reportActivity, useSession } from '../features/session/store';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { FeedbackBanner } from '../ui/FeedbackBanner';
@@ -41,6 +42,7 @@ export function App() {
             {t('errors.NETWORK')}
           </p>
         )}
+        {stage === 'recovery' && <RecoveryScreen />}
         {stage === 'setup' && <SetupScreen />}
         {stage === 'login' && <LoginScreen />}
         {working && (

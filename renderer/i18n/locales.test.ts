@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { noticeCodes, noticeSubjects, noticeTasks } from '../../shared/diagnostics';
 import { errorCodes } from '../../shared/errors';
+import { recoveryProblems } from '../../shared/ipc/recovery';
 import { roles } from '../../shared/roles';
 import { mergeCatalogs, type Catalog } from './catalog';
 import { readCatalogs } from './files';
@@ -38,6 +40,18 @@ describe('translations', () => {
     for (const catalog of Object.values(catalogs)) {
       for (const code of errorCodes) expect(catalog, `errors.${code}`).toContain(`errors.${code}`);
       for (const role of roles) expect(catalog, `roles.${role}`).toContain(`roles.${role}`);
+    }
+  });
+
+  it('translate every admin notice, its tasks and subjects, and every recovery problem with what to do', () => {
+    for (const catalog of Object.values(catalogs)) {
+      for (const code of noticeCodes) expect(catalog, `notices.${code}`).toContain(`notices.${code}`);
+      for (const task of noticeTasks) expect(catalog, `notices.tasks.${task}`).toContain(`notices.tasks.${task}`);
+      for (const subject of noticeSubjects) expect(catalog, `notices.subjects.${subject}`).toContain(`notices.subjects.${subject}`);
+      for (const code of recoveryProblems) {
+        expect(catalog, code).toContain(`recovery.problems.${code}.title`);
+        expect(catalog, code).toContain(`recovery.problems.${code}.todo`);
+      }
     }
   });
 

@@ -13,13 +13,20 @@ export function TextField({ label, error, hint, ...input }: FieldProps & InputHT
   );
 }
 
-export function SelectField({ label, error, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { readonly children: ReactNode }) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { readonly children: ReactNode }) {
   return (
     <label className={`field ${error ? 'field-invalid' : ''}`}>
       <span className="field-label">{label}</span>
       <select aria-invalid={!!error} {...select}>
         {children}
       </select>
+      {hint && !error && <span className="field-hint">{hint}</span>}
       {error && <span className="field-error">{error}</span>}
     </label>
   );

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { badgeSchema, localeSchema, personNameSchema, pinSchema, roleSchema, userIdSchema, type SessionView, type UserView } from '../people';
+import { badgeSchema, localeSchema, personNameSchema, pinSchema, roleSchema, userIdSchema, type BadgeHolder, type SessionView, type UserView } from '../people';
 import { adminOnly } from '../roles';
 import { defineEvents, defineModule, returns } from './define';
 
 export const auth = defineModule('auth', {
   session: { input: z.object({}), output: returns<SessionView | null>(), access: 'public', passive: true },
+  /**
+   * Whose badge this is, before the PIN is asked (issue #10): refused at once with BADGE_UNKNOWN,
+   * USER_DISABLED or BADGE_LOCKED (`retryAt`). Says nothing about the PIN and is no PIN attempt.
+   */
+  identify: { input: z.object({ badge: badgeSchema }), output: returns<BadgeHolder>(), access: 'public', passive: true },
   /** Badge + PIN. A different badge on a locked station switches user. */
   login: { input: z.object({ badge: badgeSchema, pin: pinSchema }), output: returns<SessionView>(), access: 'public' },
   unlock: { input: z.object({ pin: pinSchema }), output: returns<SessionView>(), access: 'public' },

@@ -1,6 +1,8 @@
 import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
+import { diagnostics } from './diagnostics';
+import { recovery } from './recovery';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
@@ -10,7 +12,7 @@ import { sync, syncEvents } from './sync';
 import { taskEvents, tasks } from './tasks';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, tasks } as const;
+export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, tasks, diagnostics, recovery } as const;
 export type Contract = typeof contract;
 
 /** Events by module: keyed like the contract, so two modules may both have a `changed` event. */

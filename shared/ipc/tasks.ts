@@ -7,7 +7,7 @@ const taskId = z.uuid();
 const reason = z.string().trim().min(3).max(500);
 
 /**
- * The site's shared tasks (ADR 0006): asked for on one station, taken and done on another. The
+ * The site's shared tasks (ADR 0007): asked for on one station, taken and done on another. The
  * first claim the centre receives wins; a station that lost is told at once, in words.
  */
 export const tasks = defineModule('tasks', {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, type RecountResult } from './station-events';
 
 /**
- * The site's shared work objects (ADR 0006): created on one station, worked on another. Each has
+ * The site's shared work objects (ADR 0007): created on one station, worked on another. Each has
  * an owner, a state and at most one claim. The centre applies the events to them in the order it
  * receives them (first claim wins); a station applies its own events the same way at once, so its
  * people see their action, and takes the centre's version when it pulls. One reducer for both.

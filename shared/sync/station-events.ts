@@ -26,7 +26,7 @@ export type MovementDelta = z.infer<typeof movementDeltaSchema>;
 const movements = z.array(movementDeltaSchema);
 const uuid = z.uuid();
 
-/** A location of the site's layout, as the site's admins keep it (ADR 0006: the site owns its layout). */
+/** A location of the site's layout, as the site's admins keep it (ADR 0007: the site owns its layout). */
 export const locationDataSchema = z.object({
   code: z.string().min(1).max(40),
   type: z.enum(locationTypes),

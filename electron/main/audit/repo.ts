@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditOutcome, AuditPage } from '../../../shared/ip
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { parseStoredJson } from '../../platform/json';
 
 export type AuditEntry = {
   readonly userId: number | null;
@@ -30,6 +31,14 @@ export function appendAudit(tx: WriteHandle, at: number, entry: Readonly<AuditEn
             ${JSON.stringify(entry.detail ?? {})})`);
 }
 
+/** A detail that is not a JSON object (a damaged row) is shown as its text, never breaks the list. */
+function detailOf(text: string): Record<string, unknown> {
+  const parsed = parseStoredJson(text);
+  return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
+    ? (parsed.value as Record<string, unknown>)
+    : { unreadable: text.slice(0, 500) };
+}
+
 const rowToEntry = (row: AuditRow): AuditEntryView => ({
   id: row.id,
   at: toIso(row.at),
@@ -37,7 +46,7 @@ const rowToEntry = (row: AuditRow): AuditEntryView => ({
   action: row.action,
   outcome: row.outcome,
   target: row.target,
-  detail: JSON.parse(row.detail) as Record<string, unknown>,
+  detail: detailOf(row.detail),
 });
 
 export function listAudit(

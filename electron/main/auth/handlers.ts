@@ -4,6 +4,7 @@ import type { AuthService } from './service';
 
 export function registerAuthHandlers(registrar: Registrar, service: AuthService): void {
   registrar.handle(auth.session, () => service.view());
+  registrar.handle(auth.identify, (input) => service.identify(input.badge));
   registrar.handle(auth.login, (input) => service.login(input));
   registrar.handle(auth.unlock, (input) => service.unlock(input));
   registrar.handle(auth.lock, (_input, { actor }) => {

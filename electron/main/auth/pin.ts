@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
@@ -12,7 +13,9 @@ const derive = (pin: string, salt: Buffer, options: ScryptOptions): Promise<Buff
     scrypt(pin, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 
-export async function hashPin(pin: string): Promise<string> {
+/** The one way a PIN is set (new person, reset, first admin): long enough for the site, then hashed. */
+export async function hashNewPin(pin: string, minLength: number): Promise<string> {
+  if (pin.length < minLength) throw new AppError('PIN_TOO_SHORT', `the site requires PINs of at least ${minLength} digits`, { min: minLength });
   const salt = randomBytes(16);
   const key = await derive(pin, salt, cost);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');

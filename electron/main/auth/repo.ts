@@ -4,7 +4,7 @@ import type { UserView } from '../../../shared/people';
 import type { Role } from '../../../shared/roles';
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
-import { sql } from '../../platform/db/sql';
+import { sql, sqlIn } from '../../platform/db/sql';
 
 export type UserRecord = {
   readonly id: number;
@@ -105,12 +105,35 @@ export function updateLockedUntil(tx: WriteHandle, id: number, lockedUntil: numb
   tx.run(sql`UPDATE app_user SET locked_until = ${lockedUntil} WHERE id = ${id}`);
 }
 
-export function insertPinFailure(tx: WriteHandle, userId: number, at: number): void {
-  tx.run(sql`INSERT INTO pin_failure (user_id, at) VALUES (${userId}, ${at})`);
+/**
+ * A PIN attempt, written as a failure before its hash runs (issue #9): in flight, it counts. Returns
+ * its id, to settle it when the hash has spoken.
+ */
+export function reservePinAttempt(tx: WriteHandle, userId: number, at: number): number {
+  return Number(tx.run(sql`INSERT INTO pin_failure (user_id, at, settled) VALUES (${userId}, ${at}, 0)`).lastInsertRowid);
 }
 
-export function countPinFailuresSince(read: ReadHandle, userId: number, since: number): number {
+/** The attempt was a wrong PIN: it stays a failure. False when the row is gone (a lockout cleared it). */
+export function settlePinFailure(tx: WriteHandle, attemptId: number): boolean {
+  return tx.run(sql`UPDATE pin_failure SET settled = 1 WHERE id = ${attemptId}`).changes > 0;
+}
+
+/** Failures and attempts still in flight since `since`: what the lockout counts. */
+export function countPinAttemptsSince(read: ReadHandle, userId: number, since: number): number {
   return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM pin_failure WHERE user_id = ${userId} AND at > ${since}`)?.n ?? 0;
+}
+
+export function countSettledPinFailuresSince(read: ReadHandle, userId: number, since: number): number {
+  return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM pin_failure WHERE user_id = ${userId} AND at > ${since} AND settled = 1`)?.n ?? 0;
+}
+
+/** The failures already settled when an attempt started: the ones a right PIN may forget. */
+export function settledPinFailureIds(read: ReadHandle, userId: number): number[] {
+  return read.all<{ id: number }>(sql`SELECT id FROM pin_failure WHERE user_id = ${userId} AND settled = 1`).map((row) => row.id);
+}
+
+export function deletePinAttempts(tx: WriteHandle, ids: readonly number[]): void {
+  tx.run(sql`DELETE FROM pin_failure WHERE id IN ${sqlIn(ids)}`);
 }
 
 export function clearPinFailures(tx: WriteHandle, userId: number): void {

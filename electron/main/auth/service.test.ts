@@ -149,6 +149,21 @@ describe('people administration', () => {
     expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '5555' })).toMatchObject({ ok: true });
   });
 
+  it('requires the PIN length the admin chose whenever a PIN is set, and keeps older PINs working', async () => {
+    const station = await createSetUpStation();
+    const paul = await addUser(station, { name: 'Paul', badge: 'BADGE-P1', role: 'picker', pin: '1111' });
+    expect(await station.client.settings.update({ minPinLength: 6 })).toMatchObject({ ok: true, value: { minPinLength: 6 } });
+    expect(await station.client.auth.createUser({ name: 'Rita', badge: 'BADGE-R1', role: 'receiver', pin: '2222' })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_TOO_SHORT', details: { min: 6 } },
+    });
+    expect(await station.client.auth.resetPin({ userId: paul, pin: '3333' })).toMatchObject({ ok: false, error: { code: 'PIN_TOO_SHORT' } });
+    expect(await station.client.auth.createUser({ name: 'Rita', badge: 'BADGE-R1', role: 'receiver', pin: '222222' })).toMatchObject({ ok: true });
+    expect(await station.client.settings.update({ minPinLength: 5 as 4 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await station.client.auth.logout();
+    expect(await station.client.auth.login({ badge: 'BADGE-P1', pin: '1111' })).toMatchObject({ ok: true });
+  });
+
   it('refuses a taken badge', async () => {
     const station = await createSetUpStation();
     const result = await station.client.auth.createUser({ name: 'X', badge: adminBadge.toLowerCase(), role: 'picker', pin: '1234' });

@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
 import { backupDatabase } from '../../platform/db/backup';
+import { checkIntegrity } from '../../platform/db/integrity';
 import { openDatabase, type Database } from '../../platform/db/connection';
 import { migrations } from './migrations';
 import { explainNativeLoadError } from '../../platform/db/native';
@@ -147,12 +149,45 @@ describe('online backup', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quai-backup-'));
     dirs.push(dir);
     const day = 24 * 60 * 60_000;
-    let last = await backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z'), 3);
-    for (let i = 1; i < 5; i += 1) last = await backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z') + i * day, 3);
+    let last = await backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z'), { keep: 3, verify: checkIntegrity });
+    for (let i = 1; i < 5; i += 1) last = await backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z') + i * day, { keep: 3, verify: checkIntegrity });
     expect(readdirSync(dir).sort()).toHaveLength(3);
     expect(readdirSync(dir).sort()[0]).toContain('2026-11-03');
     expect(existsSync(last.file)).toBe(true);
     const copy = open(last.file);
     expect(copy.read.get(sql`SELECT value FROM setting WHERE key = 'k'`)).toEqual({ value: 'v' });
+  });
+
+  it('keeps a copy only once integrity_check passed on it, self-contained and readable by its user only', async () => {
+    const db = open();
+    const dir = join(mkdtempSync(join(tmpdir(), 'quai-backup-')), 'backups');
+    dirs.push(dir);
+    const checked: string[] = [];
+    const result = await backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z'), {
+      verify: async (file) => {
+        checked.push(file);
+        return checkIntegrity(file);
+      },
+    });
+    expect(checked).toEqual([result.file]);
+    expect(readdirSync(dir)).toEqual([basename(result.file)]);
+    if (process.platform !== 'win32') {
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe('700');
+      expect((statSync(result.file).mode & 0o777).toString(8)).toBe('600');
+    }
+    const copy = new BetterSqlite3(result.file, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+  });
+
+  it('deletes a copy that fails its integrity check and says BACKUP_DAMAGED', async () => {
+    const db = open();
+    const dir = mkdtempSync(join(tmpdir(), 'quai-backup-'));
+    dirs.push(dir);
+    const failing = backupDatabase(db, dir, Date.parse('2026-11-01T00:00:00Z'), {
+      verify: () => Promise.resolve({ ok: false, problems: ['row 11 missing from index audit_by_outcome'] }),
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'BACKUP_DAMAGED', details: { problems: ['row 11 missing from index audit_by_outcome'] } });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

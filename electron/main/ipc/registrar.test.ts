@@ -46,6 +46,26 @@ describe('registrar', () => {
     expect(await station.client.settings.get()).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   });
 
+  it('audits an attempt to act without a session or on a locked station, but not a status poll (ADR 0006)', async () => {
+    const station = await createSetUpStation();
+    const before = auditRows(station).length;
+    await station.client.auth.lock();
+    expect(await station.client.auth.createUser({ name: 'X', badge: 'BADGE-X1', role: 'admin', pin: '1234' })).toMatchObject({
+      error: { code: 'SESSION_LOCKED' },
+    });
+    expect(await station.client.settings.get()).toMatchObject({ error: { code: 'SESSION_LOCKED' } });
+    await station.client.auth.logout();
+    expect(await station.client.auth.setRole({ userId: 1, role: 'picker' })).toMatchObject({ error: { code: 'NOT_LOGGED_IN' } });
+    expect(await station.client.sync.status()).toMatchObject({ error: { code: 'NOT_LOGGED_IN' } });
+    const refusals = auditRows(station)
+      .slice(before)
+      .filter((row) => row.outcome === 'refused');
+    expect(refusals.map((row): unknown[] => [row.action, row.user_id, JSON.parse(row.detail)])).toEqual([
+      ['auth:create-user', null, { code: 'SESSION_LOCKED', lockedSession: 1 }],
+      ['auth:set-role', null, { code: 'NOT_LOGGED_IN' }],
+    ]);
+  });
+
   it('refuses every operation but setup before the site exists', async () => {
     const station = createTestStation();
     expect(await station.client.auth.login({ badge: adminBadge, pin: adminPin })).toMatchObject({

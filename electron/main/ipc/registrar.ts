@@ -33,7 +33,7 @@ export type Registrar = ReturnType<typeof createRegistrar>;
  * The only way to expose an operation: sender check, input parse, session and role check, then
  * the handler, whose outcome (or AppError) becomes a Result. No input can crash main from here.
  */
-export function createRegistrar(deps: { readonly gate: SessionGate; readonly audit: AuditLog; readonly log: Logger }) {
+export function createRegistrar(deps: { readonly gate: SessionGate; readonly audit: Pick<AuditLog, 'recordAlone'>; readonly log: Logger }) {
   const entries = new Map<string, Entry>();
   const log = deps.log.child({ module: 'ipc' });
 
@@ -52,13 +52,27 @@ export function createRegistrar(deps: { readonly gate: SessionGate; readonly aud
     return fail(code, `role ${actor.role} may not call ${channel}`);
   }
 
+  /**
+   * An attempt to act with no one logged in, or on a locked station, is audited without a person
+   * (who is at the keyboard is unknown; a locked session names whose it was), unless the operation
+   * is a passive poll, which is no one's action (docs/adr/0006-audit-what-and-why.md).
+   */
+  function refuseWithoutSession(entry: Entry, code: 'NOT_LOGGED_IN' | 'SESSION_LOCKED', session: Session | null): Result<never> {
+    const { channel, passive } = entry.operation;
+    if (!passive) {
+      const detail = session ? { code, lockedSession: session.userId } : { code };
+      deps.audit.recordAlone({ userId: null, action: channel as Channel, outcome: 'refused', detail });
+    }
+    return fail(code, code === 'NOT_LOGGED_IN' ? `${channel} needs a logged-in user` : 'the station is locked');
+  }
+
   function checkAccess(entry: Entry): Result<Actor | null> {
     const { access, channel } = entry.operation;
     if (!deps.gate.isSetUp() && !beforeSetup.has(channel)) return fail('SETUP_REQUIRED', 'the site is not set up yet');
     if (access === 'public') return ok(deps.gate.current());
     const session = deps.gate.current();
-    if (!session) return fail('NOT_LOGGED_IN', `${channel} needs a logged-in user`);
-    if (session.locked) return fail('SESSION_LOCKED', 'the station is locked');
+    if (!session) return refuseWithoutSession(entry, 'NOT_LOGGED_IN', null);
+    if (session.locked) return refuseWithoutSession(entry, 'SESSION_LOCKED', session);
     const actor: Actor = { userId: session.userId, name: session.name, role: session.role };
     if (access !== 'session' && !access.includes(actor.role)) return refuse(channel, actor, 'FORBIDDEN');
     return ok(actor);

@@ -2,6 +2,7 @@ import type { StationSettings } from '../../../shared/settings';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import type { Database } from '../../platform/db/connection';
+import type { Notices } from '../diagnostics/notices';
 import { readSettings, writeSettings } from './repo';
 
 export type SettingsService = {
@@ -11,9 +12,16 @@ export type SettingsService = {
   readonly reload: () => void;
 };
 
-export function createSettingsService(db: Database, audit: AuditLog): SettingsService {
+export function createSettingsService(db: Database, audit: AuditLog, notices: Notices): SettingsService {
   // Read on every idle check: cached, and refreshed by the only writer below.
-  let cached = readSettings(db.read);
+  const load = (): StationSettings => {
+    const stored = readSettings(db.read);
+    // The station runs on the defaults; the admin is told, and saving the settings mends the document.
+    if (stored.damaged) notices.raise('SETTINGS_UNREADABLE', { subject: 'station' });
+    else notices.resolve('SETTINGS_UNREADABLE', 'station');
+    return stored.value;
+  };
+  let cached = load();
   return {
     get: () => cached,
     update: (actor, patch) => {
@@ -23,10 +31,11 @@ export function createSettingsService(db: Database, audit: AuditLog): SettingsSe
         audit.record(tx, { userId: actor.userId, action: 'settings:update', outcome: 'ok', detail: { ...patch } });
       });
       cached = next;
+      notices.resolve('SETTINGS_UNREADABLE', 'station');
       return next;
     },
     reload: () => {
-      cached = readSettings(db.read);
+      cached = load();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/locale';
 import type { SiteView } from '../../../shared/people';
 import type { SetupStatus } from '../../../shared/ipc/setup';
 import type { AuditLog } from '../audit/service';
-import { hashPin } from '../auth/pin';
+import { hashNewPin } from '../auth/pin';
 import { findUserByBadge, insertUser } from '../auth/repo';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/connection';
@@ -67,7 +67,7 @@ export function createSiteService(deps: {
       probed = await deps.centre.probe(targetOf(input.centre, input.siteCode));
       if (probed.health.siteConfigured) throw new AppError('SITE_ALREADY_SET_UP', 'the centre already has this site: join it instead');
     }
-    const pinHash = await hashPin(input.admin.pin);
+    const pinHash = await hashNewPin(input.admin.pin, deps.settings.get().minPinLength);
     const now = clock.now();
     db.write((tx) => {
       refuseIfSetUp();

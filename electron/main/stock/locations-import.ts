@@ -84,7 +84,7 @@ export function createLocationImport({ db, clock, audit, events }: StockDeps) {
             INSERT INTO location (code, type, zone, walk_order) VALUES (${row.code}, ${row.type}, ${row.zone}, ${row.walkOrder})
             ON CONFLICT (code) DO UPDATE SET type = excluded.type, zone = excluded.zone, walk_order = excluded.walk_order, active = 1`);
         }
-        // The layout is the site's (ADR 0006): every other station gets these rows at its next pull.
+        // The layout is the site's (ADR 0007): every other station gets these rows at its next pull.
         appendEvent(tx, {
           type: 'location.upserted',
           at: clock.now(),

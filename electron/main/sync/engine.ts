@@ -1,18 +1,29 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { centreRecordSchema, maxPushBatch, type BootstrapPage, type CentreRecord, type PullResponse, type PushResult } from '../../../shared/sync/protocol';
+import { z } from 'zod';
+import {
+  centreRecordSchema,
+  maxPushBatch,
+  type BootstrapPage,
+  type CentreRecord,
+  type PullResponse,
+  type PushResult,
+  type StationEvent,
+} from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { guard } from '../../platform/guard';
+import { parseStoredJson } from '../../platform/json';
 import type { EventBus } from '../events';
 import { applyStagedStock } from './bootstrap';
 import { SyncFailure, type CentreClient } from './client';
 import { countOpenSiteExceptions, recordSiteException } from './exceptions';
 import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
 import { createLookups, type LedgerLookups } from './site-ledger';
-import { countAttempt, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
+import { countAttempt, isUnreadable, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { latestReconcile } from './reconcile';
 import {
   beginBootstrap,
@@ -39,6 +50,8 @@ export type SyncEngineDeps = {
   readonly random?: () => number;
   /** This build's version, compared with the centre's minClientVersion (default: shared/version.ts). */
   readonly appVersion?: string | undefined;
+  /** A scheduled round that failed outside its own handling (a database error, say): told, then tried again. */
+  readonly onFailure?: (error: unknown) => void;
 };
 
 export const syncTiming = {
@@ -61,17 +74,16 @@ export function backoffDelay(failures: number, random: () => number): number {
   return Math.round(random() * ceiling);
 }
 
-/** What a push outcome means for this station's people (ADR 0006): an exception here, told at once. */
+/** What a push outcome means for this station's people (ADR 0007): an exception here, told at once. */
 const exceptionKinds = { NEGATIVE_STOCK: 'NEGATIVE_STOCK', ALREADY_CLAIMED: 'CLAIM_LOST', TASK_CLOSED: 'TASK_CLOSED', BADGE_TAKEN: 'BADGE_TAKEN' } as const;
 
-const parseError = (text: string | null): { kind: string; message: string } | null => {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as { kind: string; message: string };
-  } catch {
-    return { kind: 'protocol', message: text };
-  }
-};
+const lastErrorSchema = z.object({ kind: z.string(), message: z.string() });
+/** The stored last error, or its text when it is not what we wrote (a damaged row never breaks the status). */
+function lastErrorOf(text: string): { kind: string; message: string } {
+  const parsed = parseStoredJson(text);
+  const error = parsed.ok ? lastErrorSchema.safeParse(parsed.value) : null;
+  return error?.success ? error.data : { kind: 'protocol', message: text.slice(0, 500) };
+}
 
 /**
  * Push, then pull until caught up (DESIGN §4). One cycle at a time; failures are recorded and
@@ -103,7 +115,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastPullAt: saved.lastPullAt === null ? null : toIso(saved.lastPullAt),
       failingSince: saved.failingSince === null ? null : toIso(saved.failingSince),
       stale: saved.failingSince !== null && now - saved.failingSince >= syncTiming.staleAfterMs,
-      lastError: parseError(saved.lastError),
+      lastError: saved.lastError === null ? null : lastErrorOf(saved.lastError),
       nextAttemptAt: nextAttemptAt === null ? null : toIso(nextAttemptAt),
       bootstrap: saved.bootstrapPage !== null ? { done: saved.bootstrapDone, total: saved.bootstrapTotal } : null,
       stockLoaded: saved.stockLoaded,
@@ -150,8 +162,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function push(client: CentreClient): Promise<void> {
     let stalled = 0;
     for (;;) {
-      const batch = pendingEvents(db.read, maxPushBatch);
-      if (batch.length === 0) return;
+      const read = pendingEvents(db.read, maxPushBatch);
+      // Seqs are gapless: a damaged event cannot be skipped. Push what comes before it, then stop and say which.
+      const damaged = read.findIndex(isUnreadable);
+      const batch = (damaged < 0 ? read : read.slice(0, damaged)) as StationEvent[];
+      if (batch.length === 0) {
+        if (damaged < 0) return;
+        throw new SyncFailure(
+          'protocol',
+          `outbox event ${read[damaged]?.seq ?? '?'} is damaged (its payload is not JSON): export the unsynced events and call IT`,
+        );
+      }
       db.write((tx) =>
         countAttempt(
           tx,
@@ -369,10 +390,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return running;
   }
 
+  // Rounds started by a timer or an event: a failure is logged and told, never thrown into the event
+  // loop (issue #9), and `finally` above has already scheduled the next round.
+  const scheduledRound = guard(log, 'sync round', () => syncNow(), deps.onFailure);
+
   function schedule(): void {
     if (timer) clearTimeout(timer);
     const wait = nextAttemptAt === null ? syncTiming.intervalMs : Math.max(0, nextAttemptAt - clock.now());
-    timer = setTimeout(() => void syncNow(), wait);
+    timer = setTimeout(scheduledRound, wait);
     timer.unref();
   }
 
@@ -380,9 +405,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   function trigger(): void {
     if (!scheduling) return;
     if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      if (nextAttemptAt === null || nextAttemptAt <= clock.now()) void syncNow();
-    }, syncTiming.debounceMs);
+    debounce = setTimeout(
+      guard(log, 'sync after a change', () => {
+        if (nextAttemptAt === null || nextAttemptAt <= clock.now()) scheduledRound();
+      }),
+      syncTiming.debounceMs,
+    );
     debounce.unref();
   }
 
@@ -392,7 +420,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     trigger,
     start: () => {
       scheduling = true;
-      void syncNow();
+      scheduledRound();
     },
     stop: async () => {
       scheduling = false;

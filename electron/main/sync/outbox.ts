@@ -1,9 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
 import { currentEventVersion, eventSchemas, type EventPayloadOf, type EventType, type MovementDelta } from '../../../shared/sync/station-events';
 import type { PushResult, StationEvent } from '../../../shared/sync/protocol';
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql, sqlIn } from '../../platform/db/sql';
+import { parseStoredJson } from '../../platform/json';
 
 export type OutboxActor = { readonly userId: number; readonly name: string } | null;
 
@@ -70,21 +72,30 @@ type OutboxRow = {
   payload: string;
 };
 
+/** An outbox row whose payload text is not JSON (a damaged file): kept as text, never thrown. */
+export type UnreadableEvent = Omit<StationEvent, 'payload'> & { readonly payload: { readonly unreadable: string } };
+
 /** The actor travels as the site-wide person id, the same on every station (the local user id is not). */
-const rowToEvent = (row: OutboxRow): StationEvent => ({
-  eventId: row.event_id,
-  seq: row.seq,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  occurredAt: toIso(row.occurred_at),
-  actor: row.person_id === null ? null : { personId: row.person_id, name: row.actor_name ?? '' },
-  payload: JSON.parse(row.payload) as unknown,
-});
+const rowToEvent = (row: OutboxRow): StationEvent | UnreadableEvent => {
+  const payload = parseStoredJson(row.payload);
+  const event = {
+    eventId: row.event_id,
+    seq: row.seq,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: toIso(row.occurred_at),
+    actor: row.person_id === null ? null : { personId: row.person_id, name: row.actor_name ?? '' },
+  };
+  return payload.ok ? { ...event, payload: payload.value } : { ...event, payload: { unreadable: row.payload.slice(0, 2000) } };
+};
+
+export const isUnreadable = (event: StationEvent | UnreadableEvent): event is UnreadableEvent =>
+  typeof event.payload === 'object' && event.payload !== null && 'unreadable' in event.payload;
 
 const outboxColumns = sql`o.seq, o.event_id, o.type, o.schema_version, o.occurred_at, u.person_id, o.actor_name, o.payload`;
 
-/** The next events to push, in seq order. */
-export function pendingEvents(read: ReadHandle, limit: number): StationEvent[] {
+/** The next events to push, in seq order; a damaged one is returned as such, for the caller to stop at. */
+export function pendingEvents(read: ReadHandle, limit: number): (StationEvent | UnreadableEvent)[] {
   return read
     .all<OutboxRow>(
       sql`
@@ -98,7 +109,8 @@ export function pendingCount(read: ReadHandle): number {
   return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)?.n ?? 0;
 }
 
-export function allUnsynced(read: ReadHandle): StationEvent[] {
+/** For the export: every unsynced event, a damaged one with its text, so IT can still hand it over. */
+export function allUnsynced(read: ReadHandle): (StationEvent | UnreadableEvent)[] {
   return pendingEvents(read, Number.MAX_SAFE_INTEGER);
 }
 
@@ -142,6 +154,13 @@ export type Exception = {
   readonly at: string;
 };
 
+const problemSchema = z.object({ code: z.string(), message: z.string() });
+const problemOf = (text: string): { code: string; message: string } => {
+  const parsed = parseStoredJson(text);
+  const problem = parsed.ok ? problemSchema.safeParse(parsed.value) : null;
+  return problem?.success ? problem.data : { code: 'UNREADABLE', message: text.slice(0, 500) };
+};
+
 /** Events the centre accepted with an exception or rejected: for the shift lead and support. */
 export function exceptions(read: ReadHandle, limit: number): Exception[] {
   return read
@@ -154,7 +173,7 @@ export function exceptions(read: ReadHandle, limit: number): Exception[] {
       seq: row.seq,
       type: row.type,
       outcome: row.outcome,
-      problem: row.problem ? (JSON.parse(row.problem) as { code: string; message: string }) : null,
+      problem: row.problem ? problemOf(row.problem) : null,
       at: toIso(row.occurred_at),
     }));
 }

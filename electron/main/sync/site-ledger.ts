@@ -8,7 +8,7 @@ import { addToBalance, ensureLot, findContainerByCode, findLocationByCode, findP
 import { recordSiteException } from './exceptions';
 
 /**
- * The site's movements in this station's ledger (ADR 0006): other stations' events pulled from the
+ * The site's movements in this station's ledger (ADR 0007): other stations' events pulled from the
  * centre, and the `opening` / `resync` lines a bootstrap writes so that the stock equals what the
  * centre has confirmed for the site plus this station's events it has not confirmed yet.
  * Physical facts are never refused here: a balance may go below zero (two stations took the same

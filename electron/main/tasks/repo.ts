@@ -2,7 +2,7 @@ import { applyTaskEvent, isTaskEvent, type TaskData, type Who } from '../../../s
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 
-// SQL of the site's shared tasks on this station (ADR 0006).
+// SQL of the site's shared tasks on this station (ADR 0007).
 
 type TaskRow = { task_id: string; version: number; data: string; count_id: number | null };
 

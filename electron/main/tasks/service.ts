@@ -31,7 +31,7 @@ export type TaskDeps = {
 };
 
 /**
- * The site's shared tasks on this station (ADR 0006), first of them the recount: a shift lead on
+ * The site's shared tasks on this station (ADR 0007), first of them the recount: a shift lead on
  * one station asks, a person on another takes it (the claim is an event the centre settles in
  * arrival order), counts it here, and the result travels back for the shift lead to decide.
  * Every action applies at once here, by the same reducer the centre uses, and is an event.

@@ -178,7 +178,9 @@ export async function cloneStation(template: ConnectedStation, centre: TestCentr
   const token = centre.central.issueStationToken(stationId);
   fileSecretStore(dataDir).set('centre-token', token);
   // Another station of the site: what the template told the centre is the template's, not its own.
-  const copy = openStationDatabase(join(dataDir, 'quai.sqlite3'));
+  const opened = openStationDatabase(dataDir);
+  if (!opened.ok) throw opened.problem;
+  const copy = opened.db;
   copy.write((tx) => {
     tx.run(sql`DELETE FROM outbox`);
     tx.run(sql`UPDATE sync_state SET last_seq = 0, last_acked_seq = 0 WHERE id = 1`);

@@ -19,15 +19,18 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
-/** A real core on a real, migrated SQLite file in a temp folder, with a clock the test moves. */
-export function createTestStation(options: { logLevel?: string } = {}): TestStation {
-  const dataDir = mkdtempSync(join(tmpdir(), 'quai-test-'));
-  const clock = manualClock();
+/**
+ * A real core on a real, migrated SQLite file in a temp folder, with a clock the test moves. Given
+ * the `dataDir` of an earlier station (closed first), it is that station started again.
+ */
+export function createTestStation(options: { logLevel?: string; dataDir?: string; clock?: ManualClock } = {}): TestStation {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quai-test-'));
+  const clock = options.clock ?? manualClock();
   const log = options.logLevel ? createLogger(dataDir, options.logLevel) : silentLogger();
   const core = createCore({ dataDir, clock, log, secrets: fileSecretStore(dataDir) });
   cleanups.push(async () => {
     await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
   const client = buildClient((channel, input) => core.dispatch(channel, input, trustedCaller));
   return { core, clock, client, dataDir };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
 import { AuditPanel } from './AuditPanel';
 import { LocationsPanel } from './LocationsPanel';
+import { NoticesPanel } from './NoticesPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -14,6 +15,7 @@ export function AdminScreen() {
   return (
     <main className="screen">
       <h1>{t('admin.title')}</h1>
+      <NoticesPanel />
       <RouteTabs base="/admin" tabs={links} label={t('admin.title')} />
       <div role="tabpanel">
         {tab === 'people' && <PeoplePanel />}

@@ -84,6 +84,17 @@ function SettingsForm({ saved }: { readonly saved: StationSettings }) {
           </option>
         ))}
       </SelectField>
+      <SelectField
+        label={t('settings.minPinLength')}
+        hint={t('settings.minPinHint')}
+        {...register('minPinLength', { setValueAs: (value: string) => Number(value) })}
+      >
+        {([4, 6] as const).map((length) => (
+          <option key={length} value={length}>
+            {t('settings.pinDigits', { count: length })}
+          </option>
+        ))}
+      </SelectField>
       <Button type="submit" variant="primary">
         {t('common.save')}
       </Button>

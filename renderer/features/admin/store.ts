@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Notice } from '../../../shared/diagnostics';
 import type { AuditPage } from '../../../shared/ipc/audit';
 import type { BackupView } from '../../../shared/ipc/settings';
 import type { UserView } from '../../../shared/people';
@@ -21,6 +22,8 @@ type AdminState = {
   readonly auditPage: number;
   readonly auditRefusedOnly: boolean;
   readonly error: AppErrorShape | null;
+  readonly notices: readonly Notice[];
+  readonly loadNotices: () => Promise<void>;
   readonly loadUsers: () => Promise<void>;
   readonly createUser: (user: { name: string; badge: string; role: Role; pin: string }) => Promise<Result<UserView>>;
   readonly setRole: (userId: number, role: Role) => Promise<Result<UserView>>;
@@ -42,6 +45,7 @@ const adminStart = {
   auditPage: 0,
   auditRefusedOnly: false,
   error: null,
+  notices: [],
 } as const satisfies Partial<AdminState>;
 
 export const useAdmin = create<AdminState>()((set, get) => {
@@ -53,6 +57,10 @@ export const useAdmin = create<AdminState>()((set, get) => {
   };
   return {
     ...adminStart,
+    loadNotices: async () => {
+      const result = await api.diagnostics.notices();
+      if (result.ok) set({ notices: result.value });
+    },
     loadUsers: async () => {
       if (get().usersLoad.status !== 'ready') set({ usersLoad: loading });
       const result = await api.auth.listUsers();

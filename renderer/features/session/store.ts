@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Locale } from '../../../shared/locale';
-import type { SessionView, SiteView } from '../../../shared/people';
+import type { BadgeHolder, SessionView, SiteView } from '../../../shared/people';
 import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { applyLocale } from '../../i18n';
@@ -9,7 +9,8 @@ import { useFeedback } from '../../ui/feedback';
 import { setSiteTimeZone } from '../../lib/format';
 
 /** Which screen the station shows follows from this state alone. */
-export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'locked' | 'ready';
+/** `recovery`: main cannot use its database (issue #9) and answers only the recovery screen. */
+export type Stage = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'login' | 'locked' | 'ready';
 
 type SessionState = {
   /** Reads where the station stands and follows main's session changes; returns how to stop. */
@@ -20,6 +21,8 @@ type SessionState = {
   readonly stationLocale: Locale;
   readonly error: AppErrorShape | null;
   readonly load: () => Promise<void>;
+  /** Whose badge this is, before the PIN is asked (issue #10): refused at once when unknown, disabled or locked. */
+  readonly identify: (badge: string) => Promise<Result<BadgeHolder>>;
   readonly login: (badge: string, pin: string) => Promise<Result<SessionView>>;
   readonly unlock: (pin: string) => Promise<Result<SessionView>>;
   readonly lock: () => Promise<void>;
@@ -54,7 +57,7 @@ export const useSession = create<SessionState>()((set, get) => {
     start: () => {
       void get().load();
       return onEvent('auth:session-changed', (session) => {
-        if (get().stage !== 'setup' && get().stage !== 'loading') adopt(session);
+        if (get().stage !== 'setup' && get().stage !== 'loading' && get().stage !== 'recovery') adopt(session);
       });
     },
     stage: 'loading',
@@ -65,7 +68,8 @@ export const useSession = create<SessionState>()((set, get) => {
     load: async () => {
       const status = await api.setup.status();
       if (!status.ok) {
-        set({ stage: 'unreachable', error: status.error });
+        set({ stage: status.error.code === 'DB_UNUSABLE' ? 'recovery' : 'unreachable', error: status.error });
+        if (status.error.code === 'DB_UNUSABLE') applyLocale(get().stationLocale);
         return;
       }
       set({ site: status.value.site, stationLocale: status.value.defaultLocale, error: null });
@@ -78,6 +82,7 @@ export const useSession = create<SessionState>()((set, get) => {
       const session = await api.auth.session();
       adopt(session.ok ? session.value : null);
     },
+    identify: (badge) => api.auth.identify({ badge }),
     login: async (badge, pin) => {
       const result = await api.auth.login({ badge, pin });
       if (result.ok) adopt(result.value);

@@ -2,7 +2,7 @@ import type { Migration } from '../../../platform/db/migration';
 import { sql } from '../../../platform/db/sql';
 
 /**
- * Protocol v2 (docs/protocol.md, ADR 0006): one stock for the site instead of a view per station,
+ * Protocol v2 (docs/protocol.md, ADR 0007): one stock for the site instead of a view per station,
  * the site's own records (people, the site's name and zone, shared tasks; locations gain a
  * version), and a change log that also fans out every station's accepted movements. A data
  * migration: the site's stock is the opening stock plus every movement the centre had applied.

@@ -3,7 +3,7 @@ import type { Migration } from '../../../platform/db/migration';
 import { sql } from '../../../platform/db/sql';
 
 /**
- * One site, many stations (ADR 0006, protocol v2), and mirrors that keep the station's own work
+ * One site, many stations (ADR 0007, protocol v2), and mirrors that keep the station's own work
  * (issue #8). A data migration: tables whose CHECK or foreign keys change are rebuilt (SQLite's
  * twelve-step ALTER, https://sqlite.org/lang_altertable.html#otheralter) and their rows kept.
  *

@@ -4,22 +4,34 @@ import type { CentreRecord } from '../../shared/sync/protocol';
 
 /** What a station pulls: every record but the site's stock, which a bootstrap alone sends (movements follow it). */
 export type PulledRecord = Exclude<CentreRecord, { entity: 'stock' }>;
-export type ChangeRow = { change_id: number; entity: PulledRecord['entity']; key: string; op: 'upsert' | 'delete'; version: number; data: string | null };
+export type ChangeRow = {
+  change_id: number;
+  entity: PulledRecord['entity'];
+  key: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  data: string | null;
+  origin: string | null;
+};
+
+/** Who made a site record's version: named in the stations' audit. */
+export type Origin = { readonly stationId: string; readonly name: string };
 
 /**
  * Appends a change in the same transaction as the data it describes (docs/protocol.md, pull):
  * the change log is in commit order because SQLite has one writer at a time.
  */
-export function recordChange(tx: WriteHandle, record: Readonly<PulledRecord>): number {
+export function recordChange(tx: WriteHandle, record: Readonly<PulledRecord>, origin: Origin | null = null): number {
   const data = record.data === null ? null : JSON.stringify(record.data);
   return Number(
-    tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES (${record.entity}, ${record.key}, ${record.op}, ${record.version}, ${data})`)
-      .lastInsertRowid,
+    tx.run(sql`
+      INSERT INTO change_log (entity, key, op, version, data, origin)
+      VALUES (${record.entity}, ${record.key}, ${record.op}, ${record.version}, ${data}, ${origin === null ? null : JSON.stringify(origin)})`).lastInsertRowid,
   );
 }
 
 export const changesAfterQuery = (changeId: number, limit: number): Sql =>
-  sql`SELECT change_id, entity, key, op, version, data FROM change_log WHERE change_id > ${changeId} ORDER BY change_id LIMIT ${limit}`;
+  sql`SELECT change_id, entity, key, op, version, data, origin FROM change_log WHERE change_id > ${changeId} ORDER BY change_id LIMIT ${limit}`;
 
 export function readChangesAfter(read: ReadHandle, changeId: number, limit: number): ChangeRow[] {
   return read.all<ChangeRow>(changesAfterQuery(changeId, limit));
@@ -38,6 +50,7 @@ export function rowToChange(row: Readonly<ChangeRow>): PulledRecord & { changeId
     op: row.op,
     version: row.version,
     data: row.data === null ? null : (JSON.parse(row.data) as never),
+    ...(row.origin === null ? {} : { by: JSON.parse(row.origin) as Origin }),
   };
 }
 

@@ -11,18 +11,19 @@ type Actor = { readonly personId: string; readonly name: string } | null;
  * not — the event is then accepted with that exception, and the record stays as it was.
  */
 export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventType, payload: unknown, actor: Actor, at: string): Refusal | null {
+  const origin = { stationId, name: actor?.name ?? '' };
   switch (type) {
     case 'site.configured':
-      writeSiteConfig(tx, payload as EventPayloadOf<'site.configured'>);
+      writeSiteConfig(tx, payload as EventPayloadOf<'site.configured'>, origin);
       return null;
     case 'location.upserted':
-      for (const location of (payload as EventPayloadOf<'location.upserted'>).locations) writeLocation(tx, location);
+      for (const location of (payload as EventPayloadOf<'location.upserted'>).locations) writeLocation(tx, location, origin);
       return null;
     case 'person.upserted': {
       const person = payload as EventPayloadOf<'person.upserted'>;
       const checked = checkPerson(person, badgeHolder(tx, person.badge));
       if (!checked.ok) return checked.refusal;
-      writePerson(tx, person);
+      writePerson(tx, person, origin);
       return null;
     }
     case 'stock.reconcile-mismatch':
@@ -36,6 +37,6 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
   const who = { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId };
   const applied = applyTaskEvent(findTask(tx, taskId)?.data ?? null, { type, payload } as Parameters<typeof applyTaskEvent>[1], { actor: who, at });
   if (!applied.ok) return applied.refusal;
-  writeTask(tx, applied.value);
+  writeTask(tx, applied.value, origin);
   return null;
 }

@@ -2,7 +2,7 @@ import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import type { LocationData, PersonData, SiteData } from '../../shared/sync/station-events';
 import type { TaskData } from '../../shared/sync/site-records';
-import { recordChange } from './changes';
+import { recordChange, type Origin } from './changes';
 
 /**
  * What the site owns (ADR 0007): its layout, its people, its name and time zone, its shared tasks.
@@ -19,12 +19,12 @@ export function findLocation(read: ReadHandle, code: string): Versioned<Location
   return parse(read.get(sql`SELECT version, data FROM location WHERE code = ${code}`));
 }
 
-export function writeLocation(tx: WriteHandle, location: Readonly<LocationData>): void {
+export function writeLocation(tx: WriteHandle, location: Readonly<LocationData>, origin: Origin | null = null): void {
   const version = (findLocation(tx, location.code)?.version ?? 0) + 1;
   tx.run(sql`
     INSERT INTO location (code, data, version) VALUES (${location.code}, ${JSON.stringify(location)}, ${version})
     ON CONFLICT (code) DO UPDATE SET data = excluded.data, version = excluded.version`);
-  recordChange(tx, { entity: 'location', key: location.code, op: 'upsert', version, data: { ...location } });
+  recordChange(tx, { entity: 'location', key: location.code, op: 'upsert', version, data: { ...location } }, origin);
 }
 
 export function findPerson(read: ReadHandle, personId: string): Versioned<PersonData> | null {
@@ -35,34 +35,34 @@ export function badgeHolder(read: ReadHandle, badge: string): string | null {
   return read.get<{ person_id: string }>(sql`SELECT person_id FROM person WHERE badge = ${badge}`)?.person_id ?? null;
 }
 
-export function writePerson(tx: WriteHandle, person: Readonly<PersonData>): void {
+export function writePerson(tx: WriteHandle, person: Readonly<PersonData>, origin: Origin | null = null): void {
   const version = (findPerson(tx, person.personId)?.version ?? 0) + 1;
   tx.run(sql`
     INSERT INTO person (person_id, badge, version, data) VALUES (${person.personId}, ${person.badge}, ${version}, ${JSON.stringify(person)})
     ON CONFLICT (person_id) DO UPDATE SET badge = excluded.badge, version = excluded.version, data = excluded.data`);
-  recordChange(tx, { entity: 'person', key: person.personId, op: 'upsert', version, data: { ...person } });
+  recordChange(tx, { entity: 'person', key: person.personId, op: 'upsert', version, data: { ...person } }, origin);
 }
 
 export function readSiteConfig(read: ReadHandle): Versioned<SiteData> | null {
   return parse(read.get(sql`SELECT version, data FROM site_config WHERE id = 1`));
 }
 
-export function writeSiteConfig(tx: WriteHandle, site: Readonly<SiteData>): void {
+export function writeSiteConfig(tx: WriteHandle, site: Readonly<SiteData>, origin: Origin | null = null): void {
   const version = (readSiteConfig(tx)?.version ?? 0) + 1;
   tx.run(sql`
     INSERT INTO site_config (id, version, data) VALUES (1, ${version}, ${JSON.stringify(site)})
     ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data`);
-  recordChange(tx, { entity: 'site', key: 'site', op: 'upsert', version, data: { ...site } });
+  recordChange(tx, { entity: 'site', key: 'site', op: 'upsert', version, data: { ...site } }, origin);
 }
 
 export function findTask(read: ReadHandle, taskId: string): Versioned<TaskData> | null {
   return parse(read.get(sql`SELECT version, data FROM task WHERE task_id = ${taskId}`));
 }
 
-export function writeTask(tx: WriteHandle, task: Readonly<TaskData>): void {
+export function writeTask(tx: WriteHandle, task: Readonly<TaskData>, origin: Origin | null = null): void {
   const version = (findTask(tx, task.taskId)?.version ?? 0) + 1;
   tx.run(sql`
     INSERT INTO task (task_id, state, version, data) VALUES (${task.taskId}, ${task.state}, ${version}, ${JSON.stringify(task)})
     ON CONFLICT (task_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
-  recordChange(tx, { entity: 'task', key: task.taskId, op: 'upsert', version, data: { ...task } });
+  recordChange(tx, { entity: 'task', key: task.taskId, op: 'upsert', version, data: { ...task } }, origin);
 }

@@ -5,6 +5,8 @@ export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
 export type AuditEntryView = {
   readonly id: number;
+  /** The station where it happened (this one's id for its own rows; null before it joined a centre). */
+  readonly station: string | null;
   readonly at: string;
   readonly user: { readonly id: number; readonly name: string } | null;
   readonly action: string;

@@ -144,7 +144,15 @@ export type MovementData = z.infer<typeof movementDataSchema>;
  * the station's row gone; rows that station work refers to are kept (docs/protocol.md).
  */
 const record = <E extends string, D extends z.ZodType>(entity: E, data: D) =>
-  z.object({ entity: z.literal(entity), key: z.string(), op: z.enum(['upsert', 'delete']), version: z.number().int().min(0), data: data.nullable() });
+  z.object({
+    entity: z.literal(entity),
+    key: z.string(),
+    op: z.enum(['upsert', 'delete']),
+    version: z.number().int().min(0),
+    data: data.nullable(),
+    /** For the site's records: the station and the person whose event made this version (the audit names them). */
+    by: z.object({ stationId: z.string(), name: z.string() }).nullable().optional(),
+  });
 
 export const centreRecordSchema = z.discriminatedUnion('entity', [
   record('product', productDataSchema),

@@ -11,6 +11,8 @@ export type AuditEntry = {
   readonly outcome: AuditOutcome;
   readonly target?: string | null;
   readonly detail?: Readonly<Record<string, unknown>>;
+  /** Another station of the site, when the action happened there (a pulled change); absent: here. */
+  readonly station?: string;
 };
 
 type AuditRow = {
@@ -22,13 +24,14 @@ type AuditRow = {
   outcome: AuditOutcome;
   target: string | null;
   detail: string;
+  station: string | null;
 };
 
 export function appendAudit(tx: WriteHandle, at: number, entry: Readonly<AuditEntry>): void {
   tx.run(sql`
-    INSERT INTO audit (at, user_id, action, outcome, target, detail)
+    INSERT INTO audit (at, user_id, action, outcome, target, detail, station)
     VALUES (${at}, ${entry.userId}, ${entry.action}, ${entry.outcome}, ${entry.target ?? null},
-            ${JSON.stringify(entry.detail ?? {})})`);
+            ${JSON.stringify(entry.detail ?? {})}, ${entry.station ?? null})`);
 }
 
 /** A detail that is not a JSON object (a damaged row) is shown as its text, never breaks the list. */
@@ -39,8 +42,9 @@ function detailOf(text: string): Record<string, unknown> {
     : { unreadable: text.slice(0, 500) };
 }
 
-const rowToEntry = (row: AuditRow): AuditEntryView => ({
+const rowToEntry = (row: AuditRow, here: string | null): AuditEntryView => ({
   id: row.id,
+  station: row.station ?? here,
   at: toIso(row.at),
   user: row.user_id === null ? null : { id: row.user_id, name: row.user_name ?? '' },
   action: row.action,
@@ -55,10 +59,11 @@ export function listAudit(
 ): AuditPage {
   const where = query.outcome ? sql`WHERE a.outcome = ${query.outcome}` : sql``;
   const rows = read.all<AuditRow>(sql`
-    SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.outcome, a.target, a.detail
+    SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.outcome, a.target, a.detail, a.station
     FROM audit a LEFT JOIN app_user u ON u.id = a.user_id
     ${where}
     ORDER BY a.id DESC LIMIT ${query.limit} OFFSET ${query.offset}`);
   const total = read.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit a ${where}`)?.n ?? 0;
-  return { entries: rows.map(rowToEntry), total };
+  const here = read.get<{ station_id: string }>(sql`SELECT station_id FROM centre_connection WHERE id = 1`)?.station_id ?? null;
+  return { entries: rows.map((row) => rowToEntry(row, here)), total };
 }

@@ -1,6 +1,7 @@
 import type { PersonData } from '../../../shared/sync/station-events';
 import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { appendAudit } from '../audit/repo';
 import { insertUser } from '../auth/repo';
 import { recordSiteException } from '../sync/exceptions';
 import { appendEvent, type OutboxActor } from '../sync/outbox';
@@ -52,9 +53,11 @@ export function applyPulledPerson(
   person: Readonly<PersonData>,
   version: number,
   context: { readonly at: number; readonly generation: number },
+  by: { readonly stationId: string; readonly name: string } | null,
 ): void {
   const held = tx.get<{ id: number; version: number }>(sql`SELECT id, version FROM app_user WHERE person_id = ${person.personId}`);
   if (held && context.generation === 0 && version < held.version) return;
+  noteChangeFromElsewhere(tx, person, context.at, by, held !== undefined);
   const other = tx.get<{ id: number; person_id: string }>(
     sql`SELECT id, person_id FROM app_user WHERE badge = ${person.badge} AND person_id <> ${person.personId}`,
   );
@@ -73,4 +76,24 @@ export function applyPulledPerson(
       pin_hash = ${person.pinHash}, disabled_at = CASE WHEN ${person.disabled ? 1 : 0} = 1 THEN coalesce(disabled_at, ${disabledAt}) ELSE NULL END,
       version = ${version}
     WHERE id = ${held.id}`);
+}
+
+/** The audit names the station where a person was changed (issue #11): written here when it arrives. */
+function noteChangeFromElsewhere(
+  tx: WriteHandle,
+  person: Readonly<PersonData>,
+  at: number,
+  by: { readonly stationId: string; readonly name: string } | null,
+  known: boolean,
+): void {
+  const here = tx.get<{ station_id: string }>(sql`SELECT station_id FROM centre_connection WHERE id = 1`)?.station_id;
+  if (!by || by.stationId === here) return;
+  appendAudit(tx, at, {
+    userId: null,
+    action: 'site:person-changed',
+    outcome: 'ok',
+    target: `person:${person.personId}`,
+    detail: { name: person.name, badge: person.badge, role: person.role, disabled: person.disabled, by: by.name, change: known ? 'changed' : 'created' },
+    station: by.stationId,
+  });
 }

@@ -52,7 +52,7 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       applyAsn(tx, record, context);
       return nothing;
     case 'person':
-      if (record.op === 'upsert' && record.data) applyPulledPerson(tx, record.data, record.version, context);
+      if (record.op === 'upsert' && record.data) applyPulledPerson(tx, record.data, record.version, context, record.by ?? null);
       return nothing;
     case 'site':
       if (record.op === 'upsert' && record.data) applyPulledSite(tx, record.data, record.version, context);

@@ -59,7 +59,9 @@ export const migration0002 = {
         key TEXT NOT NULL,
         op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
         version INTEGER NOT NULL DEFAULT 0,
-        data TEXT
+        data TEXT,
+        -- The station and person whose event made a site record's version: { stationId, name }.
+        origin TEXT
       ) STRICT;
       INSERT INTO change_log_v2 (change_id, entity, key, op, version, data) SELECT change_id, entity, key, op, 0, data FROM change_log;
       DROP TABLE change_log;

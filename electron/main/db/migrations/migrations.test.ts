@@ -21,6 +21,7 @@ const shipped: Readonly<Record<number, string>> = {
   4: 'cea24e237c09a8e01dc2eee6f6111daf3414a85971ec5c580b609be4b616ef57',
   5: '9d0c0de56ce3eddcb492731d2300e5dbd31b8a42b83e1406be92db4c2c6cdcb0',
   6: 'a3231822acc9db2478a803482e5c03f75e04fbdb8ee8559919d621559f2cad56',
+  7: '68209e10352a015d7200fec33a4a9539f00ff94ea7071b30b3f6af95424fe0e0',
 };
 
 const fingerprint = (migration: Migration): string =>

@@ -93,7 +93,8 @@ type Station = {
   readonly dispatch: Core['dispatch'];
   readonly lockIfIdle: () => void;
   readonly tick: () => Promise<void>;
-  readonly startSync: () => Promise<void>;
+  /** Connects to the centre; with timers, syncing starts; without (tests, tools), `firstSync` waits for one cycle. */
+  readonly startSync: (firstSync: boolean) => Promise<void>;
   readonly sync: SyncEngine;
   readonly close: () => Promise<void>;
 };
@@ -131,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
         restored: (restored) => {
           station = startStation(restored.db);
           recordRestore(restored);
-          if (started) guard(log, 'sync after a restore', () => station?.startSync())();
+          if (started) guard(log, 'sync after a restore', () => station?.startSync(false))();
         },
       });
   const recoveryDispatch = recovery ? recoveryRegistrar() : null;
@@ -173,7 +174,7 @@ export function createCore(options: CoreOptions): Core {
       audit,
       settings,
       centre,
-      startSync: () => startSync(),
+      startSync: () => startSync(true),
       syncNow: () => sync.syncNow(),
     });
 
@@ -220,8 +221,11 @@ export function createCore(options: CoreOptions): Core {
     registerHealthyRecoveryHandlers(registrar);
     registrar.assertComplete(operations);
 
-    /** Connects to the centre and syncs; a centre that cannot be reached is a sync state, never a failed start. */
-    async function startSync(): Promise<void> {
+    /**
+     * Connects to the centre and syncs; a centre that cannot be reached is a sync state, never a
+     * failed start. With timers the engine syncs by itself; without, a first setup waits for its sync.
+     */
+    async function startSync(firstSync: boolean): Promise<void> {
       try {
         await centre.connect();
       } catch (error) {
@@ -230,7 +234,7 @@ export function createCore(options: CoreOptions): Core {
       }
       if (!centre.current()) return;
       if (options.timers) sync.start();
-      else await sync.syncNow();
+      else if (firstSync) await sync.syncNow();
     }
 
     /** Every change a person makes may have written an event: the engine sends it soon (debounced). */
@@ -343,7 +347,7 @@ export function createCore(options: CoreOptions): Core {
     },
     start: async () => {
       started = true;
-      await station?.startSync();
+      await station?.startSync(false);
     },
     close: async () => {
       for (const timer of timers) clearInterval(timer);

@@ -57,9 +57,10 @@ describe('one site, many stations', () => {
     // B's audit names the station where Paul was created, and who did it there.
     await b.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' });
     const audit = await b.client.audit.list({});
-    const created = audit.ok ? audit.value.entries.find((entry) => entry.action === 'site:person-changed' && entry.detail.badge === 'BADGE-PAUL') : undefined;
-    expect(created).toMatchObject({ station: 'S1', detail: { by: 'Admin', change: 'created', role: 'picker' } });
+    const learnt = audit.ok ? audit.value.entries.find((entry) => entry.action === 'site:person-changed' && entry.detail.badge === 'BADGE-PAUL') : undefined;
+    expect(learnt).toMatchObject({ station: 'S1', detail: { by: 'Admin', change: 'created', role: 'picker' } });
     expect(audit.ok && audit.value.entries.find((entry) => entry.action === 'auth:login')?.station).toBe('S2');
+    await b.client.auth.login({ badge: 'BADGE-PAUL', pin: '4321' });
     // The PIN never travels: only its scrypt hash, the same on both stations.
     const hashes = all.map((s) => s.core.db.read.get<{ pin_hash: string }>(sql`SELECT pin_hash FROM app_user WHERE badge = 'BADGE-PAUL'`)?.pin_hash);
     expect(hashes[0]).toMatch(/^scrypt\$/);

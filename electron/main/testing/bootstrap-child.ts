@@ -17,6 +17,7 @@ if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) {
   if (!joined.ok) throw new Error(`join failed: ${joined.error.code} ${joined.error.message}`);
 } else {
   await core.start();
+  await core.sync.syncNow();
 }
 process.stdout.write('DONE\n');
 await core.close();

@@ -11,8 +11,8 @@ import { nodeReader } from '../renderer/features/scanning/testing/zxing-node';
  */
 const require = createRequire(import.meta.url);
 const read = await nodeReader(new Uint8Array(readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'))).buffer);
-// Dedupe off: every frame goes through classify, the worst case for the pipeline's overhead.
-const camera = createFrameReader({ read, dedupeWindowMs: -1 });
+// Every frame goes through classify, the worst case for the pipeline's overhead.
+const camera = createFrameReader({ read, dedupeWindowMs: 1500, reportEveryFrame: true });
 
 parentPort?.on('message', (message: { id: number; frame: RgbaFrame }) => {
   void camera.readFrame(message.frame, message.id).then((result) => parentPort?.postMessage({ id: message.id, scans: result.scans, found: result.found }));

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { sendAsScanner } from '../support/scanner-keys';
 import { StationPage } from './StationPage';
 
 export type ScanSourceName = 'wedge' | 'camera' | 'image' | 'manual';
@@ -30,10 +31,7 @@ export class ScannerPage extends StationPage {
   async testScan(before: string, after: string): Promise<void> {
     await this.button('scanning.test.start').click();
     await expect(this.button('scanning.test.waiting')).toBeDisabled();
-    await this.page.keyboard.type(before, { delay: 8 });
-    await this.page.keyboard.press('Control+BracketRight');
-    await this.page.keyboard.type(after, { delay: 8 });
-    await this.page.keyboard.press('Enter');
+    await sendAsScanner(this.page, [before, { press: 'GS' }, after, { press: 'Enter' }]);
   }
 
   finding(): Locator {

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Locale } from '../../shared/locale';
 import { text } from '../support/i18n';
+import { sendAsScanner } from '../support/scanner-keys';
 
 /** The screens the app names on its root element (`data-screen`). */
 export type Screen = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'login' | 'locked' | 'ready';
@@ -33,10 +34,9 @@ export class StationPage {
     return this.page.getByRole('button', { name: this.t(key, vars), exact: true });
   }
 
-  /** Types like a keyboard-wedge scanner: a fast burst of keys (no pause added) ending with Enter. */
+  /** Scans as a keyboard-wedge scanner does: a burst of keys at a scanner's pace, ending with Enter. */
   async scan(code: string): Promise<void> {
-    await this.page.keyboard.type(code);
-    await this.page.keyboard.press('Enter');
+    await sendAsScanner(this.page, [code, { press: 'Enter' }]);
   }
 
   /**

@@ -13,7 +13,7 @@ type State = 'off' | 'starting' | 'on' | 'denied' | 'failed';
 
 /**
  * A webcam as a scanner: frames go to the decoder worker one at a time (no queue builds up on a
- * slow machine); codes come back deduplicated and classified, into the one scan pipeline.
+ * slow machine); a label comes back once while it stays in view, classified, into the one scan pipeline.
  */
 export function CameraPanel() {
   const { t } = useTranslation();
@@ -43,7 +43,7 @@ export function CameraPanel() {
       video.current.srcObject = stream;
       await video.current.play().catch(() => undefined);
       setCameras(await listCameras());
-      configureCamera(region, dedupeWindowMs);
+      configureCamera(region, dedupeWindowMs, true);
       setState('on');
       while (!stopped) {
         const started = performance.now();

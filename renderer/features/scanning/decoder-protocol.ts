@@ -3,7 +3,8 @@ import type { Scan } from './scan';
 
 /** Messages between the page and the decoder worker (decoder.worker.ts). */
 export type DecoderRequest =
-  | { readonly kind: 'configure'; readonly region: Region; readonly dedupeWindowMs: number }
+  /** `start`: the camera was just switched on, nothing is in view yet; otherwise new settings, keeping what is in view. */
+  | { readonly kind: 'configure'; readonly region: Region; readonly dedupeWindowMs: number; readonly start: boolean }
   | { readonly kind: 'frame'; readonly id: number; readonly frame: RgbaFrame; readonly now: number }
   | { readonly kind: 'image'; readonly id: number; readonly frame: RgbaFrame; readonly now: number };
 

@@ -31,7 +31,7 @@ function ask(kind: 'frame' | 'image', frame: RgbaFrame): Promise<DecoderReply> {
 export const decodeCameraFrame = (frame: RgbaFrame): Promise<DecoderReply> => ask('frame', frame);
 export const decodeImage = (frame: RgbaFrame): Promise<DecoderReply> => ask('image', frame);
 
-export function configureCamera(region: Region, dedupeWindowMs: number): void {
-  const request: DecoderRequest = { kind: 'configure', region, dedupeWindowMs };
+export function configureCamera(region: Region, dedupeWindowMs: number, start = false): void {
+  const request: DecoderRequest = { kind: 'configure', region, dedupeWindowMs, start };
   decoder().postMessage(request);
 }

@@ -23,6 +23,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<DecoderRequest>) => {
   const request = event.data;
   if (request.kind === 'configure') {
+    if (request.start) camera.cameraStarted();
     camera.setRegion(request.region);
     camera.setDedupeWindow(request.dedupeWindowMs);
     return;

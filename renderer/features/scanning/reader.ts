@@ -1,5 +1,5 @@
 import type { ReadInputBarcodeFormat, ReaderOptions, ReadResult } from 'zxing-wasm/reader';
-import { createDedupe } from './dedupe';
+import { createPresence } from './presence';
 import { cropToRegion, wholeFrame, type Region, type RgbaFrame } from './frame';
 import { classifyRawScan, type Scan, type ScanSource } from './scan';
 
@@ -41,36 +41,42 @@ const toScan = (result: Readonly<ReadResult>, source: ScanSource, at: number): S
   classifyRawScan({ text: result.text, ...(result.symbologyIdentifier ? { symbologyId: result.symbologyIdentifier } : {}), source }, at);
 
 export type FrameRead = {
-  /** New codes, classified: not seen within the dedupe window. */
+  /** Codes that just came into view, classified (a label held in view is reported once). */
   readonly scans: readonly Scan[];
   /** Every valid code in the frame, reported or not (for the region overlay and the bench). */
   readonly found: number;
 };
 
 /**
- * The camera's core, frame → region → decode → dedupe → classify, as one function of its inputs.
+ * The camera's core, frame → region → decode → presence → classify, as one function of its inputs.
  * The page runs it in a Web Worker (camera.worker.ts); the bench runs it in a worker_thread.
  */
 export function createFrameReader(deps: {
   readonly read: ReadBarcodes;
   readonly dedupeWindowMs: number;
+  /** The bench's worst case: every code of every frame goes through classify. */
+  readonly reportEveryFrame?: boolean;
   readonly region?: Region;
   readonly options?: ReaderOptions;
 }) {
   let region = deps.region ?? wholeFrame;
-  let dedupe = createDedupe(deps.dedupeWindowMs);
+  let presence = createPresence({ windowMs: deps.dedupeWindowMs });
   const options = deps.options ?? cameraReadOptions;
 
   const readFrame = async (frame: Readonly<RgbaFrame>, now: number): Promise<FrameRead> => {
     const results = (await deps.read(cropToRegion(frame, region), options)).filter((result) => result.isValid);
-    const fresh = results.filter((result) => dedupe(`${result.symbologyIdentifier}${result.text}`, now));
+    const keyOf = (result: Readonly<ReadResult>): string => `${result.symbologyIdentifier}${result.text}`;
+    const arrived = new Set(presence.frame(results.map(keyOf), now));
+    const fresh = deps.reportEveryFrame ? results : results.filter((result) => arrived.delete(keyOf(result)));
     return { scans: fresh.map((result) => toScan(result, 'camera', now)), found: results.length };
   };
 
   return {
     readFrame,
     setRegion: (next: Region) => (region = next),
-    setDedupeWindow: (windowMs: number) => (dedupe = createDedupe(windowMs)),
+    setDedupeWindow: (windowMs: number) => presence.setWindow(windowMs),
+    /** A camera switched on again starts with nothing in view. */
+    cameraStarted: () => (presence = createPresence({ windowMs: deps.dedupeWindowMs })),
   };
 }
 

@@ -62,6 +62,11 @@ describe('labels written by zxing-wasm read back to the same GS1 elements', () =
     // The next frame shows the same label: found, not reported again.
     const second = await camera.readFrame(frame, 100);
     expect([second.found, second.scans.length]).toEqual([1, 0]);
+    // Settings applied again keep it in view; a camera switched off and on again reads it anew.
+    camera.setDedupeWindow(1500);
+    expect((await camera.readFrame(frame, 200)).scans).toHaveLength(0);
+    camera.cameraStarted();
+    expect((await camera.readFrame(frame, 300)).scans).toHaveLength(1);
   });
 
   it('reads only inside the region of interest', async () => {

@@ -46,20 +46,6 @@ export async function sampleMicrosAsync(fn: (i: number) => Promise<unknown>, ite
   return samples;
 }
 
-export function line(
-  bench: string,
-  unit: BenchLine['unit'],
-  ours: readonly number[],
-  baseline?: { readonly what: string; readonly samples: readonly number[] },
-  extra: Readonly<Record<string, unknown>> = {},
-): BenchLine {
-  const p50 = round(percentile(ours, 50));
-  const p99 = round(percentile(ours, 99));
-  if (!baseline) return { bench, unit, p50, p99, ...extra };
-  const base = { what: baseline.what, p50: round(percentile(baseline.samples, 50)), p99: round(percentile(baseline.samples, 99)) };
-  return { bench, unit, p50, p99, baseline: base, ratio: round(p50 / base.p50), ...extra };
-}
-
 /** One repetition of a bench: its samples (one for a whole-run figure), and the baseline's from the same run. */
 export type Repetition = { readonly ours: readonly number[]; readonly baseline?: readonly number[] };
 

@@ -8,7 +8,7 @@ import type { RgbaFrame } from '../renderer/features/scanning/frame';
 import { cameraReadOptions } from '../renderer/features/scanning/reader';
 import { blurFrame, fadeFrame, placeOnFrame, rotateFrame, symbolToFrame } from '../renderer/features/scanning/testing/labels';
 import { nodeReader, nodeWriter } from '../renderer/features/scanning/testing/zxing-node';
-import { line, sampleMicros, type Bench } from './harness';
+import { repeat, sampleMicros, summarise, wholeRuns, type Bench, type Repetition } from './harness';
 
 const require = createRequire(import.meta.url);
 const wasm = (name: string): ArrayBuffer => new Uint8Array(readFileSync(require.resolve(`zxing-wasm/${name}`))).buffer;
@@ -105,19 +105,19 @@ async function startWorker(): Promise<{ decode: (frame: RgbaFrame) => Promise<Wo
   };
 }
 
-const rounds = 3;
-
 export const benches: readonly Bench[] = [
   {
     name: 'scan.parse',
-    run: () => {
+    run: async () => {
       const corpus = parseCorpus();
-      const samples = sampleMicros((i) => {
-        const input = corpus[i % corpus.length]!;
-        parseGs1(input);
-        classifyScan(input);
-      }, corpus.length * 5);
-      return [line('scan.parse', 'us', samples, undefined, { what: 'parseGs1 + classifyScan per scan', corpus: corpus.length })];
+      const runs = await repeat(wholeRuns, () => ({
+        ours: sampleMicros((i) => {
+          const input = corpus[i % corpus.length]!;
+          parseGs1(input);
+          classifyScan(input);
+        }, corpus.length * 5),
+      }));
+      return [summarise('scan.parse', 'us', runs, { extra: { what: 'parseGs1 + classifyScan per scan', corpus: corpus.length } })];
     },
   },
   {
@@ -131,11 +131,13 @@ export const benches: readonly Bench[] = [
         await read(frame, cameraReadOptions);
         await worker.decode(frame);
       }
-      const ours: number[] = [];
-      const baseline: number[] = [];
       const decodedBy = new Map<string, boolean>();
-      // Interleaved, so both paths see the same machine state.
-      for (let round = 0; round < rounds; round += 1) {
+      const runs: Repetition[] = [];
+      // Each repetition reads every frame both ways, interleaved, so both paths see the same machine state.
+      for (let run = 0; run < wholeRuns; run += 1) {
+        const ours: number[] = [];
+        const baseline: number[] = [];
+        runs.push({ ours, baseline });
         for (const { name, frame } of frames) {
           let start = performance.now();
           const reply = await worker.decode(frame);
@@ -150,20 +152,11 @@ export const benches: readonly Bench[] = [
       const decoded = [...decodedBy.values()].filter(Boolean).length;
       const missed = [...decodedBy].filter(([, ok]) => !ok).map(([name]) => name);
       return [
-        line(
-          'scan.camera-decode',
-          'ms',
-          ours,
-          {
-            what: 'zxing-wasm readBarcodes called directly on the same 1280×720 frames with the same options (no worker hop, region, dedupe or classify)',
-            samples: baseline,
-          },
-          {
-            frames: frames.length,
-            decodedShare: Math.round((decoded / frames.length) * 1000) / 1000,
-            missed,
-          },
-        ),
+        summarise('scan.camera-decode', 'ms', runs, {
+          baseline: 'zxing-wasm readBarcodes called directly on the same 1280×720 frames with the same options (no worker hop, region, presence or classify)',
+          bound: { ratio: 1.1 },
+          extra: { frames: frames.length, decodedShare: Math.round((decoded / frames.length) * 1000) / 1000, missed },
+        }),
       ];
     },
   },

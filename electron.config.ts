@@ -19,10 +19,10 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // The Electron shell, and the web host: the same core under plain Node (DESIGN §2).
+          // The Electron shell, and the web host: the same core under plain Node (docs/design.md §2).
           index: resolve(root, 'electron/shell/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
-          // The demo central service standalone (`npm run central`, DESIGN §4).
+          // The demo central service standalone (`npm run central`, docs/design.md §4).
           central: resolve(root, 'electron/demo-central/cli.ts'),
         },
       },

@@ -25,7 +25,7 @@ const nodeBuiltins = [
 ];
 
 /**
- * Folders say which runtime (STYLE.md §1): importing across runtimes is a lint error, not a review
+ * Folders say which runtime (docs/style.md §1): importing across runtimes is a lint error, not a review
  * comment. `allowTypeImports` lets main name Electron's types without loading Electron.
  */
 const restrict = (groups, message, allowTypeImports = false) => ({
@@ -130,7 +130,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/only-throw-error': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §16).' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (docs/style.md §16).' }],
     },
   },
   {
@@ -158,7 +158,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §16).' },
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (docs/style.md §16).' },
         { selector: "MemberExpression[object.name='window'][property.name='quai']", message: 'Use lib/api.ts, the only door to main.' },
       ],
     },
@@ -183,7 +183,7 @@ export default tseslint.config(
   {
     files: ['electron/platform/**/*.ts', 'electron/main/**/*.ts', 'electron/host/**/*.ts', 'electron/demo-central/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict(['electron'], 'Only electron/shell loads Electron: the core, the web host and the demo centre run under plain Node (DESIGN §2).'),
+    rules: restrict(['electron'], 'Only electron/shell loads Electron: the core, the web host and the demo centre run under plain Node (docs/design.md §2).'),
   },
   {
     files: ['electron/shell/**/*.ts'],

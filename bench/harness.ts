@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-/** One figure, as DESIGN §8 prints it: ours, the baseline measured in the same run, and the ratio. */
+/** One figure, as docs/design.md §8 prints it: ours, the baseline measured in the same run, and the ratio. */
 export type BenchLine = {
   readonly bench: string;
   readonly unit: 'us' | 'ms' | 's' | 'share' | 'count';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Bench } from './harness';
 
 // `npm run bench` runs every bench/*.bench.ts; `npm run bench -- stock.` only names starting so.
-// Each figure is one JSON line on stdout (DESIGN §8); progress goes to stderr.
+// Each figure is one JSON line on stdout (docs/design.md §8); progress goes to stderr.
 
 const prefix = process.argv[2] ?? '';
 const files = readdirSync(import.meta.dirname)

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const wasm = (name: string): ArrayBuffer => new Uint8Array(readFileSync(require.resolve(`zxing-wasm/${name}`))).buffer;
 const GS = '\x1d';
 
-/** What the floor scans in a day, in the forms scanners send it (DOMAIN "Things and their barcodes"). */
+/** What the floor scans in a day, in the forms scanners send it (docs/domain.md "Things and their barcodes"). */
 function parseCorpus(): string[] {
   const corpus: string[] = [];
   for (let i = 0; i < 200; i += 1) {

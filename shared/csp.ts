@@ -1,7 +1,7 @@
 /**
  * The page's Content-Security-Policy, sent by both hosts and written into index.html at build.
  * Nothing runs that we did not ship: no inline script, no eval; zxing-wasm needs only
- * 'wasm-unsafe-eval' (DESIGN §7). The camera stream and decoded frames use blob: URLs.
+ * 'wasm-unsafe-eval' (docs/design.md §7). The camera stream and decoded frames use blob: URLs.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",

@@ -1,4 +1,4 @@
-/** The four kinds of people at a station (DOMAIN.md, "People"). */
+/** The four kinds of people at a station (docs/domain.md, "People"). */
 export const roles = ['picker', 'receiver', 'shift_lead', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

@@ -5,7 +5,7 @@ export const scannerSuffixes = ['enter', 'tab', 'none'] as const;
 export type ScannerSuffix = (typeof scannerSuffixes)[number];
 
 /**
- * How this station's scanners talk to it (DESIGN §5), set by IT on the scanner set-up page. One
+ * How this station's scanners talk to it (docs/design.md §5), set by IT on the scanner set-up page. One
  * document for the station; the camera chosen is kept by the page itself, since it is a device of
  * this workstation and not a site decision.
  */

@@ -47,7 +47,7 @@ async function remoteStation(station: Station, central: CentralProcess) {
   return { login, shell };
 }
 
-test('moves and counts made while the centre is unreachable reach it exactly once when it is back (DOMAIN scenario 3, stock)', async ({ station }) => {
+test('moves and counts made while the centre is unreachable reach it exactly once when it is back (docs/domain.md scenario 3, stock)', async ({ station }) => {
   const central = await startCentralProcess('STATION-E2E');
   try {
     const { shell } = await remoteStation(station, central);

@@ -14,7 +14,7 @@ export type Backups = {
 };
 
 /**
- * Backup and restore, as a real centre's operators would do them (DESIGN §4, fault tests). A
+ * Backup and restore, as a real centre's operators would do them (docs/design.md §4, fault tests). A
  * restore brings back everything the backup held — events, each station's last processed seq,
  * its stock view, orders — and loses what came after; the epoch changes so that stations know
  * their cursors are void and resend from `lastProcessedSeq + 1`. Station credentials and the

@@ -57,7 +57,7 @@ export type Central = {
 };
 
 /**
- * The demo central service (DESIGN §4, docs/protocol.md), embeddable: the station starts it
+ * The demo central service (docs/design.md §4, docs/protocol.md), embeddable: the station starts it
  * in-process for the demo/training site, tests start it on port 0 in a temp folder. The data is
  * generated from the seed the first time a data folder is used and kept in the centre's own
  * SQLite file; a later start with the same folder continues where it stopped.

@@ -35,7 +35,7 @@ export function lastProcessedSeq(read: ReadHandle, stationId: string): number {
 }
 
 /**
- * POST /v1/push: the whole batch in one transaction (DESIGN §4). Per event, in order:
+ * POST /v1/push: the whole batch in one transaction (docs/design.md §4). Per event, in order:
  * a known eventId is a `duplicate` (forever, whatever its seq); a new event must carry the next
  * seq, else the batch is a 409 SEQ_GAP and nothing is applied; a new event whose seq was already
  * processed is `rejected` (SEQ_REUSED: the station numbered two events alike, which only a bug or
@@ -118,7 +118,7 @@ function negativeStock(shortfalls: readonly Shortfall[], eventId: string): Probl
 }
 
 /**
- * Physical facts are never refused because of an order (DESIGN §4): a pick scanned offline after
+ * Physical facts are never refused because of an order (docs/design.md §4): a pick scanned offline after
  * a cancel or a change is applied, and the centre's people get an exception to look at.
  */
 function checkOrder(read: ReadHandle, orderId: string, occurredAt: number): Problem | null {

@@ -48,7 +48,7 @@ const longestCatchUp = 2 * 24 * 60 * minute;
 /**
  * Simulated time for the demo marketplace. Nothing runs on a timer: each request first releases
  * what happened since the last one, so a test's manual clock and `tick` decide exactly what a
- * station sees, and a restored centre replays what it lost (DESIGN §4, fault tests).
+ * station sees, and a restored centre replays what it lost (docs/design.md §4, fault tests).
  */
 export function createSimulation(options: SimulationOptions): Simulation {
   const { store, clock, products } = options;

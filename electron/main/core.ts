@@ -58,7 +58,7 @@ export type CoreOptions = {
   readonly demoCentre?: DemoCentrePort;
   /** Whether the operating system says the network is there (Electron); absent: requests decide. */
   readonly isOnline?: () => boolean;
-  /** Deadlines of requests to the centre (DESIGN §4 defaults); fault tests shorten them. */
+  /** Deadlines of requests to the centre (docs/design.md §4 defaults); fault tests shorten them. */
   readonly centreTimeouts?: Timeouts;
   /** This build's version, checked against the centre's minClientVersion (default shared/version.ts). */
   readonly appVersion?: string;
@@ -100,7 +100,7 @@ type Station = {
 };
 
 /**
- * Composition root: everything the station does, with no Electron import (DESIGN §2). When the
+ * Composition root: everything the station does, with no Electron import (docs/design.md §2). When the
  * database cannot be used safely (missing while backups exist, empty, damaged, read-only, another
  * schema) the core does not throw and does not start a new station over lost data: it starts in
  * recovery (issue #9), answering DB_UNUSABLE to every operation but `recovery.*`, and becomes the

@@ -13,7 +13,7 @@ import { AppError } from '../platform/errors';
 import { guard } from '../platform/guard';
 import { keepRunning } from '../platform/last-resort';
 
-// The thin Electron shell (DESIGN §2): lifecycle, the hardened window, IPC wired to the core.
+// The thin Electron shell (docs/design.md §2): lifecycle, the hardened window, IPC wired to the core.
 // Everything else is importable and tested without Electron.
 
 protocol.registerSchemesAsPrivileged([{ scheme: stationScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -76,7 +76,7 @@ void app.whenReady().then(async () => {
     'second-instance',
     guard(core.log, 'focus on second instance', () => window.focus()),
   );
-  // A laptop or a station woken from sleep has missed the last sync rounds: catch up at once (DESIGN §4).
+  // A laptop or a station woken from sleep has missed the last sync rounds: catch up at once (docs/design.md §4).
   powerMonitor.on(
     'resume',
     guard(core.log, 'sync on resume', () => (core.recovery() ? undefined : core.sync.syncNow())),

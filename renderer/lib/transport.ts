@@ -3,7 +3,7 @@ import { isErrorCode } from '../../shared/errors';
 import type { EventName } from '../../shared/ipc';
 
 /**
- * The web host's transport (DESIGN §2): the same operations over `POST /rpc/<channel>` and events
+ * The web host's transport (docs/design.md §2): the same operations over `POST /rpc/<channel>` and events
  * over SSE, authenticated by the per-run token the host printed in the URL fragment.
  */
 const tokenKey = 'quai.token';

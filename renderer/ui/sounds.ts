@@ -7,7 +7,7 @@ export type FeedbackKind = 'ok' | 'error' | 'attention';
 const urls: Readonly<Record<FeedbackKind, string>> = { ok: okUrl, error: errorUrl, attention: attentionUrl };
 const players = new Map<FeedbackKind, HTMLAudioElement>();
 
-/** Distinct sounds, so a picker knows the outcome without looking (DESIGN §5). */
+/** Distinct sounds, so a picker knows the outcome without looking (docs/design.md §5). */
 export function playFeedback(kind: FeedbackKind): void {
   let player = players.get(kind);
   if (!player) {

@@ -2,7 +2,7 @@
  * classifyScan and the site scan patterns.
  * Sources: carrier test numbers of jkeen/tracking_number_data couriers/ups.json, s10.json, dpd.json
  * (MIT; UPU S10, UPS and DPD Parcel Label Specification 2.4.1 algorithms); zxing-cpp test samples for
- * EAN/UPC (Apache-2.0); gs1-syntax-engine dl.c examples; Quai's own label formats (DOMAIN.md).
+ * EAN/UPC (Apache-2.0); gs1-syntax-engine dl.c examples; Quai's own label formats (docs/domain.md).
  */
 import { describe, expect, it } from 'vitest';
 

@@ -5,7 +5,7 @@
  */
 
 export type ScanPatterns = {
-  /** DOMAIN: ZONE-AISLE-BAY-LEVEL storage locations, plus docks, staging, pack stations, outbound. */
+  /** docs/domain.md: ZONE-AISLE-BAY-LEVEL storage locations, plus docks, staging, pack stations, outbound. */
   readonly location: string;
   /** A tote label, optionally with its slot ("TOTE-0042-03"). */
   readonly tote: string;

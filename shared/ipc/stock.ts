@@ -70,7 +70,7 @@ export const stock = defineModule('stock', {
   },
   approveCount: { input: z.object({ countId, reason }), output: returns<CountView>(), access: ['shift_lead'] },
   rejectCount: { input: z.object({ countId, reason }), output: returns<CountView>(), access: ['shift_lead'] },
-  /** A direct correction, with a reason: shift leads only (DOMAIN scenario 6). */
+  /** A direct correction, with a reason: shift leads only (docs/domain.md scenario 6). */
   adjust: {
     input: z.object({
       location: code,

@@ -193,7 +193,7 @@ export const bootstrapResponseSchema = z.object({
 
 /**
  * The same page with its records still unchecked: a station checks them a slice at a time while
- * storing them, so a 5,000-record page never blocks its main thread in one go (DESIGN §3).
+ * storing them, so a 5,000-record page never blocks its main thread in one go (docs/design.md §3).
  */
 export const bootstrapPageSchema = bootstrapResponseSchema.extend({ records: z.array(z.unknown()) });
 export type BootstrapPage = z.infer<typeof bootstrapPageSchema>;

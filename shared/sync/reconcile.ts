@@ -1,5 +1,5 @@
 /**
- * The daily reconciliation (DOMAIN, stock control): station and centre each reduce a zone's stock
+ * The daily reconciliation (docs/domain.md, stock control): station and centre each reduce a zone's stock
  * lines to a checksum that does not depend on the order of the lines, so neither has to sort or
  * send them; only a zone whose checksums differ is fetched line by line.
  */

@@ -64,7 +64,7 @@ export function generateAsns(random: Random, options: Readonly<AsnOptions>): Dem
       }
     };
     // The day's first truck is a small van of three pallets: the training course's first receipt
-    // (DOMAIN.md, acceptance scenario 2); the others bring 4–12.
+    // (docs/domain.md, acceptance scenario 2); the others bring 4–12.
     const pallets = Array.from({ length: i === 0 ? 3 : random.int(4, 12) }, () => {
       if (products.length > 1 && random.chance(mixedShare)) {
         const chosen = new Set<Readonly<DemoProduct>>();

@@ -1,6 +1,6 @@
 /**
  * The three carriers that collect the marketplace's next-day parcels, their services and when
- * their trucks leave the warehouse. Pick runs are grouped by carrier and cutoff (DOMAIN.md,
+ * their trucks leave the warehouse. Pick runs are grouped by carrier and cutoff (docs/domain.md,
  * Outbound 2), so each carrier collects at one time; all times are Paris wall-clock times.
  */
 import type { DemoCarrier } from './types';
@@ -47,5 +47,5 @@ export const carrierPlans: readonly CarrierPlan[] = [
   },
 ];
 
-/** HH:MM on the order day: orders placed before it leave the next morning (DOMAIN.md, Outbound 1). */
+/** HH:MM on the order day: orders placed before it leave the next morning (docs/domain.md, Outbound 1). */
 export const eveningCutoff = '20:00';

@@ -17,7 +17,7 @@ export function createScannerService(db: Database, audit: AuditLog, notices: Not
     get: () => readScannerSettings(db.read),
     save: (actor, settings) => {
       const before = readScannerSettings(db.read);
-      // The setting and its audit row commit together (DESIGN §3): no change without its author.
+      // The setting and its audit row commit together (docs/design.md §3): no change without its author.
       db.write((tx) => {
         writeScannerSettings(tx, settings);
         audit.record(tx, { userId: actor.userId, action: 'scanner:save-settings', outcome: 'ok', detail: { before, after: { ...settings } } });

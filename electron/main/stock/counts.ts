@@ -13,7 +13,7 @@ import { sql } from '../../platform/db/sql';
 const keyOf = (productId: number, lotId: number): string => `${productId}:${lotId}`;
 
 /**
- * Cycle counts (DOMAIN, Stock control): a blind count, a blind recount when it does not match,
+ * Cycle counts (docs/domain.md, Stock control): a blind count, a blind recount when it does not match,
  * and a shift lead's decision when the recount does not match either. The adjustment is the
  * difference seen when the recount closed, so stock moved meanwhile is not counted twice.
  */

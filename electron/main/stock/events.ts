@@ -6,7 +6,7 @@ import { appendEvent, movementDeltas } from '../sync/outbox';
 type StockEventType = 'stock.moved' | 'stock.adjusted' | 'stock.count-approved';
 
 /**
- * The station event for what a person just did to the stock, in the same transaction (DESIGN §3).
+ * The station event for what a person just did to the stock, in the same transaction (docs/design.md §3).
  * Its movements carry the event id: when the centre fans the event back out, the station knows it
  * has them already (ADR 0007).
  */

@@ -2,7 +2,7 @@ import type { Descriptions, LocationType, MovementKind, StockLine } from '../../
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql, type Sql } from '../../platform/db/sql';
 
-// SQL of the stock mirror. Reads take a ReadHandle, writes a WriteHandle (STYLE.md §8).
+// SQL of the stock mirror. Reads take a ReadHandle, writes a WriteHandle (docs/style.md §8).
 
 export type ProductRecord = {
   readonly id: number;

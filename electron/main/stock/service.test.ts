@@ -243,7 +243,7 @@ describe('adjusting stock', () => {
     expect(dock.ok && dock.value.lines.map((l) => l.quantity)).toEqual([40]);
   });
 
-  it('refuses a picker whatever the screen shows, and records the attempt (DOMAIN scenario 6)', async () => {
+  it('refuses a picker whatever the screen shows, and records the attempt (docs/domain.md scenario 6)', async () => {
     const station = await stockedStation();
     const pickerId = await loginAs(station, 'picker');
     const before = ledgerAndBalances(station.core.db);

@@ -13,7 +13,7 @@ import { addDeltas, createLookups, type StockKeyed } from './site-ledger';
  * into an empty ledger, `resync` movements otherwise, so balance = sum of movements still holds.
  *
  * Set-based SQL over temporary tables, not a statement per line: the transaction holds the main
- * thread, and a site's few thousand lines must stay well inside a 50 ms task (DESIGN §3).
+ * thread, and a site's few thousand lines must stay well inside a 50 ms task (docs/design.md §3).
  */
 export function applyStagedStock(tx: WriteHandle, snapshotSeq: number, at: number): { readonly lines: number; readonly changed: number } {
   const staged = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM bootstrap_stock`)?.n ?? 0;

@@ -57,7 +57,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * The centre over HTTP. Every request has two deadlines (DESIGN §4): the first byte within 10 s and
+ * The centre over HTTP. Every request has two deadlines (docs/design.md §4): the first byte within 10 s and
  * the whole answer within 60 s. Every answer is parsed with the shared schema before use.
  */
 export function createCentreClient(options: {

@@ -10,7 +10,7 @@ export type CentreMode = 'demo' | 'remote';
 export type ConnectionRow = { readonly mode: CentreMode; readonly url: string | null; readonly stationId: string };
 
 /**
- * The demo / training centre, as the host runs it (DESIGN §2, issue #8): a process of its own that
+ * The demo / training centre, as the host runs it (docs/design.md §2, issue #8): a process of its own that
  * the host starts (web host: a child process; Electron: a utility process) or finds running. The
  * core only learns its URL; it never starts another system itself.
  */

@@ -28,7 +28,7 @@ function burstAndKill(args: readonly string[], killAfterMs: number): Promise<str
   });
 }
 
-describe('crash mid-burst (DOMAIN scenario 5)', () => {
+describe('crash mid-burst (docs/domain.md scenario 5)', () => {
   it('after 20 kills at random moments, every confirmed scan reaches the centre exactly once', async () => {
     const centre = await startSmallCentral();
     const first = await connectedStation(centre);

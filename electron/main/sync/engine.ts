@@ -64,7 +64,7 @@ export const syncTiming = {
   healthEveryMs: 60 * 60_000,
   pullLimit: 1000,
   bootstrapLimit: 2500,
-  /** Work per main-thread task while applying a page; a slice ends when it has run this long (DESIGN §3). */
+  /** Work per main-thread task while applying a page; a slice ends when it has run this long (docs/design.md §3). */
   sliceBudgetMs: 20,
 } as const;
 
@@ -86,7 +86,7 @@ function lastErrorOf(text: string): { kind: string; message: string } {
 }
 
 /**
- * Push, then pull until caught up (DESIGN §4). One cycle at a time; failures are recorded and
+ * Push, then pull until caught up (docs/design.md §4). One cycle at a time; failures are recorded and
  * retried with backoff; nothing recorded locally is ever dropped.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {

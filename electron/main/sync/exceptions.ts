@@ -4,7 +4,7 @@ import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 
 /**
- * What the shift lead must look at (DOMAIN, the shift lead's day): a balance taken below zero by
+ * What the shift lead must look at (docs/domain.md, the shift lead's day): a balance taken below zero by
  * two stations, a claim another station won, a reconciliation that found a difference, a pulled
  * movement this station could not place. Recorded in the transaction that found it.
  */

@@ -11,7 +11,7 @@ import { pendingCount } from './outbox';
 import { readSyncState } from './state';
 
 /**
- * The daily reconciliation (DOMAIN, Stock control; issue #11): does this station's stock equal the
+ * The daily reconciliation (docs/domain.md, Stock control; issue #11): does this station's stock equal the
  * centre's view of the site? Compared zone by zone with checksums, only when nothing of ours is
  * waiting and our cursor stands where the centre's figures do (otherwise sync and ask again);
  * a zone that differs is fetched line by line. A mismatch is an exception for the shift lead and

@@ -60,7 +60,7 @@ export function seedStock(db: Database, seed: StockSeed, at = Date.parse('2026-1
 
 type Key = { product_id: number; location_id: number; lot_id: number; container_id: number; quantity: number };
 
-/** The ledger invariant (DESIGN §3): every balance equals the sum of its movements, and nothing else. */
+/** The ledger invariant (docs/design.md §3): every balance equals the sum of its movements, and nothing else. */
 export function ledgerAndBalances(db: Database): { fromLedger: Key[]; balances: Key[] } {
   const fromLedger = db.read.all<Key>(sql`
     SELECT product_id, location_id, lot_id, container_id, sum(q) AS quantity FROM (

@@ -191,7 +191,7 @@ function loadDatabase(file: string, nativeBinding: string | undefined): BetterSq
 
 function applyPragmas(raw: BetterSqlite3.Database): void {
   raw.pragma('journal_mode = WAL');
-  // FULL: a scan the UI confirmed survives a power cut (DESIGN §3).
+  // FULL: a scan the UI confirmed survives a power cut (docs/design.md §3).
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');

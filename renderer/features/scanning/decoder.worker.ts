@@ -8,7 +8,7 @@ import { createFrameReader, readLabelImage, type ReadBarcodes } from './reader';
 /**
  * The camera and dropped files are decoded here, off the page's thread. A thin wrapper: the work is
  * reader.ts, the same code Node tests and benches run. The .wasm is our own bundled asset, never a
- * CDN (DESIGN §5): `locateFile` points zxing-wasm at it (zxing-wasm README, "Configuring .wasm Serving").
+ * CDN (docs/design.md §5): `locateFile` points zxing-wasm at it (zxing-wasm README, "Configuring .wasm Serving").
  */
 prepareZXingModule({
   overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },

@@ -9,7 +9,7 @@ import { classifyRawScan, type Scan, type ScanSource } from './scan';
  */
 export type ReadBarcodes = (image: RgbaFrame | Uint8Array, options: ReaderOptions) => Promise<ReadResult[]>;
 
-/** What the warehouse's labels carry (DOMAIN "Things and their barcodes"). */
+/** What the warehouse's labels carry (docs/domain.md "Things and their barcodes"). */
 export const stationFormats: ReadInputBarcodeFormat[] = ['EAN13', 'EAN8', 'UPCA', 'Code128', 'DataMatrix', 'QRCode'];
 
 /** `Plain` keeps FNC1 as GS (0x1D), which shared/barcode reads; `HRI` would add brackets. */

@@ -16,7 +16,7 @@ beforeAll(async () => {
   write = await nodeWriter(wasm('writer/zxing_writer.wasm'));
 });
 
-/** Labels as the warehouse prints and receives them (DOMAIN "Things and their barcodes"). */
+/** Labels as the warehouse prints and receives them (docs/domain.md "Things and their barcodes"). */
 const labels = [
   { name: 'GS1-128 pallet label', format: 'Code128', hri: '(00)376123450000000016(02)03761234500007(37)24(10)LOT42', symbology: ']C1' },
   { name: 'GS1-128 with expiry and count', format: 'Code128', hri: '(01)03761234500007(17)271231(10)A7-B(30)12', symbology: ']C1' },

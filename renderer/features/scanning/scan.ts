@@ -6,7 +6,7 @@ export type ScanSource = 'wedge' | 'camera' | 'image' | 'manual';
 export type RawScan = {
   /** As read, with GS (0x1D) for FNC1 and no symbology identifier. */
   readonly text: string;
-  /** AIM symbology identifier (`]C1`, `]E0`, `]d2`, `]Q3` …) when the source knows it (DESIGN §5). */
+  /** AIM symbology identifier (`]C1`, `]E0`, `]d2`, `]Q3` …) when the source knows it (docs/design.md §5). */
   readonly symbologyId?: string;
   readonly source: ScanSource;
 };

@@ -4,7 +4,7 @@ import type { Scan } from './scan';
 /** A scan's text with GS made visible, as the set-up page and the feedback show it. */
 export const visibleText = (text: string): string => text.replaceAll('\x1d', '⟨GS⟩');
 
-/** What the person hears and reads right after a scan (DESIGN §5: within 100 ms). */
+/** What the person hears and reads right after a scan (docs/design.md §5: within 100 ms). */
 export function scanFeedback(t: TFunction, scan: Scan): { kind: 'ok' | 'attention'; text: string } {
   const { classified } = scan;
   if (classified.kind === 'unknown') {

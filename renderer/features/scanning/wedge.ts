@@ -1,7 +1,7 @@
 import type { ScannerSettings } from '../../../shared/scanner';
 
 /**
- * Keyboard-wedge scanners type the code as key presses (DESIGN §5). This module tells their bursts
+ * Keyboard-wedge scanners type the code as key presses (docs/design.md §5). This module tells their bursts
  * from a person's typing by the time between keys, and assembles the code. It sees only what a DOM
  * `keydown` carries and a timestamp, so it is tested in Node with synthetic events.
  *

@@ -4,7 +4,7 @@ import { sessionScoped } from '../../lib/session-scope';
 import { playFeedback } from '../sounds';
 
 /**
- * A floor flow is a list of steps (STYLE 13b): each step is taken by asking main, a refused step
+ * A floor flow is a list of steps (docs/style.md 13b): each step is taken by asking main, a refused step
  * stays where it is with what to do instead, a confirmed one stays visible and can be taken again.
  * One store per flow, made here, so move, count and the flows after them behave the same.
  */

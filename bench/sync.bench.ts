@@ -216,7 +216,7 @@ export const benches: readonly Bench[] = [
             extra: counts,
           }),
           summarise(
-            'sync.main-thread-block',
+            'sync.bootstrap-block',
             'ms',
             blocks.map((block) => ({ ours: [block] })),
             { bound: { max: 50 }, extra: { measure: 'longest event-loop block during each bootstrap (monitorEventLoopDelay max)' } },

@@ -114,6 +114,24 @@ describe('opening the station database', () => {
     ).toThrow(/synchronous/);
     expect(db.read.get(sql`SELECT * FROM setting WHERE key = 'b'`)).toBeUndefined();
   });
+
+  it('commits a redoable slice without waiting for the disk, then waits again for every other write, even after a failure', () => {
+    const db = open();
+    const during = db.writeRedoable((tx) => {
+      tx.run(sql`INSERT INTO setting (key, value) VALUES ('c', '1')`);
+      return db.raw.pragma('synchronous', { simple: true });
+    });
+    expect(during).toBe(1); // NORMAL
+    expect(db.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL again
+    expect(() =>
+      db.writeRedoable((tx) => {
+        tx.run(sql`INSERT INTO setting (key, value) VALUES ('d', '1')`);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(db.raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.read.all(sql`SELECT key FROM setting WHERE key IN ('c', 'd')`)).toEqual([{ key: 'c' }]);
+  });
 });
 
 describe('native module check', () => {

@@ -225,7 +225,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     do {
       if (start > 0) await yieldToLoop();
-      start = db.write((tx) => {
+      // Redoable: a slice a power cut takes back is fetched again with the cursor or page it moved.
+      start = db.writeRedoable((tx) => {
         const began = performance.now();
         let index = start;
         const at = clock.now();

@@ -25,6 +25,13 @@ export type Database = {
    * function that returns a promise is refused: an `await` inside would commit half a scan.
    */
   readonly write: <T>(fn: (tx: WriteHandle) => T) => T;
+  /**
+   * A transaction whose work is fetched again if a power cut takes it back (a bootstrap or pull
+   * slice: records and the cursor or page they reach commit together, so a lost commit is just
+   * asked for again). It commits without waiting for the disk (synchronous=NORMAL, still atomic
+   * in WAL); the next `write` waits for the disk again, for itself and for these.
+   */
+  readonly writeRedoable: <T>(fn: (tx: WriteHandle) => T) => T;
   /** An online copy (the program keeps working meanwhile) into one self-contained file. */
   readonly backup: (destination: string) => Promise<void>;
   readonly schemaVersion: () => number;
@@ -219,18 +226,27 @@ function wrap(file: string, raw: BetterSqlite3.Database, nativeBinding: string |
       return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
     },
   };
+  const write = <T>(fn: (tx: WriteHandle) => T): T =>
+    raw
+      .transaction(() => {
+        const result = fn(writer);
+        if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
+        return result;
+      })
+      .immediate();
   return {
     file,
     read,
     raw,
-    write: <T>(fn: (tx: WriteHandle) => T): T =>
-      raw
-        .transaction(() => {
-          const result = fn(writer);
-          if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
-          return result;
-        })
-        .immediate(),
+    write,
+    writeRedoable: <T>(fn: (tx: WriteHandle) => T): T => {
+      raw.pragma('synchronous = NORMAL');
+      try {
+        return write(fn);
+      } finally {
+        raw.pragma('synchronous = FULL');
+      }
+    },
     backup: async (destination) => {
       await raw.backup(destination);
       // A backup is one self-contained file (rollback journal, not WAL): opened later, even read-only,

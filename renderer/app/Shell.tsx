@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { areaOf, areas } from './routes';
 import { StaleBanner } from '../features/sync/StaleBanner';
 import { SyncBadge } from '../features/sync/SyncBadge';
+import { SyncBanners } from '../features/sync/SyncBanners';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function Shell() {
         </nav>
       </header>
       <StaleBanner />
+      <SyncBanners />
       <div className="shell-body">{Current ? <Current /> : <Redirect to={home} replace />}</div>
     </div>
   );

@@ -72,6 +72,8 @@ test('a pallet moved on one station is in its new place on the other, and a reco
   await shellB.openArea('sync');
   await syncB.syncNow();
   await syncB.expectBadge('idle', 0);
+  // Nothing waits on either side: B's stock is the centre's, zone by zone.
+  await expect(await syncB.checkStock()).toHaveAttribute('data-reconcile-outcome', 'match');
   await shellB.openArea('stock');
   const stockB = new StockPage(site.b.page);
   await stockB.lookUp(pallet.sscc);

@@ -7,6 +7,7 @@ import { areaOf, areas } from './routes';
 import { StaleBanner } from '../features/sync/StaleBanner';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { SyncBanners } from '../features/sync/SyncBanners';
+import { ClaimLostNotices } from '../features/tasks/ClaimLostNotices';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function Shell() {
       </header>
       <StaleBanner />
       <SyncBanners />
+      <ClaimLostNotices />
       <div className="shell-body">{Current ? <Current /> : <Redirect to={home} replace />}</div>
     </div>
   );

@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { activateSession, endSession } from '../../lib/session-scope';
 import { useFeedback } from '../../ui/feedback';
 import { useSession } from '../session/store';
+import { ClaimLostNotices } from './ClaimLostNotices';
 import { TasksScreen } from './TasksScreen';
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -135,7 +136,13 @@ describe('the site tasks screen (issue #11)', () => {
     logIn('picker');
     vi.mocked(api.tasks.list).mockResolvedValue(ok([claimedByMe]));
     vi.mocked(api.tasks.startCount).mockResolvedValue(ok(count));
-    render(<TasksScreen />);
+    // As the shell shows them: over the screen, whichever it is.
+    render(
+      <>
+        <ClaimLostNotices />
+        <TasksScreen />
+      </>,
+    );
     await waitFor(() => expect(button('tasks.count', card('A-03-02-1'))).toBeTruthy());
     await userEvent.click(button('tasks.count', card('A-03-02-1')) as HTMLElement);
     await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-tasks-view')).toBe('count'));

@@ -25,7 +25,6 @@ export function TasksScreen() {
   return (
     <main className="screen" data-tasks-view={counting ? 'count' : 'list'}>
       <h1>{t('tasks.title')}</h1>
-      <LostClaims />
       {counting ? (
         <TaskCount />
       ) : (
@@ -58,24 +57,4 @@ function TaskCount() {
     </Button>
   );
   return <CountPanel afterClose={back} />;
-}
-
-/** Said at once and in words when the centre gave a recount to someone else first; the scans made stay recorded. */
-function LostClaims() {
-  const { t } = useTranslation();
-  const lostClaims = useTasks((state) => state.lostClaims);
-  const dismiss = useTasks((state) => state.dismissLostClaim);
-  return (
-    <>
-      {lostClaims.map((lost) => (
-        <div key={lost.taskId} className="notice notice-error" role="alert" data-claim-lost={lost.location}>
-          <p>
-            <strong>{t('tasks.claimLost', { holder: lost.holder || t('tasks.someoneElse'), location: lost.location })}</strong>
-          </p>
-          <p>{t('tasks.claimLostKept')}</p>
-          <Button onClick={() => dismiss(lost.taskId)}>{t('tasks.understood')}</Button>
-        </div>
-      ))}
-    </>
-  );
 }

@@ -31,7 +31,13 @@ export function TaskDecision({ task }: { readonly task: TaskView }) {
     });
 
   return (
-    <form className="form" onSubmit={(event) => void submit(finished ? 'approve' : 'cancel')(event)} noValidate data-task-decision={task.taskId}>
+    // Enter takes the primary action of a finished recount; cancelling is never done by Enter alone.
+    <form
+      className="form"
+      onSubmit={(event) => (finished ? void submit('approve')(event) : event.preventDefault())}
+      noValidate
+      data-task-decision={task.taskId}
+    >
       <TextField label={t('tasks.reason')} error={errorOf('reason')} {...register('reason')} />
       <div className="actions">
         <Button variant="danger" onClick={(event) => void submit('cancel')(event)}>

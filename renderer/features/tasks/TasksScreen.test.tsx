@@ -181,4 +181,20 @@ describe('the site tasks screen (issue #11)', () => {
     await waitFor(() => expect(api.tasks.approve).toHaveBeenCalledWith({ taskId: mismatch.taskId, reason: 'casse' }));
     expect(button('tasks.reject', card('A-03-02-1'))).toBeTruthy();
   });
+
+  it('lets a shift lead cancel an open task with a reason, by the button and never by Enter alone', async () => {
+    logIn('shift_lead');
+    vi.mocked(api.tasks.list).mockResolvedValue(ok([taskOf({})]));
+    vi.mocked(api.tasks.cancel).mockResolvedValue(ok(taskOf({ state: 'closed' })));
+    render(<TasksScreen />);
+    await waitFor(() => expect(button('tasks.cancel', card('A-03-02-1'))).toBeTruthy());
+    expect(button('tasks.approve', card('A-03-02-1'))).toBeUndefined();
+    await userEvent.setup({ delay: 80 }).type(within(card('A-03-02-1')).getByRole('textbox'), 'doublon{Enter}');
+    expect(api.tasks.cancel).not.toHaveBeenCalled();
+    await userEvent.click(button('tasks.cancel', card('A-03-02-1')) as HTMLElement);
+    await waitFor(() => expect(api.tasks.cancel).toHaveBeenCalledWith({ taskId: taskOf({}).taskId, reason: 'doublon' }));
+    expect(useFeedback.getState().current?.text).toBe(i18next.t('tasks.decided.cancel', { location: 'A-03-02-1' }));
+    // Had Enter cancelled it, the button would have been the second time.
+    expect(api.tasks.cancel).toHaveBeenCalledTimes(1);
+  });
 });

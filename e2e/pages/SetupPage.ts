@@ -14,6 +14,20 @@ export class SetupPage extends StationPage {
     super(page);
   }
 
+  /** "First station of a new site" or "Join an existing site": the two starts of a new station (issue #11). */
+  async choose(start: 'first' | 'join'): Promise<void> {
+    await this.expectScreen('setup');
+    await this.page.locator(`input[name=setup-choice][value=${start}]`).check();
+  }
+
+  /** Joins the site of the demo centre; the station shows its progress until main has loaded the site. */
+  async joinDemoSite(): Promise<void> {
+    await this.choose('join');
+    const form = this.page.locator('form[data-setup=join]');
+    await form.locator('input[name=mode][value=demo]').check();
+    await this.button('setup.join').click();
+  }
+
   async createSite(site: SiteForm = demoSite, pinAgain = site.admin.pin, centre?: { url: string; token: string }): Promise<void> {
     await this.expectScreen('setup');
     const form = this.page.locator('form');

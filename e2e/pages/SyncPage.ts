@@ -19,4 +19,12 @@ export class SyncPage extends StationPage {
   async syncNow(): Promise<void> {
     await this.button('sync.now').click();
   }
+
+  /** "Check stock against the centre"; resolves when the report names its outcome. */
+  async checkStock(): Promise<Locator> {
+    await this.button('sync.reconcile.check').click();
+    const report = this.page.locator('[data-reconcile-outcome]');
+    await expect(report).toBeVisible();
+    return report;
+  }
 }

@@ -6,6 +6,8 @@ import { Button } from '../ui/Button';
 import { areaOf, areas } from './routes';
 import { StaleBanner } from '../features/sync/StaleBanner';
 import { SyncBadge } from '../features/sync/SyncBadge';
+import { SyncBanners } from '../features/sync/SyncBanners';
+import { ClaimLostNotices } from '../features/tasks/ClaimLostNotices';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -54,6 +56,8 @@ export function Shell() {
         </nav>
       </header>
       <StaleBanner />
+      <SyncBanners />
+      <ClaimLostNotices />
       <div className="shell-body">{Current ? <Current /> : <Redirect to={home} replace />}</div>
     </div>
   );

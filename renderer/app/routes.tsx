@@ -8,6 +8,7 @@ import { ScannerSetupScreen } from '../features/scanning/ScannerSetupScreen';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { StockScreen } from '../features/stock/StockScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
+import { TasksScreen } from '../features/tasks/TasksScreen';
 
 /**
  * The station's work areas, each at its own address (`#/<id>`, then `#/<id>/<tab>`), and who may
@@ -20,6 +21,7 @@ export const areas: readonly Area[] = [
   { id: 'home', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: HomeScreen },
   { id: 'orders', roles: ['shift_lead', 'admin'], Screen: OrdersScreen },
   { id: 'stock', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: StockScreen },
+  { id: 'tasks', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: TasksScreen },
   { id: 'sync', roles: ['shift_lead', 'admin'], Screen: SyncScreen },
   { id: 'admin', roles: ['admin'], Screen: AdminScreen },
   { id: 'scanner', roles: ['admin'], Screen: ScannerSetupScreen },

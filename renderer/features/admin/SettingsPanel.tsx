@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { useFeedback } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/Field';
 import { LoadState } from '../../ui/LoadState';
+import { useSession } from '../session/store';
 import { useAdmin } from './store';
 
 export function SettingsPanel() {
@@ -18,6 +19,7 @@ export function SettingsPanel() {
   const loadSettings = useAdmin((state) => state.loadSettings);
   const backup = useAdmin((state) => state.backup);
   const show = useFeedback((state) => state.show);
+  const site = useSession((state) => state.site);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -37,6 +39,15 @@ export function SettingsPanel() {
       <LoadState load={settingsLoad} onRetry={() => void loadSettings()}>
         {settings && <SettingsForm key={JSON.stringify(settings)} saved={settings} />}
       </LoadState>
+      {site && (
+        <div className="card" data-site-time-zone={site.timeZone}>
+          <h3>{t('settings.siteTimeZone')}</h3>
+          <p className="lead">
+            <strong>{site.timeZone}</strong>
+          </p>
+          <p>{t('settings.siteTimeZoneHint')}</p>
+        </div>
+      )}
       <div className="card">
         <h3>{t('settings.backupTitle')}</h3>
         <p>{t('settings.backupIntro')}</p>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { BigNumber } from '../../ui/BigNumber';
 import { useSession } from '../session/store';
 import { formatTime } from '../../lib/format';
@@ -18,6 +19,11 @@ export function HomeScreen() {
         <BigNumber label={t('home.role')} value={t(`roles.${session.user.role}`)} />
         <BigNumber label={t('home.since')} value={since} />
         <BigNumber label={t('home.idleLock')} value={t('home.seconds', { count: session.idleLockSeconds })} />
+      </div>
+      <div className="actions">
+        <Link href="/tasks" className="button button-primary">
+          {t('home.openTasks')}
+        </Link>
       </div>
     </main>
   );

@@ -1,118 +1,47 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { centreTokenSchema, centreUrlSchema } from '../../../shared/ipc/setup';
 import { locales, type Locale } from '../../../shared/locale';
-import { badgeSchema, personNameSchema, pinSchema, siteCodeSchema, siteNameSchema } from '../../../shared/people';
-import { api } from '../../lib/api';
-import { errorText } from '../../lib/errors';
-import { useSchemaForm } from '../../lib/forms';
 import { localeNames } from '../../i18n';
-import { Button } from '../../ui/Button';
-import { useFeedback } from '../../ui/feedback';
-import { SelectField, TextField } from '../../ui/Field';
+import { SelectField } from '../../ui/Field';
 import { useSession } from '../session/store';
+import { FirstStationForm } from './FirstStationForm';
+import { JoinSiteForm } from './JoinSiteForm';
 
-/** The contract's field rules (shared/), flattened for one screen; only "type the PIN twice" is the screen's own. */
-const setupForm = z
-  .intersection(
-    z.object({
-      siteCode: siteCodeSchema,
-      siteName: siteNameSchema,
-      adminName: personNameSchema,
-      badge: badgeSchema,
-      pin: pinSchema,
-      pinAgain: z.string(),
-    }),
-    z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('demo') }),
-      z.object({ mode: z.literal('remote'), centreUrl: centreUrlSchema, centreToken: centreTokenSchema }),
-    ]),
-  )
-  .refine((form) => form.pin === form.pinAgain, { path: ['pinAgain'] });
+type Choice = 'first' | 'join';
 
-/** First start on an empty data folder: name the site and create its first admin. */
+/**
+ * First start on an empty data folder (issue #11): either this is the first station of a new site
+ * (it names the site), or the site exists and this station joins it (its data comes from the centre).
+ */
 export function SetupScreen() {
   const { t } = useTranslation();
   const locale = useSession((state) => state.stationLocale);
   const previewLocale = useSession((state) => state.previewLocale);
-  const load = useSession((state) => state.load);
-  const show = useFeedback((state) => state.show);
-  const [busy, setBusy] = useState(false);
-  const { register, handleSubmit, errorOf, watch } = useSchemaForm(setupForm, {
-    defaultValues: { siteCode: '', siteName: '', adminName: '', badge: '', pin: '', pinAgain: '', mode: 'demo' },
-  });
-  const mode = watch('mode');
-
-  const submit = handleSubmit(async (form) => {
-    setBusy(true);
-    const result = await api.setup.createSite({
-      siteCode: form.siteCode,
-      siteName: form.siteName,
-      locale,
-      admin: { name: form.adminName, badge: form.badge, pin: form.pin },
-      centre: form.mode === 'demo' ? { mode: 'demo' } : { mode: 'remote', url: form.centreUrl, token: form.centreToken },
-    });
-    setBusy(false);
-    if (!result.ok) {
-      show('error', errorText(t, result.error));
-      return;
-    }
-    show('ok', t('setup.done', { site: result.value.name }));
-    await load();
-  });
+  const [choice, setChoice] = useState<Choice>('first');
 
   return (
-    <main className="screen screen-wide">
+    <main className="screen screen-wide" data-setup-choice={choice}>
       <h1>{t('setup.title')}</h1>
-      <p className="lead">{t('setup.intro')}</p>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <SelectField label={t('common.language')} name="locale" value={locale} onChange={(event) => previewLocale(event.target.value as Locale)}>
-          {locales.map((code) => (
-            <option key={code} value={code}>
-              {localeNames[code]}
-            </option>
-          ))}
-        </SelectField>
-        <div className="form-columns">
-          <fieldset>
-            <legend>{t('setup.site')}</legend>
-            <TextField label={t('setup.siteCode')} hint={t('setup.siteCodeHint')} error={errorOf('siteCode')} {...register('siteCode')} autoFocus />
-            <TextField label={t('setup.siteName')} error={errorOf('siteName')} {...register('siteName')} />
-          </fieldset>
-          <fieldset>
-            <legend>{t('setup.firstAdmin')}</legend>
-            <TextField label={t('people.name')} error={errorOf('adminName')} {...register('adminName')} />
-            <TextField label={t('people.badge')} hint={t('people.badgeHint')} error={errorOf('badge')} {...register('badge')} />
-            <TextField label={t('people.pin')} type="password" inputMode="numeric" error={errorOf('pin')} {...register('pin')} />
-            <TextField label={t('people.pinAgain')} type="password" inputMode="numeric" error={errorOf('pinAgain')} {...register('pinAgain')} />
-          </fieldset>
-        </div>
-        <fieldset>
-          <legend>{t('setup.centre')}</legend>
-          <label className="checkbox">
-            <input type="radio" value="demo" {...register('mode')} />
+      <p className="lead">{t('setup.choose')}</p>
+      <SelectField label={t('common.language')} name="locale" value={locale} onChange={(event) => previewLocale(event.target.value as Locale)}>
+        {locales.map((code) => (
+          <option key={code} value={code}>
+            {localeNames[code]}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset className="setup-choice">
+        <legend>{t('setup.station')}</legend>
+        {(['first', 'join'] as const).map((option) => (
+          <label key={option} className="checkbox">
+            <input type="radio" name="setup-choice" value={option} checked={choice === option} onChange={() => setChoice(option)} />
             <span>
-              <strong>{t('setup.demo')}</strong> — {t('setup.demoHint')}
+              <strong>{t(`setup.choices.${option}`)}</strong> — {t(`setup.choices.${option}Hint`)}
             </span>
           </label>
-          <label className="checkbox">
-            <input type="radio" value="remote" {...register('mode')} />
-            <span>
-              <strong>{t('setup.remote')}</strong> — {t('setup.remoteHint')}
-            </span>
-          </label>
-          {mode === 'remote' && (
-            <>
-              <TextField label={t('setup.centreUrl')} placeholder="https://" error={errorOf('centreUrl')} {...register('centreUrl')} />
-              <TextField label={t('setup.centreToken')} type="password" error={errorOf('centreToken')} {...register('centreToken')} />
-            </>
-          )}
-        </fieldset>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t('setup.creating') : t('setup.submit')}
-        </Button>
-      </form>
+        ))}
+      </fieldset>
+      {choice === 'first' ? <FirstStationForm /> : <JoinSiteForm />}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { quantitySchema } from '../../../shared/ipc/stock';
@@ -10,8 +11,11 @@ import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
 import { countActions, useCountFlow, type CountStep } from './count-flow';
 import { describe } from './text';
 
-/** A blind count, on the same step component as every floor flow (issue #10). */
-export function CountPanel() {
+/**
+ * A blind count, on the same step component as every floor flow (issue #10). `afterClose` replaces
+ * "count another" when the count belongs to something else (a task's recount goes back to the tasks).
+ */
+export function CountPanel({ afterClose }: { readonly afterClose?: ReactNode } = {}) {
   const { t, i18n } = useTranslation();
   const step = useCountFlow((state) => state.step);
   const count = useCountFlow((state) => state.values.count);
@@ -77,9 +81,11 @@ export function CountPanel() {
               {t('stock.count.closedAt', { location: count.location, status: t(`stock.countStatus.${count.status}`) })}
             </p>
             <div className="actions">
-              <Button variant="primary" onClick={reset}>
-                {t('stock.countAnother')}
-              </Button>
+              {afterClose ?? (
+                <Button variant="primary" onClick={reset}>
+                  {t('stock.countAnother')}
+                </Button>
+              )}
             </div>
           </>
         )}

@@ -19,6 +19,12 @@ const refused = (result: Result<unknown> & { ok: false }): Answer => ({ ok: fals
 const stepOf = (count: CountView): CountStep => (count.status === 'counting' ? 'items' : 'closed');
 
 export const countActions = {
+  /** A count main started elsewhere (a task's recount): the flow takes it at the step it stands on, nothing to go back to. */
+  resume: (count: CountView) => {
+    useCountFlow.getState().reset();
+    useCountFlow.setState({ step: stepOf(count), values: { count } });
+  },
+  leave: () => useCountFlow.getState().reset(),
   /** A scan: the location at the first step, then an item, counted `quantity` times (1 unless keyed). */
   scan: (code: string, quantity?: number) =>
     useCountFlow.getState().take(async ({ step, values }) => {

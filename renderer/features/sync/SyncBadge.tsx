@@ -4,7 +4,11 @@ import type { SyncStatus } from '../../../shared/sync/status';
 import { useSync } from './store';
 
 const tone = (status: SyncStatus): 'ok' | 'attention' | 'error' =>
-  status.state === 'failing' || status.stale ? 'error' : status.state === 'offline' || status.pending > 0 ? 'attention' : 'ok';
+  status.state === 'failing' || status.state === 'update_required' || status.stale
+    ? 'error'
+    : status.state === 'offline' || status.pending > 0
+      ? 'attention'
+      : 'ok';
 
 /** Always in the header: is the centre getting our scans? */
 export function SyncBadge() {

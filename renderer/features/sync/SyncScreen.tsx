@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { useFeedback } from '../../ui/feedback';
 import { LoadState } from '../../ui/LoadState';
+import { ReconcilePanel } from './ReconcilePanel';
+import { SiteExceptionsPanel } from './SiteExceptionsPanel';
 import { useSync } from './store';
 import { formatDateTime, formatTime } from '../../lib/format';
 
@@ -95,6 +97,8 @@ export function SyncScreen() {
       <LoadState load={exceptionsLoad} onRetry={() => void loadExceptions()}>
         <DataTable columns={columns} rows={exceptions} rowKey={(row) => row.seq} empty={t('sync.noExceptions')} label={t('sync.exceptionsTitle')} />
       </LoadState>
+      <SiteExceptionsPanel />
+      <ReconcilePanel />
     </main>
   );
 }

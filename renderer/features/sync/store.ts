@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { SyncException } from '../../../shared/ipc/sync';
+import type { ReconcileReport, SyncException } from '../../../shared/ipc/sync';
 import type { Result } from '../../../shared/result';
-import type { SyncStatus } from '../../../shared/sync/status';
+import type { SiteException, SyncStatus } from '../../../shared/sync/status';
 import { api, onEvent } from '../../lib/api';
 import { idle, loadOf, loading, type Load } from '../../lib/load';
 import { sessionScoped } from '../../lib/session-scope';
@@ -15,13 +15,19 @@ type SyncState = {
   readonly syncNow: () => Promise<Result<SyncStatus>>;
   readonly exportUnsynced: () => Promise<Result<{ readonly file: string; readonly count: number }>>;
   readonly loadExceptions: () => Promise<void>;
+  /** What this station recorded for the shift lead (negative stock, lost claims, mismatches). */
+  readonly siteExceptions: readonly SiteException[];
+  readonly siteExceptionsLoad: Load;
+  readonly loadSiteExceptions: () => Promise<void>;
+  /** The last check of this station's stock against the centre's, asked for here. */
+  readonly report: ReconcileReport | null;
+  readonly reconcile: () => Promise<Result<ReconcileReport>>;
 };
 
+const start = { status: null, statusLoad: idle, exceptions: [], exceptionsLoad: idle, siteExceptions: [], siteExceptionsLoad: idle, report: null } as const;
+
 export const useSync = create<SyncState>()((set, get) => ({
-  status: null,
-  statusLoad: idle,
-  exceptions: [],
-  exceptionsLoad: idle,
+  ...start,
   load: async () => {
     if (!get().status) set({ statusLoad: loading });
     const status = await api.sync.status();
@@ -38,11 +44,23 @@ export const useSync = create<SyncState>()((set, get) => ({
     const exceptions = await api.sync.exceptions();
     set(exceptions.ok ? { exceptions: exceptions.value, exceptionsLoad: loadOf(exceptions) } : { exceptionsLoad: loadOf(exceptions) });
   },
+  loadSiteExceptions: async () => {
+    if (get().siteExceptionsLoad.status !== 'ready') set({ siteExceptionsLoad: loading });
+    const found = await api.sync.siteExceptions();
+    set(found.ok ? { siteExceptions: found.value, siteExceptionsLoad: loadOf(found) } : { siteExceptionsLoad: loadOf(found) });
+  },
+  reconcile: async () => {
+    const report = await api.sync.reconcile();
+    if (report.ok) set({ report: report.value });
+    // A mismatch is recorded as a site exception: the list shows it at once.
+    if (get().siteExceptionsLoad.status !== 'idle') await get().loadSiteExceptions();
+    return report;
+  },
 }));
 
 // The header's badge follows main while someone works; what the last person looked at goes with them.
 sessionScoped('sync', {
-  reset: () => useSync.setState({ status: null, statusLoad: idle, exceptions: [], exceptionsLoad: idle }),
+  reset: () => useSync.setState(start),
   activate: () => {
     void useSync.getState().load();
     return onEvent('sync:status-changed', (status) => useSync.setState({ status, statusLoad: loadOf({ ok: true, value: status }) }));

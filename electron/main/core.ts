@@ -41,6 +41,7 @@ import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { registerSyncHandlers } from './sync/handlers';
 import { latestReconcile, reconcileWithCentre } from './sync/reconcile';
 import { registerTaskHandlers } from './tasks/handlers';
+import { findTaskByCount } from './tasks/repo';
 import { createTaskService } from './tasks/service';
 
 export type CoreOptions = {
@@ -147,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     const stock = createStockService({ db, clock, audit, events, settings });
     const counts = createCountService({ db, clock, audit, events, settings }, stock, {
       onClosed: (tx, actor, countId, outcome, lines) => tasks.countClosed(tx, actor, countId, outcome, lines),
+      ownedByTask: (read, countId) => findTaskByCount(read, countId) !== null,
     });
     const tasks = createTaskService({ db, clock, audit, events, stock, startCount: counts.start });
     const locationImport = createLocationImport({ db, clock, audit, events, settings });

@@ -7,7 +7,7 @@ import { recordStockEvent } from './events';
 import { balancesAt, ensureLot } from './repo';
 import { resolveLocation, resolveProduct, unitsOf } from './resolve';
 import type { StockDeps, StockService } from './service';
-import type { WriteHandle } from '../../platform/db/connection';
+import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 
 const keyOf = (productId: number, lotId: number): string => `${productId}:${lotId}`;
@@ -20,6 +20,8 @@ const keyOf = (productId: number, lotId: number): string => `${productId}:${lotI
 export type CountHooks = {
   /** A count closed (matched, or still different after the recount): a shared task waiting on it takes its result. */
   readonly onClosed?: (tx: WriteHandle, actor: Actor, countId: number, outcome: 'matched' | 'mismatch', lines: ClosedLine[]) => void;
+  /** A count made for a site task is decided on the task (any station's shift lead), never here. */
+  readonly ownedByTask?: (read: ReadHandle, countId: number) => boolean;
 };
 
 export type ClosedLine = { readonly sku: string; readonly lot: string | null; readonly counted: number; readonly expected: number };
@@ -128,6 +130,7 @@ export function createCountService({ db, clock, audit, events }: StockDeps, stoc
     const task = counts.findCountTask(db.read, countId);
     if (!task) throw new AppError('COUNT_NOT_FOUND', `no count ${countId}`);
     if (task.status !== 'pending_approval') throw new AppError('COUNT_NOT_PENDING', `count ${countId} is ${task.status}`);
+    if (hooks.ownedByTask?.(db.read, countId)) throw new AppError('COUNT_DECIDED_ON_TASK', `count ${countId} is decided on its task`);
     return task;
   };
 
@@ -164,7 +167,10 @@ export function createCountService({ db, clock, audit, events }: StockDeps, stoc
   }
 
   function list(status: 'counting' | 'pending_approval' | undefined): CountView[] {
-    return counts.listCountTasks(db.read, status ? [status] : ['counting', 'pending_approval']).map((task) => view(task.id));
+    return counts
+      .listCountTasks(db.read, status ? [status] : ['counting', 'pending_approval'])
+      .filter((task) => task.status !== 'pending_approval' || !hooks.ownedByTask?.(db.read, task.id))
+      .map((task) => view(task.id));
   }
 
   return { start, countItem, finish, approve, reject, list, view };

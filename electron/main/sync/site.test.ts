@@ -127,6 +127,11 @@ describe('one site, many stations', () => {
       await b.client.stock.countItem({ countId: count.value.id, gtin: movableStock(b.core.db).gtin, quantity: expected - 1 });
       await b.client.stock.finishCount({ countId: count.value.id });
     }
+    // The task decides it, on any station: B's own approvals neither list it nor take a decision on it.
+    const pendingOnB = await b.client.stock.listCounts({ status: 'pending_approval' });
+    expect(pendingOnB.ok && pendingOnB.value.map((view) => view.id)).not.toContain(count.value.id);
+    const approvedOnB = await b.client.stock.approveCount({ countId: count.value.id, reason: 'approved in stock' });
+    expect(!approvedOnB.ok && approvedOnB.error.code).toBe('COUNT_DECIDED_ON_TASK');
     await settle(b);
     await settle(a);
     const onA = await a.client.tasks.list({ scope: 'open' });
@@ -138,6 +143,11 @@ describe('one site, many stations', () => {
     expect(approved.ok && approved.value.state).toBe('closed');
     for (const station of all) await settle(station);
     for (const station of all) expect(quantityAt(station, location, movableStock(a.core.db).gtin)).toBe(expected - 1);
+    // A's decision, pulled by B, closes B's count: the location can be counted there again.
+    const countOnB = await b.client.stock.getCount({ countId: count.value.id });
+    expect(countOnB.ok && countOnB.value.status).toBe('approved');
+    const again = await b.client.stock.startCount({ location });
+    expect(again.ok).toBe(true);
     await expectSiteConsistent(all);
   });
 

@@ -33,6 +33,17 @@ export function writeTask(tx: WriteHandle, task: Readonly<TaskData>, version?: n
     INSERT INTO task (task_id, kind, state, location, version, data) VALUES (${task.taskId}, ${task.kind}, ${task.state}, ${task.location}, ${version ?? 0}, ${JSON.stringify(task)})
     ON CONFLICT (task_id) DO UPDATE SET state = excluded.state, location = excluded.location, data = excluded.data,
       version = CASE WHEN ${version ?? null} IS NULL THEN task.version ELSE excluded.version END`);
+  // A task decided here or on another station decides this station's count of it too, so the
+  // location can be counted again and the count is never decided a second time in Stock.
+  if (task.state === 'closed' && task.decision) {
+    const stored = findTask(tx, task.taskId);
+    if (stored?.countId != null) {
+      const status = task.decision.decision === 'approved' ? 'approved' : 'rejected';
+      tx.run(sql`
+        UPDATE count_task SET status = ${status}, closed_at = coalesce(closed_at, ${Date.parse(task.decision.at) || null}), reason = coalesce(reason, ${task.decision.reason})
+        WHERE id = ${stored.countId} AND status IN ('counting', 'pending_approval')`);
+    }
+  }
 }
 
 export function linkCount(tx: WriteHandle, taskId: string, countId: number): void {

@@ -4,7 +4,7 @@ import { sql } from '../../platform/db/sql';
 import { appendAudit } from '../audit/repo';
 import { insertUser } from '../auth/repo';
 import { recordSiteException } from '../sync/exceptions';
-import { appendEvent, type OutboxActor } from '../sync/outbox';
+import { appendEvent, changedHere, type OutboxActor } from '../sync/outbox';
 
 /**
  * People belong to the site (issue #11): an admin creates, disables or changes a person once, on
@@ -57,6 +57,12 @@ export function applyPulledPerson(
 ): void {
   const held = tx.get<{ id: number; version: number }>(sql`SELECT id, version FROM app_user WHERE person_id = ${person.personId}`);
   if (held && context.generation === 0 && version < held.version) return;
+  // A change made here the centre has not confirmed yet stays on top (as a task's events do): a pull
+  // that crosses it (a language chosen, a PIN reset) must not undo it until the centre has answered.
+  if (held && changedHere(tx, 'person.upserted', { path: '$.personId', value: person.personId })) {
+    tx.run(sql`UPDATE app_user SET version = ${version} WHERE id = ${held.id}`);
+    return;
+  }
   noteChangeFromElsewhere(tx, person, context.at, by, held !== undefined);
   const other = tx.get<{ id: number; person_id: string }>(
     sql`SELECT id, person_id FROM app_user WHERE badge = ${person.badge} AND person_id <> ${person.personId}`,

@@ -5,6 +5,7 @@ import { upsertLocation, upsertProduct } from '../stock/catalogue';
 import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
+import { changedHere } from './outbox';
 import { applyPulledMovements, type LedgerLookups } from './site-ledger';
 
 /**
@@ -77,6 +78,11 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
 function applyLocation(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'location' }>, context: ApplyContext): void {
   const held = tx.get<{ version: number }>(sql`SELECT version FROM location WHERE code = ${record.key}`)?.version;
   if (isReplay(context, record.version, held)) return;
+  // A location imported here and not yet confirmed stays as imported until the centre answers it.
+  if (held !== undefined && changedHere(tx, 'location.upserted', { within: '$.locations', field: 'code', value: record.key })) {
+    tx.run(sql`UPDATE location SET version = ${record.version} WHERE code = ${record.key}`);
+    return;
+  }
   if (record.op === 'delete' || !record.data) {
     tx.run(sql`UPDATE location SET active = 0, version = ${record.version} WHERE code = ${record.key}`);
     return;

@@ -105,6 +105,30 @@ export function pendingEvents(read: ReadHandle, limit: number): (StationEvent | 
     .map(rowToEvent);
 }
 
+/**
+ * Whether this station changed a site record the centre has not confirmed yet: a pulled version of
+ * it must not undo that change (a pull can cross it), the centre's answer to it will come.
+ * `key` picks the record in an event's payload: a JSON path to its key, or to an array of records
+ * (`$.locations[*].code`-style: `within` the array, `field` in each).
+ */
+export function changedHere(
+  read: ReadHandle,
+  type: EventType,
+  key: { readonly path: string; readonly value: string } | { readonly within: string; readonly field: string; readonly value: string } | null,
+): boolean {
+  if (key === null) return read.get(sql`SELECT 1 AS found FROM outbox WHERE state = 'pending' AND type = ${type} LIMIT 1`) !== undefined;
+  if ('path' in key)
+    return (
+      read.get(sql`SELECT 1 AS found FROM outbox WHERE state = 'pending' AND type = ${type} AND json_extract(payload, ${key.path}) = ${key.value} LIMIT 1`) !==
+      undefined
+    );
+  return (
+    read.get(sql`
+      SELECT 1 AS found FROM outbox o, json_each(o.payload, ${key.within}) item
+      WHERE o.state = 'pending' AND o.type = ${type} AND json_extract(item.value, ${`$.${key.field}`}) = ${key.value} LIMIT 1`) !== undefined
+  );
+}
+
 export function pendingCount(read: ReadHandle): number {
   return read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)?.n ?? 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql';
+import { applyPulledPerson, personOfUser } from '../site/people';
 import {
   connectedStation,
   expectSiteConsistent,
@@ -74,6 +75,32 @@ describe('one site, many stations', () => {
     expect(session.ok && session.value).toBeNull();
     const again = await b.client.auth.login({ badge: 'BADGE-PAUL', pin: '4321' });
     expect(!again.ok && again.error.code).toBe('USER_DISABLED');
+  });
+
+  it("a pull that crosses a person's change not yet confirmed by the centre does not undo it (the language chosen stays)", async () => {
+    const { all } = await stations(2);
+    const [a, b] = all as [ConnectedStation, ConnectedStation];
+    await a.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' });
+    const chosen = await a.client.auth.setLocale({ locale: 'zh-CN' });
+    expect(chosen.ok).toBe(true);
+    // The centre's older record of the admin arrives before A's change is pushed (at a version the centre gave since).
+    const admin = a.core.db.read.get<{ id: number; version: number }>(sql`SELECT id, version FROM app_user WHERE badge = 'BADGE-ADMIN'`);
+    if (!admin) throw new Error('no admin');
+    a.core.db.write((tx) =>
+      applyPulledPerson(
+        tx,
+        { ...personOfUser(tx, admin.id), locale: 'fr' },
+        admin.version + 1,
+        { at: Date.now(), generation: 0 },
+        { stationId: 'S2', name: 'Admin' },
+      ),
+    );
+    const localeOf = (station: ConnectedStation) =>
+      station.core.db.read.get<{ locale: string }>(sql`SELECT locale FROM app_user WHERE badge = 'BADGE-ADMIN'`)?.locale;
+    expect(localeOf(a)).toBe('zh-CN');
+    await settle(a);
+    await settle(b);
+    expect([localeOf(a), localeOf(b)]).toEqual(['zh-CN', 'zh-CN']);
   });
 
   it('a joining station takes the site name and time zone from the centre', async () => {

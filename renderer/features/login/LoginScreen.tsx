@@ -115,7 +115,16 @@ export function LocalePicker({
   const { t } = useTranslation();
   if (compact) {
     return (
-      <select className="locale-select" aria-label={t('common.language')} value={value} onChange={(event) => onChange(event.target.value as Locale)}>
+      <select
+        className="locale-select"
+        aria-label={t('common.language')}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value as Locale);
+          // Chosen: back to the scan field, which does not take the focus from a select.
+          event.target.blur();
+        }}
+      >
         {locales.map((code) => (
           <option key={code} value={code} lang={code}>
             {localeNames[code]}
@@ -133,6 +142,8 @@ export function LocalePicker({
           lang={code}
           className={`locale-option ${code === value ? 'is-current' : ''}`}
           aria-pressed={code === value}
+          // The focus stays in the badge or PIN field: what is typed next is not lost (issue #10).
+          onMouseDown={(event) => event.preventDefault()}
           onClick={() => onChange(code)}
         >
           {localeNames[code]}

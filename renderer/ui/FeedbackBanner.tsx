@@ -23,7 +23,9 @@ export function FeedbackBanner() {
     };
     window.addEventListener('keydown', onAction, { capture: true });
     window.addEventListener('click', onAction, { capture: true });
+    window.addEventListener('change', onAction, { capture: true });
     return () => {
+      window.removeEventListener('change', onAction, { capture: true });
       window.removeEventListener('keydown', onAction, { capture: true });
       window.removeEventListener('click', onAction, { capture: true });
     };

@@ -37,6 +37,8 @@ export const useFeedback = create<FeedbackState>()((set) => ({
 /** What counts as the person's next action: Enter anywhere (a scan, a submit), a click on something that acts. */
 export function isAction(event: Event): boolean {
   if (event.type === 'keydown') return (event as KeyboardEvent).key === 'Enter';
+  // A file chosen, a box ticked, an option picked: deliberate, unlike the keys of a word being typed.
+  if (event.type === 'change') return true;
   const target = event.target instanceof Element ? event.target : null;
   return target?.closest('button, a[href], [role="tab"], select, summary') != null;
 }

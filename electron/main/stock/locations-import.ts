@@ -26,7 +26,7 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
   try {
     const parsed: string[][] = parse(csv, { delimiter, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
     records = parsed;
-  } catch (error) {
+  } catch {
     return { rows: [], errors: [{ line: 0, field: 'file', problem: 'unreadable' }] };
   }
   const [header, ...body] = records;

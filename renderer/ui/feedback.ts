@@ -37,8 +37,9 @@ export const useFeedback = create<FeedbackState>()((set) => ({
 /** What counts as the person's next action: Enter anywhere (a scan, a submit), a click on something that acts. */
 export function isAction(event: Event): boolean {
   if (event.type === 'keydown') return (event as KeyboardEvent).key === 'Enter';
-  // A file chosen, a box ticked, an option picked: deliberate, unlike the keys of a word being typed.
-  if (event.type === 'change') return true;
+  // A file chosen is deliberate. Only a file input: clearing during a controlled select's or text
+  // field's change renders before React reads the new value, and the choice would be lost.
+  if (event.type === 'change') return event.target instanceof HTMLInputElement && event.target.type === 'file';
   const target = event.target instanceof Element ? event.target : null;
   return target?.closest('button, a[href], [role="tab"], select, summary') != null;
 }

@@ -1,3 +1,5 @@
+export type OrderLine = { readonly lineNo: number; readonly sku: string; readonly quantity: number };
+
 export type OrderSummary = {
   readonly orderId: string;
   readonly carrier: 'colissimo' | 'chronopost' | 'dpd';
@@ -6,6 +8,8 @@ export type OrderSummary = {
   readonly version: number;
   readonly lines: number;
   readonly units: number;
+  /** Its lines: what a scanned SKU filters on, and what the order's detail shows. */
+  readonly items: readonly OrderLine[];
 };
 
 export type NextDayOrders = {

@@ -147,7 +147,28 @@ export type LocationImportRow = {
   readonly change: 'create' | 'update' | 'unchanged';
 };
 
-export type LocationImportError = { readonly line: number; readonly field: string; readonly problem: string };
+/** What can be wrong in a location CSV: stable codes the screen translates (issue #10), never English text. */
+export const locationImportProblems = [
+  'unreadable',
+  'missing_columns',
+  'no_rows',
+  'code_format',
+  'code_repeated',
+  'type_unknown',
+  'zone_format',
+  'walk_order_format',
+] as const;
+export type LocationImportProblem = (typeof locationImportProblems)[number];
+export const locationImportFields = ['file', 'header', 'code', 'type', 'zone', 'walk_order'] as const;
+export type LocationImportField = (typeof locationImportFields)[number];
+
+export type LocationImportError = {
+  readonly line: number;
+  readonly field: LocationImportField;
+  readonly problem: LocationImportProblem;
+  /** What the sentence names: the missing columns, the line a code is already on, the types allowed. */
+  readonly details?: { readonly columns?: string; readonly otherLine?: number; readonly types?: string };
+};
 
 export type LocationImportPreview = {
   readonly rows: readonly LocationImportRow[];

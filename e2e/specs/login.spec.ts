@@ -1,5 +1,6 @@
 import { admin, picker, stationWithAdmin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
+import { LoginPage } from '../pages/LoginPage';
 
 test('a badge scanned at scanner speed, then the PIN, logs the person in', async ({ station }) => {
   const { login, shell, admin: adminPage } = await stationWithAdmin(station);
@@ -14,16 +15,18 @@ test('a badge scanned at scanner speed, then the PIN, logs the person in', async
   await login.expectFeedback('ok', 'login.welcome', { name: picker.name });
 });
 
-test('an unknown badge and a wrong PIN are told apart, in the station language', async ({ station }) => {
+test('an unknown badge is refused, in words, before the PIN is asked; a wrong PIN is told apart', async ({ station }) => {
   const { login, shell } = await stationWithAdmin(station);
   await shell.logOut();
 
   await login.scanBadge('BADGE-NOBODY');
-  await login.enterPin('1111');
   await login.expectFeedback('error', 'errors.BADGE_UNKNOWN');
-  await login.expectScreen('login');
+  await expect(station.page.locator('input[name=pin]')).toHaveCount(0);
+  // The badge field stays, focused, for the next badge.
+  await expect(station.page.locator('input[name=badge]')).toBeFocused();
 
   await login.scanBadge(admin.badge);
+  await expect(station.page.getByText(login.t('login.pinFor', { name: admin.name }))).toBeVisible();
   await login.enterPin('0000');
   await login.expectFeedback('error', 'errors.WRONG_PIN', { attemptsLeft: 4 });
 });
@@ -40,8 +43,26 @@ test('five wrong PINs lock the badge, even against the right PIN afterwards', as
   const lockedText = login.t('errors.BADGE_LOCKED', { retryAt: '' }).split(' ').slice(0, 4).join(' ');
   await expect(login.feedback('error')).toContainText(lockedText);
 
+  // A locked badge is refused when it is scanned: no PIN is asked for it.
   await login.scanBadge(admin.badge);
-  await login.enterPin(admin.pin);
   await expect(login.feedback('error')).toContainText(lockedText);
+  await expect(station.page.locator('input[name=pin]')).toHaveCount(0);
   await login.expectScreen('login');
+});
+
+test('the web address without its token, or with a wrong one, says to open the address the web host printed', async ({ station, browser }) => {
+  test.skip(station.host !== 'web', 'only the web host has a token in its address');
+  const origin = new URL(station.page.url()).origin;
+  for (const address of [`${origin}/`, `${origin}/#token=not-the-token-of-this-host-xxxxxx`]) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const login = new LoginPage(page);
+      await page.goto(address);
+      await login.expectScreen('unreachable');
+      await expect(page.getByRole('alert')).toHaveText(login.t('app.openHostAddress'));
+    } finally {
+      await context.close();
+    }
+  }
 });

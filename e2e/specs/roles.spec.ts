@@ -19,8 +19,10 @@ test('a picker calling an admin operation is refused in main and the attempt is 
   await shell.openArea('admin');
   await expect(adminPage.userRow('Mallory')).toHaveCount(0);
   const refusals = await adminPage.showRefusals();
-  const row = refusals.filter({ hasText: 'auth:create-user' });
+  const row = refusals.filter({ has: station.page.locator('[data-action="auth:create-user"]') });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(picker.name);
-  await expect(row).toContainText('FORBIDDEN');
+  // In words: what was refused and why, not the code.
+  await expect(row).toContainText(adminPage.t('audit.actions.auth.create-user'));
+  await expect(row).toContainText(adminPage.t('errors.FORBIDDEN'));
 });

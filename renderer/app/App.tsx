@@ -21,6 +21,7 @@ export function App() {
   const { t } = useTranslation();
   const stage = useSession((state) => state.stage);
   const start = useSession((state) => state.start);
+  const error = useSession((state) => state.error);
 
   useEffect(() => {
     const stop = start();
@@ -38,8 +39,9 @@ export function App() {
         <FeedbackBanner />
         {stage === 'loading' && <p className="centered-message">{t('common.loading')}</p>}
         {stage === 'unreachable' && (
-          <p className="centered-message" role="alert">
-            {t('errors.NETWORK')}
+          <p className="centered-message" role="alert" data-problem={error?.code ?? ''}>
+            {/* The web host answers a missing or wrong token with 401 UNTRUSTED_SENDER: the service is there, the address is not its own. */}
+            {error?.code === 'UNTRUSTED_SENDER' ? t('app.openHostAddress') : t('errors.NETWORK')}
           </p>
         )}
         {stage === 'recovery' && <RecoveryScreen />}

@@ -35,7 +35,9 @@ export function Shell() {
           </div>
           <SyncBadge />
           <div className="shell-user">
-            <span className="shell-user-name">{session.user.name}</span>
+            <span className="shell-user-name" title={session.user.name}>
+              {session.user.name}
+            </span>
             <span className="role-tag">{t(`roles.${session.user.role}`)}</span>
             <LocalePicker compact value={session.user.locale} onChange={(locale) => void setLocale(locale)} />
             <Button onClick={() => void lock()}>{t('shell.lock')}</Button>

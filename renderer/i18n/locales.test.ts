@@ -5,6 +5,7 @@ import { noticeCodes, noticeSubjects, noticeTasks } from '../../shared/diagnosti
 import { errorCodes } from '../../shared/errors';
 import { recoveryProblems } from '../../shared/ipc/recovery';
 import { roles } from '../../shared/roles';
+import { locationImportFields, locationImportProblems } from '../../shared/stock';
 import { mergeCatalogs, type Catalog } from './catalog';
 import { readCatalogs } from './files';
 
@@ -22,6 +23,13 @@ function keys(tree: Tree, prefix = ''): Set<string> {
 }
 
 const all = readCatalogs();
+
+/** Every string of a catalog with its key. */
+function strings(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : strings(value, `${prefix}${key}.`),
+  );
+}
 const catalogs = { fr: keys(all.fr), en: keys(all.en), 'zh-CN': keys(all['zh-CN']) };
 
 function sourceFiles(dir: string): string[] {
@@ -68,5 +76,32 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !catalogs.fr.has(key));
     expect(missing).toEqual([]);
+  });
+
+  it('translate every problem of a location CSV and the field it is in (main sends codes)', () => {
+    for (const catalog of Object.values(catalogs)) {
+      for (const problem of locationImportProblems) expect(catalog, problem).toContain(`locations.problems.${problem}`);
+      for (const field of locationImportFields) expect(catalog, field).toContain(`locations.fields.${field}`);
+    }
+  });
+
+  it('say plurals with i18next plural forms, never "essai(s)"', () => {
+    for (const [locale, catalog] of Object.entries(all)) {
+      const hacks = strings(catalog).filter(([, text]) => /\((s|e|es|x)\)/.test(text));
+      expect(hacks, locale).toEqual([]);
+    }
+    // French and English have a singular and a plural, Chinese only `_other`.
+    const forms = (catalog: Tree, suffix: string): string[] =>
+      strings(catalog)
+        .filter(([key]) => key.endsWith(suffix))
+        .map(([key]) => key.replace(/_(one|other)$/, ''));
+    expect(forms(all.fr, '_one').sort()).toEqual(forms(all.fr, '_other').sort());
+    expect(forms(all.en, '_one').sort()).toEqual(forms(all.fr, '_one').sort());
+    expect(forms(all['zh-CN'], '_one')).toEqual([]);
+  });
+
+  it('write French with its typography: a curly apostrophe, a narrow no-break space before : ; ! ?', () => {
+    const wrong = strings(all.fr).filter(([, text]) => text.includes("'") || / [:;!?]/.test(text));
+    expect(wrong).toEqual([]);
   });
 });

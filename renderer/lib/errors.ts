@@ -2,12 +2,18 @@ import type { TFunction } from 'i18next';
 import type { AppErrorShape } from '../../shared/result';
 import { formatTime } from './format';
 
+/** Which detail a code's sentence agrees with, for i18next's plural forms (`_one`/`_other`). */
+const pluralBy: Partial<Record<AppErrorShape['code'], string>> = { WRONG_PIN: 'attemptsLeft' };
+
 /** The person sees the translated code, with its details (attempts left, retry time) filled in. */
 export function errorText(t: TFunction, error: AppErrorShape): string {
   const details = { ...error.details };
   if (typeof details['retryAt'] === 'string') {
     details['retryAt'] = formatTime(details['retryAt']);
   }
+  // Plural forms (issue #10: no "essai(s)") follow the number the sentence is about.
+  const countOf = pluralBy[error.code];
+  if (countOf && typeof details[countOf] === 'number') details['count'] = details[countOf];
   // An unknown code still says what it looks like (a GTIN with a bad check digit, a location…).
   if (error.code === 'UNKNOWN_BARCODE' && typeof details['looksLike'] === 'string') {
     return t('errors.UNKNOWN_BARCODE_LOOKS_LIKE', { ...details, kind: t(`scanning.kinds.${details['looksLike']}`) });

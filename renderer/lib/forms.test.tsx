@@ -36,7 +36,7 @@ describe('forms on the contract schemas', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'pin' }), '12');
     await userEvent.type(screen.getByRole('textbox', { name: 'name' }), 'x'.repeat(81));
     await userEvent.click(screen.getByRole('button', { name: 'ok' }));
-    await waitFor(() => expect(screen.getByText("Indiquez un motif d'au moins 3 caractères")).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Indiquez un motif d’au moins 3 caractères')).toBeTruthy());
     expect(screen.getByText('De 4 à 6 chiffres')).toBeTruthy();
     expect(screen.getByText('Trop long : au plus 80 caractères')).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
@@ -20,12 +20,58 @@ type Props<Row> = {
   readonly onPage?: (page: number) => void;
   readonly empty: string;
   readonly label: string;
+  /** As many rows per page as the screen has room for (issue #10: a list uses the height it has). */
+  readonly fill?: boolean;
+  /** A click anywhere on a row opens it (its own cell should hold a button for the keyboard). */
+  readonly onOpen?: (row: Row) => void;
 };
 
+/** Room under the table for its pager (a 48 px button row and its margin). */
+const pagerReservePx = 80;
+
+/** Rows of the table's current height that fit between its top and the bottom of the window. */
+function useRowsThatFit(container: RefObject<HTMLDivElement | null>, enabled: boolean, rows: number): number | null {
+  const [fitted, setFitted] = useState<number | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const measure = (): void => {
+      const element = container.current;
+      const row = element?.querySelector('tbody tr')?.getBoundingClientRect().height ?? 0;
+      if (!element || row <= 0) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      const head = element.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      const pager = element.querySelector('.data-table-pager');
+      const reserve = pager ? pager.getBoundingClientRect().height + parseFloat(getComputedStyle(pager).marginTop) + 8 : pagerReservePx;
+      setFitted(Math.max(3, Math.floor((window.innerHeight - top - head - reserve) / row)));
+    };
+    const frame = window.requestAnimationFrame(measure);
+    window.addEventListener('resize', measure);
+    return () => {
+      window.cancelAnimationFrame(frame);
+      window.removeEventListener('resize', measure);
+    };
+  }, [container, enabled, rows]);
+  return enabled ? fitted : null;
+}
+
 /** Pages instead of scrolling: big previous/next buttons and PageUp/PageDown, for gloves and scanners. */
-export function DataTable<Row>({ columns, rows, rowKey, pageSize = 10, total, page: controlledPage, onPage, empty, label }: Props<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  pageSize: fixedPageSize = 10,
+  total,
+  page: controlledPage,
+  onPage,
+  empty,
+  label,
+  fill = false,
+  onOpen,
+}: Props<Row>) {
   const { t } = useTranslation();
   const [localPage, setLocalPage] = useState(0);
+  const container = useRef<HTMLDivElement>(null);
+  const pageSize = useRowsThatFit(container, fill && !onPage, rows.length > 0 ? 1 : 0) ?? fixedPageSize;
   const count = total ?? rows.length;
   const pages = Math.max(1, Math.ceil(count / pageSize));
   // Rows may shrink under the current page (a filter, a deletion): show the last page then.
@@ -43,7 +89,7 @@ export function DataTable<Row>({ columns, rows, rowKey, pageSize = 10, total, pa
   };
 
   return (
-    <div className="data-table" onKeyDown={onKeyDown}>
+    <div className="data-table" onKeyDown={onKeyDown} ref={container} data-page-size={pageSize}>
       <table aria-label={label}>
         <thead>
           <tr>
@@ -63,7 +109,7 @@ export function DataTable<Row>({ columns, rows, rowKey, pageSize = 10, total, pa
             </tr>
           ) : (
             visible.map((row) => (
-              <tr key={rowKey(row)}>
+              <tr key={rowKey(row)} className={onOpen ? 'is-openable' : undefined} onClick={onOpen ? () => onOpen(row) : undefined}>
                 {columns.map((column) => (
                   <td key={column.key} className={column.align === 'end' ? 'align-end' : undefined}>
                     {column.cell(row)}

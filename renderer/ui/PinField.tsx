@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeepFocus } from './keep-focus';
 
 type Props = {
   readonly label: string;
@@ -18,9 +19,8 @@ const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back']
 export function PinField({ label, value, onChange, onSubmit, autoFocus = true, name = 'pin', digitsOnly = true }: Props) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (autoFocus) input.current?.focus();
-  }, [autoFocus]);
+  // The PIN typed right after a click on a language or a key of the keypad lands here (issue #10).
+  useKeepFocus(input, autoFocus);
 
   const press = (key: (typeof keys)[number]): void => {
     if (key === 'clear') onChange('');

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useScans } from '../features/scanning/scans';
+import { useFeedback } from './feedback';
+import { useKeepFocus } from './keep-focus';
 import { useScanScope } from './scan-scope';
 
 type Props = {
@@ -24,26 +26,13 @@ export function ScanField({ label, hint, onScan, disabled, name = 'scan', keepFo
   const inScope = useScanScope();
   const live = !disabled && inScope;
   // Scanner, camera and dropped-label scans arrive here wherever the focus is (features/scanning).
-  useScans((scan) => onScan(scan.text), live);
+  useScans((scan) => {
+    // A camera or dropped-label scan is the next action too: the last answer goes (issue #10).
+    useFeedback.getState().clear();
+    onScan(scan.text);
+  }, live);
 
-  const refocus = useCallback((): void => {
-    const active = document.activeElement;
-    const typingElsewhere =
-      active !== input.current && (active instanceof HTMLInputElement || active instanceof HTMLSelectElement || active instanceof HTMLTextAreaElement);
-    if (keepFocus && live && !typingElsewhere) input.current?.focus();
-  }, [keepFocus, live]);
-
-  useEffect(() => {
-    refocus();
-    // Back to the scan field after a click on a button or on the page, as soon as focus settles.
-    const onFocusOut = (): void => void window.setTimeout(refocus, 0);
-    window.addEventListener('focusout', onFocusOut);
-    window.addEventListener('focus', refocus);
-    return () => {
-      window.removeEventListener('focusout', onFocusOut);
-      window.removeEventListener('focus', refocus);
-    };
-  }, [refocus]);
+  useKeepFocus(input, keepFocus && live);
 
   const submit = (): void => {
     const scanned = value.trim();

@@ -12,6 +12,8 @@ export type AuditEntryView = {
   readonly action: string;
   readonly outcome: AuditOutcome;
   readonly target: string | null;
+  /** The person a `user:<id>` target is, by name, so the log reads "Luc changed Marie's role". */
+  readonly targetName: string | null;
   readonly detail: Readonly<Record<string, unknown>>;
 };
 

@@ -23,6 +23,7 @@ type AuditRow = {
   action: string;
   outcome: AuditOutcome;
   target: string | null;
+  target_name: string | null;
   detail: string;
   station: string | null;
 };
@@ -50,6 +51,7 @@ const rowToEntry = (row: AuditRow, here: string | null): AuditEntryView => ({
   action: row.action,
   outcome: row.outcome,
   target: row.target,
+  targetName: row.target_name,
   detail: detailOf(row.detail),
 });
 
@@ -59,8 +61,9 @@ export function listAudit(
 ): AuditPage {
   const where = query.outcome ? sql`WHERE a.outcome = ${query.outcome}` : sql``;
   const rows = read.all<AuditRow>(sql`
-    SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.outcome, a.target, a.detail, a.station
+    SELECT a.id, a.at, a.user_id, u.name AS user_name, a.action, a.outcome, a.target, t.name AS target_name, a.detail, a.station
     FROM audit a LEFT JOIN app_user u ON u.id = a.user_id
+    LEFT JOIN app_user t ON a.target = 'user:' || t.id
     ${where}
     ORDER BY a.id DESC LIMIT ${query.limit} OFFSET ${query.offset}`);
   const total = read.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit a ${where}`)?.n ?? 0;

@@ -1,4 +1,4 @@
-import type { NextDayOrders, OrderSummary } from '../../../shared/orders';
+import type { NextDayOrders, OrderLine, OrderSummary } from '../../../shared/orders';
 import { addDays } from '../../../shared/site-time';
 import type { ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
@@ -24,6 +24,16 @@ export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders
     FROM customer_order o LEFT JOIN customer_order_line l ON l.order_id = o.order_id
     WHERE o.ship_date = ${shipDate} AND o.status = 'open' AND o.gone_at IS NULL
     GROUP BY o.order_id ORDER BY o.cutoff, o.carrier, o.order_id`);
+  const items = new Map<string, OrderLine[]>();
+  for (const line of read.all<{ order_id: string; line_no: number; sku: string; quantity: number }>(sql`
+    SELECT l.order_id, l.line_no, l.sku, l.quantity
+    FROM customer_order o JOIN customer_order_line l ON l.order_id = o.order_id
+    WHERE o.ship_date = ${shipDate} AND o.status = 'open' AND o.gone_at IS NULL
+    ORDER BY l.order_id, l.line_no`)) {
+    const list = items.get(line.order_id) ?? [];
+    list.push({ lineNo: line.line_no, sku: line.sku, quantity: line.quantity });
+    items.set(line.order_id, list);
+  }
   const byCarrier = new Map<string, { carrier: string; orders: number; units: number }>();
   for (const order of orders) {
     const entry = byCarrier.get(order.carrier) ?? { carrier: order.carrier, orders: 0, units: 0 };
@@ -41,6 +51,7 @@ export function openOrdersFor(read: ReadHandle, shipDate: string): NextDayOrders
       version: order.version,
       lines: order.lines,
       units: order.units,
+      items: items.get(order.order_id) ?? [],
     })),
     byCarrier: [...byCarrier.values()],
   };

@@ -18,13 +18,15 @@ describe('location CSV import', () => {
   it('lists every problem with its line and field', () => {
     const { errors } = parseLocationsCsv('code,type,zone,walk_order\nA-01-01-1,shelf,A,x\nA-01-01-1,storage,,2\nbad code!,storage,A,3\n');
     expect(errors).toEqual([
-      { line: 2, field: 'type', problem: expect.stringContaining('storage') },
-      { line: 2, field: 'walk_order', problem: 'a whole number' },
-      { line: 3, field: 'code', problem: 'also on line 2' },
-      { line: 3, field: 'zone', problem: expect.any(String) },
-      { line: 4, field: 'code', problem: expect.any(String) },
+      { line: 2, field: 'type', problem: 'type_unknown', details: { types: expect.stringContaining('storage') as string } },
+      { line: 2, field: 'walk_order', problem: 'walk_order_format' },
+      { line: 3, field: 'code', problem: 'code_repeated', details: { otherLine: 2 } },
+      { line: 3, field: 'zone', problem: 'zone_format' },
+      { line: 4, field: 'code', problem: 'code_format' },
     ]);
-    expect(parseLocationsCsv('code,type\nA,storage').errors).toEqual([{ line: 1, field: 'header', problem: 'missing column(s): zone, walk_order' }]);
+    expect(parseLocationsCsv('code,type\nA,storage').errors).toEqual([
+      { line: 1, field: 'header', problem: 'missing_columns', details: { columns: 'zone, walk_order' } },
+    ]);
   });
 
   it('previews without writing, writes nothing when a row is wrong, and commits a clean file', async () => {

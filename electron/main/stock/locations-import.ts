@@ -26,8 +26,8 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
   try {
     const parsed: string[][] = parse(csv, { delimiter, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
     records = parsed;
-  } catch (error) {
-    return { rows: [], errors: [{ line: 0, field: 'file', problem: `not readable as CSV: ${(error as Error).message}` }] };
+  } catch {
+    return { rows: [], errors: [{ line: 0, field: 'file', problem: 'unreadable' }] };
   }
   const [header, ...body] = records;
   const columns = (header ?? []).map((name) => name.toLowerCase().replace(/[\s-]/g, '_'));
@@ -35,7 +35,7 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
   const missing = Object.entries(index)
     .filter(([, at]) => at < 0)
     .map(([name]) => (name === 'walk' ? 'walk_order' : name));
-  if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: 'header', problem: `missing column(s): ${missing.join(', ')}` }] };
+  if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: 'header', problem: 'missing_columns', details: { columns: missing.join(', ') } }] };
 
   const rows: ParsedRow[] = [];
   const errors: LocationImportError[] = [];
@@ -48,15 +48,16 @@ export function parseLocationsCsv(csv: string): { rows: ParsedRow[]; errors: Loc
     const walkText = record[index.walk] ?? '';
     const walkOrder = Number(walkText);
     const before = errors.length;
-    if (!codePattern.test(code)) errors.push({ line, field: 'code', problem: 'letters, digits and dashes, up to 32' });
-    else if (seen.has(code)) errors.push({ line, field: 'code', problem: `also on line ${seen.get(code)}` });
-    if (!(locationTypes as readonly string[]).includes(type)) errors.push({ line, field: 'type', problem: `one of ${locationTypes.join(', ')}` });
-    if (!zonePattern.test(zone)) errors.push({ line, field: 'zone', problem: '1 to 8 letters or digits' });
-    if (!/^\d{1,9}$/.test(walkText) || !Number.isSafeInteger(walkOrder)) errors.push({ line, field: 'walk_order', problem: 'a whole number' });
+    if (!codePattern.test(code)) errors.push({ line, field: 'code', problem: 'code_format' });
+    else if (seen.has(code)) errors.push({ line, field: 'code', problem: 'code_repeated', details: { otherLine: seen.get(code) ?? 0 } });
+    if (!(locationTypes as readonly string[]).includes(type))
+      errors.push({ line, field: 'type', problem: 'type_unknown', details: { types: locationTypes.join(', ') } });
+    if (!zonePattern.test(zone)) errors.push({ line, field: 'zone', problem: 'zone_format' });
+    if (!/^\d{1,9}$/.test(walkText) || !Number.isSafeInteger(walkOrder)) errors.push({ line, field: 'walk_order', problem: 'walk_order_format' });
     seen.set(code, line);
     if (errors.length === before) rows.push({ line, code, type: type as LocationType, zone, walkOrder });
   });
-  if (body.length === 0) errors.push({ line: 2, field: 'file', problem: 'no rows' });
+  if (body.length === 0) errors.push({ line: 2, field: 'file', problem: 'no_rows' });
   return { rows, errors };
 }
 

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../ui/DataTable';
 import { LoadState } from '../../ui/LoadState';
 import { auditPageSize, useAdmin } from './store';
 import { formatDateTime } from '../../lib/format';
+import { auditSentence } from './audit-text';
 
 /** What happened at this station, newest first; refusals (wrong role, wrong PIN) one click away. */
 export function AuditPanel() {
@@ -21,22 +22,19 @@ export function AuditPanel() {
 
   const columns: readonly Column<AuditEntryView>[] = [
     { key: 'at', header: t('audit.at'), cell: (entry) => formatDateTime(entry.at) },
-    { key: 'who', header: t('audit.who'), cell: (entry) => entry.user?.name ?? '—' },
-    { key: 'action', header: t('audit.action'), cell: (entry) => <code>{entry.action}</code> },
+    {
+      key: 'what',
+      header: t('audit.what'),
+      cell: (entry) => (
+        <span className="audit-sentence" data-action={entry.action}>
+          {auditSentence(t, entry)}
+        </span>
+      ),
+    },
     {
       key: 'outcome',
       header: t('audit.outcome'),
       cell: (entry) => <span className={`outcome outcome-${entry.outcome}`}>{t(`audit.outcomes.${entry.outcome}`)}</span>,
-    },
-    {
-      key: 'detail',
-      header: t('audit.detail'),
-      cell: (entry) => (
-        <code className="audit-detail">
-          {entry.target ? `${entry.target} ` : ''}
-          {JSON.stringify(entry.detail)}
-        </code>
-      ),
     },
   ];
 

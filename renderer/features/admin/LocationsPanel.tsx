@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationImportPreview, LocationImportRow } from '../../../shared/stock';
 import { api } from '../../lib/api';
@@ -13,6 +13,8 @@ export function LocationsPanel() {
   const show = useFeedback((state) => state.show);
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<LocationImportPreview | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const run = async (text: string, commit: boolean): Promise<void> => {
     const result = await api.stock.importLocations({ csv: text, commit });
@@ -27,6 +29,7 @@ export function LocationsPanel() {
 
   const onFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
+    setFileName(file.name);
     const text = await file.text();
     setCsv(text);
     await run(text, false);
@@ -46,16 +49,39 @@ export function LocationsPanel() {
     <section>
       <h2>{t('locations.title')}</h2>
       <p className="lead">{t('locations.intro')}</p>
-      <label className="field">
-        <span className="field-label">{t('locations.file')}</span>
-        <input type="file" name="locations-file" accept=".csv,text/csv" onChange={(event) => void onFile(event.target.files?.[0])} />
-      </label>
+      {/* The browser's own file button speaks the browser's language, not the station's (issue #10): ours instead. */}
+      <div className="field file-picker">
+        <span className="field-label" id="locations-file-label">
+          {t('locations.file')}
+        </span>
+        <input
+          ref={picker}
+          id="locations-file"
+          type="file"
+          name="locations-file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-labelledby="locations-file-label"
+          accept=".csv,text/csv"
+          onChange={(event) => void onFile(event.target.files?.[0])}
+        />
+        <div className="file-picker-row">
+          <Button onClick={() => picker.current?.click()}>{t('locations.chooseFile')}</Button>
+          <span className="file-picker-name">{fileName ?? t('locations.noFile')}</span>
+        </div>
+      </div>
       {preview && preview.errors.length > 0 && (
         <div className="card notice-error" role="alert">
           <h3>{t('locations.errorsTitle')}</h3>
           <ul className="import-errors">
             {preview.errors.map((error) => (
-              <li key={`${error.line}-${error.field}`}>{t('locations.error', { line: error.line, field: error.field, problem: error.problem })}</li>
+              <li key={`${error.line}-${error.field}`} data-problem={error.problem}>
+                {t('locations.error', {
+                  line: error.line,
+                  field: t(`locations.fields.${error.field}`),
+                  problem: t(`locations.problems.${error.problem}`, { ...error.details }),
+                })}
+              </li>
             ))}
           </ul>
         </div>

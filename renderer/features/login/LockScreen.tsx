@@ -5,11 +5,10 @@ import { errorText } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { useFeedback } from '../../ui/feedback';
 import { PinField } from '../../ui/PinField';
-import { ScanField } from '../../ui/ScanField';
 import { useSession } from '../session/store';
-import { PinStep } from './LoginScreen';
+import { BadgeStep, PinStep } from './LoginScreen';
 
-type Mode = { readonly kind: 'pin' } | { readonly kind: 'badge' } | { readonly kind: 'switch'; readonly badge: string };
+type Mode = { readonly kind: 'pin' } | { readonly kind: 'badge' } | { readonly kind: 'switch'; readonly badge: string; readonly name: string };
 
 /**
  * A locked station: the same person types the PIN; anyone else scans their badge and becomes the
@@ -22,17 +21,22 @@ export function LockScreen() {
   const show = useFeedback((state) => state.show);
   const [entry, setEntry] = useState('');
   const [mode, setMode] = useState<Mode>({ kind: 'pin' });
+  const identify = useSession((state) => state.identify);
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
     const typed = entry.trim();
     setEntry('');
     if (!typed || busy) return;
+    setBusy(true);
     if (!pinSchema.safeParse(typed).success) {
-      setMode({ kind: 'switch', badge: typed });
+      // A badge typed or scanned into the PIN field: identified first, like at the login screen.
+      const holder = await identify(typed);
+      setBusy(false);
+      if (holder.ok) setMode({ kind: 'switch', badge: typed, name: holder.value.name });
+      else show('error', errorText(t, holder.error));
       return;
     }
-    setBusy(true);
     const result = await unlock(typed);
     setBusy(false);
     if (!result.ok) show('error', errorText(t, result.error));
@@ -55,13 +59,13 @@ export function LockScreen() {
       )}
       {mode.kind === 'badge' && (
         <>
-          <ScanField label={t('login.scanBadge')} hint={t('login.scanBadgeHint')} name="badge" onScan={(badge) => setMode({ kind: 'switch', badge })} />
+          <BadgeStep onIdentified={({ badge, name }) => setMode({ kind: 'switch', badge, name })} />
           <div className="actions">
             <Button onClick={() => setMode({ kind: 'pin' })}>{t('common.back')}</Button>
           </div>
         </>
       )}
-      {mode.kind === 'switch' && <PinStep badge={mode.badge} onCancel={() => setMode({ kind: 'pin' })} />}
+      {mode.kind === 'switch' && <PinStep badge={mode.badge} name={mode.name} onCancel={() => setMode({ kind: 'pin' })} />}
     </main>
   );
 }

@@ -102,11 +102,14 @@ export const useSession = create<SessionState>()((set, get) => {
       await api.auth.logout();
       adopt(null);
     },
+    // A banner in the old language never stays on the screen of the new one (issue #10).
     setLocale: async (locale) => {
+      useFeedback.getState().clear();
       const result = await api.auth.setLocale({ locale });
       if (result.ok) adopt(result.value);
     },
     previewLocale: (locale) => {
+      useFeedback.getState().clear();
       set({ stationLocale: locale });
       applyLocale(locale);
     },

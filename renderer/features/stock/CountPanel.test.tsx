@@ -74,7 +74,7 @@ describe('the count flow, on the same step component', () => {
     await waitFor(() => expect(document.querySelector('[role=alert]')?.textContent).toContain('Article 4006381333931 inconnu'));
     expect(step()).toBe('items');
 
-    await userEvent.click(document.querySelector('.step-current button.button-primary') as HTMLElement);
+    await userEvent.click(document.querySelector('.step-work button.button-primary') as HTMLElement);
     await waitFor(() => expect(step()).toBe('closed'));
     expect(document.querySelector('[data-count-outcome]')?.textContent).toContain('En attente de validation');
 

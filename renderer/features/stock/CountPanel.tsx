@@ -26,7 +26,11 @@ export function CountPanel({ afterClose }: { readonly afterClose?: ReactNode } =
   const scanned = count?.lines.reduce((sum, line) => sum + line.counted, 0) ?? 0;
   const steps: readonly StepView<CountStep>[] = [
     { id: 'location', title: t('stock.count.steps.location'), done: count && <code>{count.location}</code> },
-    { id: 'items', title: t('stock.count.steps.items', { round: count?.round ?? 1 }), done: count && t('stock.count.unitsDone', { units: scanned }) },
+    {
+      id: 'items',
+      title: t('stock.count.steps.items', { round: count?.round ?? 1 }),
+      done: count && t('stock.count.unitsDone', { count: scanned, units: scanned }),
+    },
     { id: 'closed', title: t('stock.count.steps.closed') },
   ];
   const prompt =

@@ -96,14 +96,14 @@ describe('the move flow (issue #10)', () => {
     await scan('DOCK-01');
     await waitFor(() => expect(step()).toBe('confirm'));
     expect(move).not.toHaveBeenCalled();
-    expect(document.querySelector('.step-prompt')?.textContent).toBe(`Déplacer toute la palette ${sscc} (2900 unités) vers DOCK-01 ?`);
+    expect(document.querySelector('.step-prompt')?.textContent).toBe(`Déplacer toute la palette ${sscc} (2900 unités) vers DOCK-01\u202f?`);
     await scan('A-01-01-1');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(`scannez à nouveau la palette ${sscc}`));
     expect(move).not.toHaveBeenCalled();
     await scan(sscc);
     await waitFor(() => expect(move).toHaveBeenCalledWith({ from: sscc, to: 'DOCK-01', confirmed: true }));
     await waitFor(() => expect(step()).toBe('from'));
-    expect(screen.getByRole('status').textContent).toContain('2900 unité(s) déplacée(s)');
+    expect(screen.getByRole('status').textContent).toContain('2900 unités déplacées');
   });
 
   it("checks the quantity with the contract's own rule: 9,999,999 is refused before main is asked", async () => {
@@ -112,7 +112,7 @@ describe('the move flow (issue #10)', () => {
     await waitFor(() => expect(step()).toBe('item'));
     await scan(gtin);
     await waitFor(() => expect(step()).toBe('quantity'));
-    await userEvent.type(screen.getByRole('textbox', { name: "Combien d'unités ?" }), '9999999{Enter}');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Combien d’unités ?' }), '9999999{Enter}');
     await waitFor(() => expect(screen.getByText('Au plus 1000000')).toBeTruthy());
     expect(checkMove).not.toHaveBeenCalledWith(expect.objectContaining({ quantity: 9_999_999 }));
     expect(step()).toBe('quantity');

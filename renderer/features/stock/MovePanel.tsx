@@ -98,9 +98,12 @@ function promptOf(t: TFunction, step: MoveStep, values: MoveValues): { prompt: s
       return values.item && values.item.packQuantity > 1
         ? {
             prompt: t('stock.move.howManyCases', { pack: values.item.packQuantity }),
-            expects: t('stock.move.expects.quantity', { available: values.item.available }),
+            expects: t('stock.move.expects.quantity', { count: values.item.available, available: values.item.available }),
           }
-        : { prompt: t('stock.howMany'), expects: t('stock.move.expects.quantity', { available: values.item?.available ?? 0 }) };
+        : {
+            prompt: t('stock.howMany'),
+            expects: t('stock.move.expects.quantity', { count: values.item?.available ?? 0, available: values.item?.available ?? 0 }),
+          };
     case 'to':
       return { prompt: t('stock.scanTo'), expects: t('stock.move.expects.to') };
     case 'confirm':

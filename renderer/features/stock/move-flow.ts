@@ -40,7 +40,14 @@ async function commit(values: MoveValues, confirmed: boolean): Promise<Answer> {
   const result = await api.stock.move({ ...stepsOf(values, values.to), to: values.to ?? '', confirmed });
   if (!result.ok) return refused(result);
   // Back to the first step, saying what moved: the next move starts clean.
-  return { ok: true, finished: { kind: 'ok', key: 'stock.moved', vars: { quantity: result.value.quantity, from: result.value.from, to: result.value.to } } };
+  return {
+    ok: true,
+    finished: {
+      kind: 'ok',
+      key: 'stock.moved',
+      vars: { count: result.value.quantity, quantity: result.value.quantity, from: result.value.from, to: result.value.to },
+    },
+  };
 }
 
 /** A destination checked: straight to the move, or to the confirmation it needs. */

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { shown } from '../../i18n/as-shown';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,7 +81,7 @@ describe('the sync screen for a site of many stations (issue #11)', () => {
     expect(document.querySelector('[data-zone="B"]')?.textContent).toContain(i18next.t('sync.reconcile.different'));
     expect(document.querySelector('[data-zone-differences="A"]')).toBeNull();
     const zoneB = document.querySelector<HTMLElement>('[data-zone-differences="B"]') as HTMLElement;
-    await userEvent.click(within(zoneB).getByText(i18next.t('sync.reconcile.zoneDifferences', { zone: 'B', count: 1 })));
+    await userEvent.click(within(zoneB).getByText(shown(i18next.t('sync.reconcile.zoneDifferences', { zone: 'B', count: 1 }))));
     const row = within(zoneB).getByText('SKU-0042').closest('tr') as HTMLElement;
     expect([...row.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['SKU-0042', 'B-01-02-1', 'L-7', '—', '13', '10']);
     expect(api.sync.siteExceptions).toHaveBeenCalledTimes(2);

@@ -101,7 +101,6 @@ export function StepFlow<S extends string>({
       <div className="step-current">
         <p className="step-prompt">{prompt}</p>
         {expects && <p className="step-expects">{t('steps.expects', { kind: expects })}</p>}
-        {children}
       </div>
       <div className="step-message-slot" aria-live="assertive" aria-atomic="true">
         {message && (
@@ -118,6 +117,8 @@ export function StepFlow<S extends string>({
           </div>
         )}
       </div>
+      {/* Under the answer, so the answer to a scan sits right below the instruction, on screen at 1366×768 (issue #10). */}
+      <div className="step-work">{children}</div>
       {details !== undefined && <aside className="step-details">{details}</aside>}
       {(onBack || onCancel) && (
         <div className="actions step-actions">

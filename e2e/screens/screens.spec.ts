@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Locale } from '../../shared/locale';
+import { aPickFace, demoStation, unitGtin } from '../fixtures/demo';
+import { admin } from '../fixtures/people';
+import { expect, test } from '../fixtures/station';
+import type { Person } from '../pages/LoginPage';
+import { ShellPage } from '../pages/ShellPage';
+import { StockPage } from '../pages/StockPage';
+
+const root = join(import.meta.dirname, '../../docs/screens');
+const lead: Person & { role: 'shift_lead' } = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753', role: 'shift_lead' };
+const localeLabels: Readonly<Record<Locale, string>> = { fr: 'Français', en: 'English', 'zh-CN': '中文' };
+const sizes = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((to) => (window.location.hash = to), hash);
+  await expect(page.locator('.shell-body main')).toBeVisible();
+  await expect(page.locator('[data-load="loading"]')).toHaveCount(0);
+}
+
+for (const size of sizes) {
+  for (const locale of ['fr', 'en', 'zh-CN'] as const) {
+    test(`screens in ${locale} at ${size.width}×${size.height}`, async ({ station }) => {
+      const { page } = station;
+      await page.setViewportSize(size);
+      const folder = join(root, `${size.width}x${size.height}`, locale);
+      mkdirSync(folder, { recursive: true });
+      const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled' });
+
+      const { login, shell } = await demoStation(station, [lead]);
+      const { loose, product } = aPickFace();
+      await page.getByRole('button', { name: localeLabels[locale], exact: true }).click();
+      await shot('01-login');
+      await page.locator('input[name=badge]').focus();
+      await login.scan(admin.badge);
+      await expect(page.locator('input[name=pin]')).toBeFocused();
+      await shot('02-login-pin');
+      await page.keyboard.type(admin.pin);
+      await page.keyboard.press('Enter');
+      await login.expectScreen('ready');
+      await shell.switchLanguage(locale);
+
+      const screens: readonly [string, string][] = [
+        ['03-home', '#/home'],
+        ['04-orders', '#/orders'],
+        ['06-sync', '#/sync'],
+        ['07-scanner', '#/scanner'],
+        ['08-admin-people', '#/admin/people'],
+        ['09-admin-settings', '#/admin/settings'],
+        ['10-admin-locations', '#/admin/locations'],
+        ['11-admin-audit', '#/admin/audit'],
+      ];
+      for (const [name, hash] of screens) {
+        await go(page, hash);
+        await shot(name);
+        if (name === '04-orders') {
+          await page.locator('.row-open').first().click();
+          await expect(page.locator('[data-order]')).toBeVisible();
+          await shot('05-order-detail');
+        }
+      }
+      const stock = new StockPage(page);
+      stock.locale = locale;
+      await go(page, '#/stock/lookup');
+      await stock.scanInto('lookup', unitGtin(product));
+      await expect(stock.header('product')).toBeVisible();
+      await shot('12-stock-lookup');
+      await shell.logOut();
+
+      await login.logIn(lead);
+      const leadShell = new ShellPage(page);
+      await leadShell.switchLanguage(locale);
+      await go(page, '#/stock/move');
+      await shot('13-stock-move');
+      await stock.scanInto('move-from', loose.locationCode);
+      await stock.expectStep('move', 'item');
+      await stock.scanInto('move-item', '4006381333931');
+      await expect(page.locator('.step-message')).toBeVisible();
+      await shot('14-stock-move-refused');
+      await go(page, '#/stock/count');
+      await stock.scanInto('count-location', loose.locationCode);
+      await stock.scanInto('count-item', unitGtin(product));
+      await expect(stock.countSection().locator('.big-number-value').first()).not.toHaveText('0');
+      await shot('15-stock-count');
+      await go(page, '#/stock/approvals');
+      await shot('16-stock-approvals');
+      await leadShell.lock();
+      await shot('17-locked');
+    });
+  }
+}

@@ -22,6 +22,8 @@ await core.dispatch(
 core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId }));
 fileSecretStore(dataDir).set('centre-token', token);
 await core.start();
+// start() only connects: the first sync loads the site's stock before any command.
+await core.sync.syncNow();
 
 const answer = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 const pulledFromOthers = (): number =>

@@ -3,6 +3,8 @@ import type { ReadHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
 import {
   balancesOfProductAt,
+  containerCodeOf,
+  holdsStock,
   findLocationById,
   findLotId,
   linesAtLocation,
@@ -50,12 +52,20 @@ const describeOrigin = (source: Source): MoveOrigin =>
     ? { kind: 'location', code: source.location.code, type: source.location.type, lines: source.lines }
     : { kind: 'container', containerKind: source.container.kind, code: source.container.code, location: source.location.code, lines: source.lines };
 
-function originOf(read: ReadHandle, code: string): Source {
+/**
+ * `screen`: the origin with its lines, for the person to see. `write`: the last check before the
+ * move is written, which needs only that the origin holds stock: a location of a few hundred
+ * lines is not read again inside the write (stock.record-move bench).
+ */
+export type PlanDetail = 'screen' | 'write';
+
+function originOf(read: ReadHandle, code: string, detail: PlanDetail): Source {
   const resolved = resolveScan(read, code);
   if (resolved.kind === 'product') throw new AppError('NOT_A_SOURCE', 'scan a location or a pallet to move from', { code: code.trim().slice(0, 60) });
   if (resolved.kind === 'location') {
-    const lines = linesAtLocation(read, resolved.location.id);
-    if (lines.length === 0) throw new AppError('ORIGIN_EMPTY', `nothing is stored at ${resolved.location.code}`, { code: resolved.location.code });
+    const lines = detail === 'screen' ? linesAtLocation(read, resolved.location.id) : [];
+    if (detail === 'screen' ? lines.length === 0 : !holdsStock(read, resolved.location.id))
+      throw new AppError('ORIGIN_EMPTY', `nothing is stored at ${resolved.location.code}`, { code: resolved.location.code });
     return { kind: 'location', location: resolved.location, lines };
   }
   const { container } = resolved;
@@ -77,7 +87,7 @@ function itemAt(read: ReadHandle, source: Source, steps: MoveSteps & { gtin: str
   if (here.length === 0) {
     // On a pallet at that location, not loose: the pallet is the origin to scan.
     const onContainer = source.kind === 'location' && balancesOfProductAt(read, product.id, fromLocationId).find((balance) => balance.containerId !== 0);
-    const container = onContainer ? source.lines.find((line) => line.product.sku === product.sku && line.container !== null)?.container : undefined;
+    const container = onContainer ? (containerCodeOf(read, onContainer.containerId) ?? undefined) : undefined;
     if (container) throw new AppError('ITEM_IN_CONTAINER', `${product.sku} is on ${container} at ${fromCode}`, { code: steps.gtin, from: fromCode, container });
     throw new AppError('ITEM_NOT_HERE', `${product.sku} is not at ${fromCode}`, { code: steps.gtin, sku: product.sku, from: fromCode });
   }
@@ -121,8 +131,8 @@ function itemAt(read: ReadHandle, source: Source, steps: MoveSteps & { gtin: str
  * the first one that is refused. `threshold`: the site's number of units above which a move needs
  * an explicit confirmation. Used by `checkMove` for each step and by `move` in its transaction.
  */
-export function planMove(read: ReadHandle, steps: Readonly<MoveSteps>, threshold: number): MovePlan {
-  const source = originOf(read, steps.from);
+export function planMove(read: ReadHandle, steps: Readonly<MoveSteps>, threshold: number, detail: PlanDetail = 'screen'): MovePlan {
+  const source = originOf(read, steps.from, detail);
   // A pallet followed by a destination, with no item between: the pallet moves as it is.
   const wholeContainer = source.kind === 'container' && steps.gtin === undefined && steps.to !== undefined;
   const item = steps.gtin === undefined ? null : itemAt(read, source, { ...steps, gtin: steps.gtin });

@@ -100,6 +100,15 @@ type ContainerRow = { id: number; kind: ContainerRecord['kind']; code: string; l
 
 export const containerByCodeQuery = (code: string): Sql => sql`SELECT id, kind, code, location_id FROM container WHERE code = ${code}`;
 
+/** Whether anything is stored at a location (loose or in a container): one index probe. */
+export function holdsStock(read: ReadHandle, locationId: number): boolean {
+  return read.get(sql`SELECT 1 AS found FROM stock_balance WHERE location_id = ${locationId} AND quantity <> 0 LIMIT 1`) !== undefined;
+}
+
+export function containerCodeOf(read: ReadHandle, id: number): string | null {
+  return read.get<{ code: string }>(sql`SELECT code FROM container WHERE id = ${id}`)?.code ?? null;
+}
+
 export function findContainerByCode(read: ReadHandle, code: string): ContainerRecord | null {
   const row = read.get<ContainerRow>(containerByCodeQuery(code));
   return row ? { id: row.id, kind: row.kind, code: row.code, locationId: row.location_id } : null;

@@ -91,7 +91,7 @@ export function createStockService({ db, clock, audit, events, settings }: Stock
    */
   function move(actor: Actor, input: Readonly<MoveInput>): MoveResult {
     const result = db.write((tx) => {
-      const plan = planMove(tx, input, settings.get().confirmMoveAboveUnits);
+      const plan = planMove(tx, input, settings.get().confirmMoveAboveUnits, 'write');
       const { source, to, check } = plan;
       if (!to) throw new Error('planMove resolves the destination it is given');
       if (check.confirm && !input.confirmed) {

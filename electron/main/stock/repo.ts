@@ -176,14 +176,42 @@ export const linesQuery = (where: Sql, order: Sql): Sql => sql`
       WHERE ${where}
       ORDER BY ${order}`;
 
-export const linesOfProductQuery = (productId: number): Sql => linesQuery(sql`b.product_id = ${productId}`, sql`l.walk_order, lot.code, c.code`);
+export const linesOfProductQuery = (productId: number): Sql => sql`
+      SELECT l.code AS location, l.type AS location_type, lot.code AS lot, lot.expiry, c.code AS container, b.quantity
+      FROM stock_balance b
+      JOIN location l ON l.id = b.location_id
+      LEFT JOIN lot ON lot.id = b.lot_id
+      LEFT JOIN container c ON c.id = b.container_id
+      WHERE b.product_id = ${productId}
+      ORDER BY l.walk_order, lot.code, c.code`;
 export const linesAtLocationQuery = (locationId: number): Sql => linesQuery(sql`b.location_id = ${locationId}`, sql`p.sku, lot.code, c.code`);
 // `<> 0` repeated so SQLite may use the partial index (it cannot prove a bound value is not 0).
 /** What is in a container and in the containers on it. */
 export const linesInContainerQuery = (containerId: number): Sql =>
   linesQuery(sql`b.container_id IN (${containerTree(containerId)}) AND b.container_id <> 0`, sql`p.sku, lot.code, c.code`);
 
-export const linesOfProduct = (read: ReadHandle, productId: number): StockLine[] => read.all<LineRow>(linesOfProductQuery(productId)).map(rowToLine);
+/**
+ * One product's lines: its names are read once, not once per line (a product stored in a hundred
+ * places is one look-up's answer: stock.lookup-gtin bench).
+ */
+export function linesOfProduct(read: ReadHandle, productId: number): StockLine[] {
+  const rows = read.all<Omit<LineRow, 'sku' | 'description_fr' | 'description_en' | 'description_zh'>>(linesOfProductQuery(productId));
+  if (rows.length === 0) return [];
+  const names = read.get<Pick<LineRow, 'sku' | 'description_fr' | 'description_en' | 'description_zh'>>(
+    sql`SELECT sku, description_fr, description_en, description_zh FROM product WHERE id = ${productId}`,
+  );
+  if (!names) return [];
+  const product = { sku: names.sku, description: { fr: names.description_fr, en: names.description_en, zh: names.description_zh } };
+  return rows.map((row) => ({
+    product,
+    location: row.location,
+    locationType: row.location_type,
+    lot: row.lot,
+    expiry: row.expiry,
+    container: row.container,
+    quantity: row.quantity,
+  }));
+}
 export const linesAtLocation = (read: ReadHandle, locationId: number): StockLine[] => read.all<LineRow>(linesAtLocationQuery(locationId)).map(rowToLine);
 export const linesInContainer = (read: ReadHandle, containerId: number): StockLine[] => read.all<LineRow>(linesInContainerQuery(containerId)).map(rowToLine);
 

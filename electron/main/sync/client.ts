@@ -3,14 +3,14 @@ import {
   bootstrapPageSchema,
   demoEnrolmentSchema,
   healthSchema,
-  pullResponseSchema,
+  pullPageSchema,
   pushResponseSchema,
   reconcileResponseSchema,
   reconcileZoneResponseSchema,
   seqGapSchema,
   type BootstrapPage,
   type Health,
-  type PullResponse,
+  type PullPage,
   type PushResponse,
   type ReconcileResponse,
   type ReconcileZoneResponse,
@@ -38,7 +38,7 @@ export type SeqGap = { readonly seqGap: true; readonly lastProcessedSeq: number;
 export type CentreClient = {
   readonly health: () => Promise<Health>;
   readonly push: (events: readonly StationEvent[]) => Promise<PushResponse | SeqGap>;
-  readonly pull: (cursor: string | null, limit: number) => Promise<PullResponse>;
+  readonly pull: (cursor: string | null, limit: number) => Promise<PullPage>;
   /** Records unchecked: the caller parses each with `centreRecordSchema` as it stores them. */
   readonly bootstrap: (page: string | null, limit: number) => Promise<BootstrapPage>;
   readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;
@@ -141,7 +141,7 @@ export function createCentreClient(options: {
   return {
     health: async () => (await request('/v1/health', healthSchema)) as Health,
     push: (events) => request<typeof pushResponseSchema>('/v1/push', pushResponseSchema, { method: 'POST', body: { events } }, true),
-    pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullResponseSchema)) as PullResponse,
+    pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullPageSchema)) as PullPage,
     bootstrap: async (page, limit) => (await request(`/v1/bootstrap?${query({ page, limit })}`, bootstrapPageSchema)) as BootstrapPage,
     reconcile: async (cursor) => (await request(`/v1/reconcile?${query({ cursor })}`, reconcileResponseSchema)) as ReconcileResponse,
     reconcileZone: async (cursor, zone) => (await request(`/v1/reconcile?${query({ cursor, zone })}`, reconcileZoneResponseSchema)) as ReconcileZoneResponse,

@@ -5,7 +5,7 @@ import {
   maxPushBatch,
   type BootstrapPage,
   type CentreRecord,
-  type PullResponse,
+  type PullPage,
   type PushResult,
   type StationEvent,
 } from '../../../shared/sync/protocol';
@@ -301,8 +301,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let refetched = false;
     const lookups = createLookups();
     // The next page is asked for while this one is applied: the centre and the disk work together.
-    let coming: { cursor: string; answer: Promise<PullResponse> } | null = null;
-    const ask = (cursor: string): Promise<PullResponse> => {
+    let coming: { cursor: string; answer: Promise<PullPage> } | null = null;
+    const ask = (cursor: string): Promise<PullPage> => {
       const answer = client.pull(cursor, syncTiming.pullLimit);
       answer.catch(() => undefined);
       return answer;
@@ -315,7 +315,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         coming = null;
         continue;
       }
-      const answer: PullResponse = await (coming !== null && coming.cursor === saved.cursor ? coming.answer : ask(saved.cursor));
+      const answer: PullPage = await (coming !== null && coming.cursor === saved.cursor ? coming.answer : ask(saved.cursor));
       coming = answer.hasMore && !answer.mustRefetch ? { cursor: answer.cursor, answer: ask(answer.cursor) } : null;
       if (answer.mustRefetch) {
         if (refetched) throw new SyncFailure('protocol', 'the centre asks for a refetch right after one');

@@ -9,6 +9,7 @@ import { useSchemaForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { useFeedback } from '../../ui/feedback';
 import { TextField } from '../../ui/Field';
+import { CentreChoice } from './CentreChoice';
 import { useSession } from '../session/store';
 
 /** The contract's field rules (shared/), flattened for one screen; only "type the PIN twice" is the screen's own. */
@@ -79,25 +80,7 @@ export function FirstStationForm() {
         </fieldset>
       </div>
       <fieldset>
-        <legend>{t('setup.centre')}</legend>
-        <label className="checkbox">
-          <input type="radio" value="demo" {...register('mode')} />
-          <span>
-            <strong>{t('setup.demo')}</strong> — {t('setup.demoHint')}
-          </span>
-        </label>
-        <label className="checkbox">
-          <input type="radio" value="remote" {...register('mode')} />
-          <span>
-            <strong>{t('setup.remote')}</strong> — {t('setup.remoteHint')}
-          </span>
-        </label>
-        {mode === 'remote' && (
-          <>
-            <TextField label={t('setup.centreUrl')} placeholder="https://" error={errorOf('centreUrl')} {...register('centreUrl')} />
-            <TextField label={t('setup.centreToken')} type="password" error={errorOf('centreToken')} {...register('centreToken')} />
-          </>
-        )}
+        <CentreChoice register={register} errorOf={errorOf} mode={mode} demoHint={t('setup.demoHint')} />
       </fieldset>
       <Button type="submit" variant="primary" disabled={busy}>
         {busy ? t('setup.creating') : t('setup.submit')}

@@ -7,7 +7,7 @@ import { errorText } from '../../lib/errors';
 import { useSchemaForm } from '../../lib/forms';
 import { Button } from '../../ui/Button';
 import { useFeedback } from '../../ui/feedback';
-import { TextField } from '../../ui/Field';
+import { CentreChoice } from './CentreChoice';
 import { useSession } from '../session/store';
 
 const joinForm = z.discriminatedUnion('mode', [
@@ -45,25 +45,7 @@ export function JoinSiteForm() {
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate data-setup="join" aria-busy={joining}>
       <fieldset disabled={joining}>
-        <legend>{t('setup.centre')}</legend>
-        <label className="checkbox">
-          <input type="radio" value="demo" {...register('mode')} />
-          <span>
-            <strong>{t('setup.demo')}</strong> — {t('setup.joinDemoHint')}
-          </span>
-        </label>
-        <label className="checkbox">
-          <input type="radio" value="remote" {...register('mode')} />
-          <span>
-            <strong>{t('setup.remote')}</strong> — {t('setup.remoteHint')}
-          </span>
-        </label>
-        {mode === 'remote' && (
-          <>
-            <TextField label={t('setup.centreUrl')} placeholder="https://" error={errorOf('centreUrl')} {...register('centreUrl')} autoFocus />
-            <TextField label={t('setup.centreToken')} type="password" error={errorOf('centreToken')} {...register('centreToken')} />
-          </>
-        )}
+        <CentreChoice register={register} errorOf={errorOf} mode={mode} demoHint={t('setup.joinDemoHint')} focusAddress />
       </fieldset>
       {joining && (
         <div className="progress progress-indeterminate" role="progressbar" aria-label={t('setup.joining')} data-joining="true">

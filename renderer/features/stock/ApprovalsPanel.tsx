@@ -10,6 +10,7 @@ import { useFeedback } from '../../ui/feedback';
 import { TextField } from '../../ui/Field';
 import { LoadState } from '../../ui/LoadState';
 import { useApprovals } from './store';
+import { DifferencesTable } from './DifferencesTable';
 import { describe } from './text';
 
 const decisionSchema = z.object({ reason: reasonSchema });
@@ -50,37 +51,15 @@ function Approval({ count }: { readonly count: CountView }) {
   return (
     <article className="card" data-approval={count.location}>
       <h3>{t('stock.approvalTitle', { location: count.location, who: count.createdBy })}</h3>
-      <table className="differences">
-        <thead>
-          <tr>
-            <th>{t('stock.sku')}</th>
-            <th>{t('stock.description')}</th>
-            <th>{t('stock.lot')}</th>
-            <th className="align-end">{t('stock.expected')}</th>
-            <th className="align-end">{t('stock.countedLabel')}</th>
-            <th className="align-end">{t('stock.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {count.differences.map((line) => (
-            <tr key={`${line.product.sku}|${line.lot ?? ''}`}>
-              <td>
-                <code>{line.product.sku}</code>
-              </td>
-              <td>{describe(line.product.description, i18n.language)}</td>
-              <td>{line.lot ?? '—'}</td>
-              <td className="align-end">{line.expected}</td>
-              <td className="align-end">{line.counted}</td>
-              <td className="align-end">
-                <strong>
-                  {line.counted - (line.expected ?? 0) > 0 ? '+' : ''}
-                  {line.counted - (line.expected ?? 0)}
-                </strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DifferencesTable
+        lines={count.differences.map((line) => ({
+          sku: line.product.sku,
+          description: describe(line.product.description, i18n.language),
+          lot: line.lot,
+          expected: line.expected ?? 0,
+          counted: line.counted,
+        }))}
+      />
       <form className="form" onSubmit={(event) => void submit(true)(event)} noValidate>
         <TextField label={t('stock.reason')} error={errorOf('reason')} {...register('reason')} />
         <div className="actions">

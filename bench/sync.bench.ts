@@ -312,7 +312,8 @@ export const benches: readonly Bench[] = [
           await other.core.close();
           rmSync(other.dir, { recursive: true, force: true });
           // Baseline, on a copy of the measured station's database: bare prepared INSERTs of the same
-          // movements and balance upserts, in one transaction.
+          // rows (the movements as the station stored them: their event ids, times and stations) and
+          // their balance upserts, in one transaction.
           const copy = join(measured.dir, 'baseline.sqlite3');
           await measured.core.db.backup(copy);
           const delay = monitorEventLoopDelay({ resolution: 1 });
@@ -324,15 +325,26 @@ export const benches: readonly Bench[] = [
           blocks.push(delay.max / 1e6);
           const applied = measured.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement WHERE origin_station IS NOT NULL`)?.n ?? 0;
           if (applied !== count) throw new Error(`applied ${applied} of ${count}`);
-          const rows = measured.core.db.read.all<{ product_id: number; from_location_id: number; to_location_id: number }>(
-            sql`SELECT product_id, from_location_id, to_location_id FROM movement WHERE origin_station IS NOT NULL`,
+          type Stored = {
+            at: number;
+            user_id: number | null;
+            kind: string;
+            product_id: number;
+            from_location_id: number;
+            to_location_id: number;
+            quantity: number;
+            event_id: string;
+            origin_station: string;
+          };
+          const rows = measured.core.db.read.all<Stored>(
+            sql`SELECT at, user_id, kind, product_id, from_location_id, to_location_id, quantity, event_id, origin_station FROM movement WHERE origin_station IS NOT NULL`,
           );
           await measured.core.close();
           const raw = new BetterSqlite3(copy);
           raw.pragma('journal_mode = WAL');
           raw.pragma('synchronous = FULL');
           const insert = raw.prepare(
-            "INSERT INTO movement (at, kind, product_id, from_location_id, to_location_id, quantity, event_id, origin_station) VALUES (0, 'move', ?, ?, ?, 1, 'e', 'o')",
+            'INSERT INTO movement (at, user_id, kind, product_id, from_location_id, to_location_id, quantity, event_id, origin_station) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           );
           const balance = raw.prepare(
             'INSERT INTO stock_balance (product_id, location_id, lot_id, container_id, quantity) VALUES (?, ?, 0, 0, ?) ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity',
@@ -340,9 +352,19 @@ export const benches: readonly Bench[] = [
           const bareStart = performance.now();
           raw.transaction(() => {
             for (const row of rows) {
-              insert.run(row.product_id, row.from_location_id, row.to_location_id);
-              balance.run(row.product_id, row.from_location_id, -1);
-              balance.run(row.product_id, row.to_location_id, 1);
+              insert.run(
+                row.at,
+                row.user_id,
+                row.kind,
+                row.product_id,
+                row.from_location_id,
+                row.to_location_id,
+                row.quantity,
+                row.event_id,
+                row.origin_station,
+              );
+              balance.run(row.product_id, row.from_location_id, -row.quantity);
+              balance.run(row.product_id, row.to_location_id, row.quantity);
             }
           })();
           const bare = performance.now() - bareStart;

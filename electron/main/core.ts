@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
   let station: Station | null = null;
   let started = false;
   prepareDataFolder(dataDir, coreLog);
-  const opened = openStationDatabase(dataDir, options.nativeBinding);
+  const opened = openStationDatabase(dataDir, options.nativeBinding, coreLog);
   // After the open: a database just created, and its -wal and -shm, are checked too.
   checkDataFolder(dataDir, coreLog, notices);
   const recovery = opened.ok

@@ -4,6 +4,7 @@ import { recoveryProblems, type RecoveryProblem } from '../../../shared/ipc/reco
 import { listBackups } from '../../platform/db/backup';
 import { openDatabase, type Database } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
+import type { Logger } from '../../platform/logging';
 import { migrations } from './migrations';
 
 /** Where the station keeps what (one place, so recovery, backup and start agree). */
@@ -25,14 +26,21 @@ const isRecoveryProblem = (error: unknown): error is AppError & { code: Recovery
  * into a fresh setup screen where anyone creates an admin). Anything else that goes wrong (a native
  * module built for another runtime) is not the file's fault and is thrown.
  */
-export function openStationDatabase(dataDir: string, nativeBinding?: string): StationDatabase {
+export function openStationDatabase(dataDir: string, nativeBinding: string | undefined, log: Logger): StationDatabase {
   const files = stationFiles(dataDir);
   if (!existsSync(files.database) && listBackups(files.backups).length > 0) {
     const problem = new AppError('DB_MISSING', `${files.database} is missing, but backups exist`, { file: files.database });
     return { ok: false, problem: problem as AppError & { code: 'DB_MISSING' } };
   }
   try {
-    return { ok: true, db: openDatabase(files.database, { migrations, ...(nativeBinding ? { nativeBinding } : {}) }) };
+    return {
+      ok: true,
+      db: openDatabase(files.database, {
+        migrations,
+        ...(nativeBinding ? { nativeBinding } : {}),
+        onCheckpointProblem: (message) => log.warn({ file: files.database }, message),
+      }),
+    };
   } catch (error) {
     if (isRecoveryProblem(error)) return { ok: false, problem: error };
     throw error;

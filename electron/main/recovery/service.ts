@@ -144,7 +144,7 @@ export function createRecovery(deps: RecoveryDeps) {
     copyFileSync(backup.file, incoming);
     makePrivate(incoming);
     renameSync(incoming, files.database);
-    const opened = openStationDatabase(deps.dataDir, deps.nativeBinding);
+    const opened = openStationDatabase(deps.dataDir, deps.nativeBinding, log);
     if (!opened.ok) {
       putAside();
       problem = opened.problem;

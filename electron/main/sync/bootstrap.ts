@@ -90,9 +90,11 @@ export function applyStagedStock(tx: WriteHandle, snapshotSeq: number, at: numbe
     sql`DELETE FROM stock_balance WHERE quantity = 0 AND (product_id, location_id, lot_id, container_id) IN (SELECT product_id, location_id, lot_id, container_id FROM temp.resync_diff)`,
   );
   // A pallet or tote is where its goods are.
+  // One pass over the lines (UPDATE … FROM), not a scan of them per container.
   tx.run(sql`
-    UPDATE container SET location_id = (SELECT t.location_id FROM temp.resync_target t WHERE t.container_id = container.id AND t.quantity > 0 LIMIT 1)
-    WHERE id IN (SELECT container_id FROM temp.resync_target WHERE container_id <> 0 AND quantity > 0)`);
+    UPDATE container SET location_id = t.location_id
+    FROM (SELECT container_id, min(location_id) AS location_id FROM temp.resync_target WHERE container_id <> 0 AND quantity > 0 GROUP BY container_id) t
+    WHERE container.id = t.container_id`);
 
   tx.run(sql`DROP TABLE temp.resync_diff`);
   tx.run(sql`DROP TABLE temp.resync_target`);

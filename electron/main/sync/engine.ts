@@ -221,6 +221,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     lookups: LedgerLookups = createLookups(),
   ): Promise<void> {
     let start = 0;
+    let finished = false;
     // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first slice.
     await new Promise((resolve) => setTimeout(resolve, 0));
     do {
@@ -240,10 +241,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           index += 1;
           if (performance.now() - began >= syncTiming.sliceBudgetMs) break;
         }
-        if (index >= records.length) last(tx);
+        // The closing step (a page's record, the bootstrap's stock) gets a slice of its own unless this
+        // one has most of its budget left: records applied without it are applied again, unchanged.
+        if (index >= records.length && (index === start || performance.now() - began < syncTiming.sliceBudgetMs / 2)) {
+          last(tx);
+          finished = true;
+        }
         return index;
       });
-    } while (start < records.length);
+    } while (!finished);
   }
 
   /**

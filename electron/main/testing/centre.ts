@@ -178,7 +178,7 @@ export async function cloneStation(template: ConnectedStation, centre: TestCentr
   const token = centre.central.issueStationToken(stationId);
   fileSecretStore(dataDir).set('centre-token', token);
   // Another station of the site: what the template told the centre is the template's, not its own.
-  const opened = openStationDatabase(dataDir);
+  const opened = openStationDatabase(dataDir, undefined, silentLogger());
   if (!opened.ok) throw opened.problem;
   const copy = opened.db;
   copy.write((tx) => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../errors';
 import { migrate, type Migration } from './migration';
+import { createCheckpointer } from './checkpoint';
 import { currentRuntime, explainNativeLoadError } from './native';
 import type { Sql } from './sql';
 
@@ -44,6 +45,8 @@ export type OpenOptions = {
   /** The program's own schema, in order (the station's, the demo centre's). */
   readonly migrations: readonly Migration[];
   readonly nativeBinding?: string;
+  /** Told when the background checkpoint cannot run and SQLite's own comes back (platform/db/checkpoint.ts). */
+  readonly onCheckpointProblem?: (message: string) => void;
 };
 
 /**
@@ -77,7 +80,7 @@ export function openDatabase(file: string, options: OpenOptions): Database {
     raw.close();
     throw explainSqliteError(error, file);
   }
-  return wrap(file, raw, options.nativeBinding);
+  return wrap(file, raw, options);
 }
 
 /** A file opened only to read (a backup's people): never migrated, never written. */
@@ -204,7 +207,9 @@ function applyPragmas(raw: BetterSqlite3.Database): void {
   raw.pragma('busy_timeout = 5000');
 }
 
-function wrap(file: string, raw: BetterSqlite3.Database, nativeBinding: string | undefined): Database {
+function wrap(file: string, raw: BetterSqlite3.Database, options: OpenOptions): Database {
+  const nativeBinding = options.nativeBinding;
+  const checkpointer = createCheckpointer(raw, file, { nativeBinding, onProblem: options.onCheckpointProblem });
   // Statements are prepared once per distinct SQL text and reused: hot paths pay parsing once.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (query: Sql): BetterSqlite3.Statement => {
@@ -226,14 +231,17 @@ function wrap(file: string, raw: BetterSqlite3.Database, nativeBinding: string |
       return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
     },
   };
-  const write = <T>(fn: (tx: WriteHandle) => T): T =>
-    raw
+  const write = <T>(fn: (tx: WriteHandle) => T): T => {
+    const result = raw
       .transaction(() => {
         const result = fn(writer);
         if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
         return result;
       })
       .immediate();
+    checkpointer.committed();
+    return result;
+  };
   return {
     file,
     read,
@@ -259,6 +267,9 @@ function wrap(file: string, raw: BetterSqlite3.Database, nativeBinding: string |
       }
     },
     schemaVersion: () => raw.pragma('user_version', { simple: true }) as number,
-    close: () => raw.close(),
+    close: () => {
+      checkpointer.close();
+      raw.close();
+    },
   };
 }

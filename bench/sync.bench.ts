@@ -56,12 +56,13 @@ async function station(url: string, token: string): Promise<{ core: Core; dir: s
   return { core: reopened, dir };
 }
 
-/** The baseline: the same rows, bare prepared INSERTs, one transaction, on a freshly migrated file. */
+/** The baseline: the same rows, bare prepared INSERTs, one transaction, on a freshly migrated file with the station's foreign keys on. */
 function bareInsert(records: readonly CentreRecord[]): number {
   const dir = mkdtempSync(join(tmpdir(), 'quai-bench-bare-'));
   const db = new BetterSqlite3(join(dir, 'bare.sqlite3'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON'); // the station's rules: the same rows, checked as the station's connection checks them
   migrate(db, migrations);
   const product = db.prepare(
     'INSERT INTO product (sku, description_fr, description_en, description_zh, lot_tracked, expiry_tracked, units_per_case) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -343,6 +344,7 @@ export const benches: readonly Bench[] = [
           const raw = new BetterSqlite3(copy);
           raw.pragma('journal_mode = WAL');
           raw.pragma('synchronous = FULL');
+          raw.pragma('foreign_keys = ON');
           const insert = raw.prepare(
             'INSERT INTO movement (at, user_id, kind, product_id, from_location_id, to_location_id, quantity, event_id, origin_station) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           );

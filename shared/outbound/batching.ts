@@ -1,0 +1,495 @@
+/**
+ * Order batching: tomorrow's orders cut into pick runs, each sized for one trolley (docs/domain.md,
+ * Outbound 2; issue #12), grouped by carrier and cutoff, each order in one tote slot.
+ *
+ * `buildRuns` uses a seed heuristic in the family studied by de Koster, van der Poort & Wolters
+ * (1999, "Efficient orderbatching methods in warehouses", International Journal of Production
+ * Research 37(7)): a run starts from a seed order and grows, one order at a time, with the order
+ * that adds the fewest aisles to the run so far (their cumulative "number of additional aisles"
+ * congruency rule), until the next order would break a limit. The seed is the remaining order
+ * whose farthest aisle is farthest from the depot (most aisles on a tie), so the orders that cost
+ * most to reach are batched together first. Each run's stops are then routed by `route()`
+ * (S-shape or largest gap, the shorter).
+ *
+ * `firstComeBatches` is the baseline the planning screen and the bench compare against: orders in
+ * the order given (first come, first served), a run closed as soon as the next order does not fit,
+ * stops sorted by walk order.
+ *
+ * Both keep every order in exactly one run, never mix carriers or cutoffs in a run, and never
+ * exceed a limit, except for an order that alone exceeds one: it gets a run of its own, flagged
+ * with the limits it breaks (`oversize`). Lines whose location cannot be placed in the layout
+ * stay with their order in its run, listed apart (`unrouted`), outside the modelled walk.
+ */
+import { fail, ok, type Result } from '../result';
+import { locate, walkLength, type Layout, type PlaceProblem, type Point } from './layout';
+import { route, type Pick, type RoutingMethod, type Stop } from './routing';
+
+export type OutboundLine = {
+  readonly lineNo: number;
+  readonly sku: string;
+  /** Location code the line is picked from (`ZONE-AISLE-BAY-LEVEL`). */
+  readonly location: string;
+  readonly quantity: number;
+  /** cm³ per unit, when the catalogue knows it. */
+  readonly volume?: number;
+  /** Grams per unit, when the catalogue knows it. */
+  readonly weight?: number;
+  /** The location's walk order (locations table); without it the layout's serpentine rank is used. */
+  readonly walkOrder?: number;
+};
+
+export type OutboundOrder = {
+  readonly orderId: string;
+  readonly carrier: string;
+  /** The carrier's collection instant (ISO); orders of different cutoffs never share a run. */
+  readonly cutoff: string;
+  readonly lines: readonly OutboundLine[];
+};
+
+/** Per-site run limits; volume and weight are checked only when set, over the lines that know theirs. */
+export type RunLimits = {
+  readonly ordersPerRun: number;
+  readonly linesPerRun: number;
+  readonly unitsPerRun: number;
+  /** cm³ */
+  readonly volumePerRun?: number;
+  /** Grams */
+  readonly weightPerRun?: number;
+  /** Slots on one trolley: one order per slot, so also a ceiling on orders per run. */
+  readonly toteSlots: number;
+};
+
+/** docs/domain.md's example trolley: ≤ 30 orders or ≤ 150 lines. */
+export const defaultRunLimits: RunLimits = { ordersPerRun: 30, linesPerRun: 150, unitsPerRun: 400, toteSlots: 30 };
+
+export type LimitName = 'lines' | 'units' | 'volume' | 'weight';
+
+/** One order line as the picker sees it at a stop. */
+export type RunLine = { readonly orderId: string; readonly lineNo: number; readonly sku: string; readonly quantity: number; readonly toteSlot: number };
+
+export type UnroutedLine = RunLine & { readonly location: string; readonly problem: PlaceProblem };
+
+export type PlannedRun = {
+  readonly carrier: string;
+  readonly cutoff: string;
+  /** Orders in tote-slot order: slot 1… in the order their first stop comes on the route. */
+  readonly orders: readonly { readonly orderId: string; readonly toteSlot: number }[];
+  readonly stops: readonly Stop<RunLine>[];
+  readonly unrouted: readonly UnroutedLine[];
+  readonly method: RoutingMethod | 'walk-order';
+  /** Modelled walk from the depot through the stops and back, metres. */
+  readonly distance: number;
+  readonly lines: number;
+  readonly units: number;
+  readonly volume: number;
+  readonly weight: number;
+  /** Not empty for an order that alone breaks these limits: it is then the run's only order. */
+  readonly oversize: readonly LimitName[];
+};
+
+export type RunPlan = {
+  readonly runs: readonly PlannedRun[];
+  /** Sum of the runs' modelled walks, metres. */
+  readonly distance: number;
+  readonly oversize: readonly { readonly orderId: string; readonly limits: readonly LimitName[] }[];
+  readonly unrouted: readonly UnroutedLine[];
+};
+
+/** An order with what batching needs, computed once. */
+type Prepared = {
+  readonly order: OutboundOrder;
+  readonly points: readonly (Point | PlaceProblem)[];
+  /** Distinct aisles of the block it visits. */
+  readonly aisles: readonly number[];
+  /** x of its farthest aisle, −1 for none. */
+  readonly far: number;
+  readonly lines: number;
+  readonly units: number;
+  readonly volume: number;
+  readonly weight: number;
+  readonly oversize: readonly LimitName[];
+};
+
+type Group = { readonly carrier: string; readonly cutoff: string; readonly orders: Prepared[] };
+
+function checkLimits(limits: RunLimits): Result<null> {
+  for (const field of ['ordersPerRun', 'linesPerRun', 'unitsPerRun', 'toteSlots'] as const) {
+    if (!Number.isSafeInteger(limits[field]) || limits[field] < 1) return fail('INVALID_INPUT', `${field} must be a whole number ≥ 1`, { field });
+  }
+  for (const field of ['volumePerRun', 'weightPerRun'] as const) {
+    const value = limits[field];
+    if (value !== undefined && !(value > 0)) return fail('INVALID_INPUT', `${field} must be > 0 when set`, { field });
+  }
+  return ok(null);
+}
+
+/** Orders parsed, placed and grouped by cutoff then carrier; an order id given twice is refused. */
+function prepare(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits): Result<Group[]> {
+  const checked = checkLimits(limits);
+  if (!checked.ok) return checked;
+  const seen = new Set<string>();
+  const cache = new Map<string, Point | PlaceProblem>();
+  const groups = new Map<string, Map<string, Group>>();
+  for (const order of orders) {
+    if (seen.has(order.orderId)) return fail('INVALID_INPUT', `order ${order.orderId} given twice`, { orderId: order.orderId });
+    seen.add(order.orderId);
+    const points: (Point | PlaceProblem)[] = [];
+    const aisles: number[] = [];
+    let far = -1;
+    let units = 0;
+    let volume = 0;
+    let weight = 0;
+    for (const line of order.lines) {
+      let point = cache.get(line.location);
+      if (point === undefined) {
+        const located = locate(layout, line.location);
+        point = located.ok ? located.value : ((located.error.details?.problem as PlaceProblem | undefined) ?? 'code_format');
+        cache.set(line.location, point);
+      }
+      points.push(point);
+      if (typeof point !== 'string') {
+        if (!aisles.includes(point.aisle)) aisles.push(point.aisle);
+        far = Math.max(far, point.x);
+      }
+      units += line.quantity;
+      volume += (line.volume ?? 0) * line.quantity;
+      weight += (line.weight ?? 0) * line.quantity;
+    }
+    const oversize: LimitName[] = [];
+    if (order.lines.length > limits.linesPerRun) oversize.push('lines');
+    if (units > limits.unitsPerRun) oversize.push('units');
+    if (limits.volumePerRun !== undefined && volume > limits.volumePerRun) oversize.push('volume');
+    if (limits.weightPerRun !== undefined && weight > limits.weightPerRun) oversize.push('weight');
+    let byCarrier = groups.get(order.cutoff);
+    if (!byCarrier) groups.set(order.cutoff, (byCarrier = new Map<string, Group>()));
+    let group = byCarrier.get(order.carrier);
+    if (!group) byCarrier.set(order.carrier, (group = { carrier: order.carrier, cutoff: order.cutoff, orders: [] }));
+    group.orders.push({ order, points, aisles, far, lines: order.lines.length, units, volume, weight, oversize });
+  }
+  return ok([...groups.values()].flatMap((byCarrier) => [...byCarrier.values()]).sort((a, b) => compare(a.cutoff, b.cutoff) || compare(a.carrier, b.carrier)));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+type Totals = { orders: number; lines: number; units: number; volume: number; weight: number };
+
+const emptyTotals = (): Totals => ({ orders: 0, lines: 0, units: 0, volume: 0, weight: 0 });
+
+function fits(totals: Totals, order: Prepared, limits: RunLimits): boolean {
+  return (
+    totals.orders + 1 <= Math.min(limits.ordersPerRun, limits.toteSlots) &&
+    totals.lines + order.lines <= limits.linesPerRun &&
+    totals.units + order.units <= limits.unitsPerRun &&
+    (limits.volumePerRun === undefined || totals.volume + order.volume <= limits.volumePerRun) &&
+    (limits.weightPerRun === undefined || totals.weight + order.weight <= limits.weightPerRun)
+  );
+}
+
+function addTo(totals: Totals, order: Prepared): void {
+  totals.orders += 1;
+  totals.lines += order.lines;
+  totals.units += order.units;
+  totals.volume += order.volume;
+  totals.weight += order.weight;
+}
+
+/** A run line while the run is assembled: its tote slot is known once the stops are in order. */
+type Building = { readonly orderId: string; readonly lineNo: number; readonly sku: string; readonly quantity: number; toteSlot: number };
+
+/** A run of these orders: stops routed (`route`) or sorted by walk order, tote slots by first stop. */
+function assemble(layout: Layout, group: Group, members: readonly Prepared[], sequencing: 'route' | 'walk-order'): PlannedRun {
+  // Routed by index: picks[k].item = k, the line built in items[k], of members[owners[k]].
+  const picks: Pick<number>[] = [];
+  const items: Building[] = [];
+  const owners: number[] = [];
+  const walks: number[] = [];
+  const unrouted: (Building & { location: string; problem: PlaceProblem })[] = [];
+  const unroutedOwners: number[] = [];
+  const totals = emptyTotals();
+  members.forEach((prepared, owner) => {
+    addTo(totals, prepared);
+    const { orderId, lines } = prepared.order;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as OutboundLine;
+      const point = prepared.points[i] as Point | PlaceProblem;
+      const item: Building = { orderId, lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, toteSlot: 0 };
+      if (typeof point === 'string') {
+        unrouted.push({ ...item, location: line.location, problem: point });
+        unroutedOwners.push(owner);
+      } else {
+        picks.push({ point, item: items.length });
+        items.push(item);
+        owners.push(owner);
+        walks.push(line.walkOrder ?? point.walk);
+      }
+    }
+  });
+  let ordered: readonly Stop<number>[];
+  let distance: number;
+  let method: PlannedRun['method'];
+  if (sequencing === 'route') {
+    const routed = route(layout, picks);
+    ordered = routed.stops;
+    distance = routed.distance;
+    method = routed.method;
+  } else {
+    const byCode = new Map<string, { point: Point; items: number[]; walk: number }>();
+    for (const pick of picks) {
+      const stop = byCode.get(pick.point.code);
+      if (stop) stop.items.push(pick.item);
+      else byCode.set(pick.point.code, { point: pick.point, items: [pick.item], walk: walks[pick.item] ?? 0 });
+    }
+    const sorted = [...byCode.values()].sort((a, b) => a.walk - b.walk || compare(a.point.code, b.point.code));
+    ordered = sorted;
+    distance = walkLength(
+      layout,
+      sorted.map((stop) => stop.point),
+    );
+    method = 'walk-order';
+  }
+  // Tote slots 1… in the order each order's first stop comes; orders with no stop after them.
+  const slotOf = new Int32Array(members.length);
+  const slotted: number[] = [];
+  const slot = (owner: number): number => {
+    if (slotOf[owner] === 0) {
+      slotted.push(owner);
+      slotOf[owner] = slotted.length;
+    }
+    return slotOf[owner] as number;
+  };
+  const stops: Stop<RunLine>[] = ordered.map((stop) => ({
+    point: stop.point,
+    items: stop.items.map((k) => {
+      const item = items[k] as Building;
+      item.toteSlot = slot(owners[k] as number);
+      return item;
+    }),
+  }));
+  for (let owner = 0; owner < members.length; owner++) slot(owner);
+  unrouted.forEach((item, k) => (item.toteSlot = slotOf[unroutedOwners[k] as number] as number));
+  return {
+    carrier: group.carrier,
+    cutoff: group.cutoff,
+    orders: slotted.map((owner) => ({ orderId: (members[owner] as Prepared).order.orderId, toteSlot: slotOf[owner] as number })),
+    stops,
+    unrouted,
+    method,
+    distance,
+    lines: totals.lines,
+    units: totals.units,
+    volume: totals.volume,
+    weight: totals.weight,
+    oversize: members.length === 1 ? (members[0]?.oversize ?? []) : [],
+  };
+}
+
+function plan(layout: Layout, groups: readonly Group[], batch: (orders: readonly Prepared[]) => Prepared[][], sequencing: 'route' | 'walk-order'): RunPlan {
+  const runs: PlannedRun[] = [];
+  for (const group of groups) {
+    const regular: Prepared[] = [];
+    for (const prepared of group.orders) {
+      if (prepared.oversize.length > 0) runs.push(assemble(layout, group, [prepared], sequencing));
+      else regular.push(prepared);
+    }
+    for (const members of batch(regular)) runs.push(assemble(layout, group, members, sequencing));
+  }
+  return {
+    runs,
+    distance: runs.reduce((sum, run) => sum + run.distance, 0),
+    oversize: runs.filter((run) => run.oversize.length > 0).map((run) => ({ orderId: run.orders[0]?.orderId ?? '', limits: run.oversize })),
+    unrouted: runs.flatMap((run) => run.unrouted),
+  };
+}
+
+/** First come, first served: orders in the order given, a new run whenever the next one does not fit. */
+export function firstComeBatches(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits = defaultRunLimits): Result<RunPlan> {
+  const groups = prepare(orders, layout, limits);
+  if (!groups.ok) return groups;
+  const batch = (group: readonly Prepared[]): Prepared[][] => {
+    const batches: Prepared[][] = [];
+    let current: Prepared[] = [];
+    let totals = emptyTotals();
+    for (const prepared of group) {
+      if (!fits(totals, prepared, limits)) {
+        batches.push(current);
+        current = [];
+        totals = emptyTotals();
+      }
+      current.push(prepared);
+      addTo(totals, prepared);
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  };
+  return ok(plan(layout, groups.value, batch, 'walk-order'));
+}
+
+/** One number for a small set of aisles (up to four, the common case), a string beyond. */
+function classKey(aisles: readonly number[], aisleCount: number): number | string {
+  const sorted = aisles.length < 2 ? aisles : [...aisles].sort((x, y) => x - y);
+  if (sorted.length > 4) return sorted.join(',');
+  let key = 0;
+  for (const aisle of sorted) key = key * (aisleCount + 1) + aisle + 1;
+  return key;
+}
+
+/**
+ * Seed batching (see the top of this file). Kept fast with an index: orders visiting the same set
+ * of aisles form a class, and classes are listed by aisle. When an aisle joins the run, each class
+ * through it has one aisle fewer to add; classes wait in buckets by that number (0: inside the
+ * run's aisles already, 1: one aisle more), so the next order is found without looking at every
+ * remaining one. Aisles joining the run are looked at lazily, only when the buckets run dry.
+ */
+function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLimits): Prepared[][] {
+  const n = orders.length;
+  const aisleCount = layout.aisleX.length;
+  const cap = Math.min(limits.ordersPerRun, limits.toteSlots);
+
+  // Classes of orders with the same aisles, their members in the order given.
+  const classOf = new Int32Array(n);
+  const keys = new Map<number | string, number>();
+  const classAisles: (readonly number[])[] = [];
+  const members: number[][] = [];
+  orders.forEach((order, i) => {
+    const key = classKey(order.aisles, aisleCount);
+    let c = keys.get(key);
+    if (c === undefined) {
+      c = classAisles.length;
+      keys.set(key, c);
+      classAisles.push(order.aisles);
+      members.push([]);
+    }
+    classOf[i] = c;
+    (members[c] as number[]).push(i);
+  });
+  const classes = classAisles.length;
+  const counts = Int32Array.from(classAisles, (aisles) => aisles.length);
+  const missing = counts.slice();
+  const next = new Int32Array(classes); // first member not yet known to be taken
+  const skipped = new Uint8Array(classes);
+  const byAisle: number[][] = Array.from({ length: aisleCount }, () => []);
+  classAisles.forEach((aisles, c) => {
+    for (const aisle of aisles) byAisle[aisle]?.push(c);
+  });
+
+  const far = Float64Array.from(orders, (order) => order.far);
+  const seeds = Array.from(far, (_, i) => i).sort(
+    (a, b) => (far[b] as number) - (far[a] as number) || (counts[classOf[b] as number] as number) - (counts[classOf[a] as number] as number) || a - b,
+  );
+  const used = new Uint8Array(n);
+  const inRun = new Uint8Array(aisleCount);
+  const buckets: [number[], number[]] = [[], []];
+  const batches: Prepared[][] = [];
+  const touched: number[] = [];
+  const touchedAisles: number[] = [];
+  const pending: number[] = [];
+  let cursor = 0;
+  for (;;) {
+    while (cursor < n && used[seeds[cursor] as number]) cursor++;
+    if (cursor >= n) break;
+    const run: Prepared[] = [];
+    const totals = emptyTotals();
+    let runFar = -1;
+    const scan = (aisle: number): void => {
+      const list = byAisle[aisle] as number[];
+      let kept = 0;
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k] as number;
+        if ((next[c] as number) >= (members[c] as number[]).length) continue; // every member taken: dropped from the list
+        list[kept++] = c;
+        const before = missing[c] as number;
+        if (before === counts[c]) touched.push(c);
+        missing[c] = before - 1;
+        if (before <= 2) buckets[(before - 1) as 0 | 1].push(c);
+      }
+      list.length = kept;
+    };
+    const add = (i: number): void => {
+      const order = orders[i] as Prepared;
+      used[i] = 1;
+      run.push(order);
+      addTo(totals, order);
+      runFar = Math.max(runFar, order.far);
+      for (const aisle of order.aisles) {
+        if (inRun[aisle]) continue;
+        inRun[aisle] = 1;
+        touchedAisles.push(aisle);
+        pending.push(aisle);
+      }
+    };
+    /** The first member of class `c` not taken that fits the run, or −1 (then the class sits this run out). */
+    const member = (c: number): number => {
+      const list = members[c] as number[];
+      let at = next[c] as number;
+      while (at < list.length && used[list[at] as number]) at++;
+      next[c] = at;
+      for (let k = at; k < list.length; k++) {
+        const j = list[k] as number;
+        if (!used[j] && fits(totals, orders[j] as Prepared, limits)) return j;
+      }
+      skipped[c] = 1;
+      if (counts[c] === missing[c]) touched.push(c);
+      return -1;
+    };
+    /** The next order from a bucket's classes, or −1; its class stays in the bucket for its other members. */
+    const take = (b: 0 | 1): number => {
+      const bucket = buckets[b];
+      while (bucket.length > 0) {
+        const c = bucket[bucket.length - 1] as number;
+        if (skipped[c] || missing[c] !== b) {
+          bucket.pop();
+          continue;
+        }
+        const j = member(c);
+        if (j >= 0) return j;
+        bucket.pop();
+      }
+      return -1;
+    };
+    add(seeds[cursor] as number);
+    while (totals.orders < cap) {
+      let chosen = take(0);
+      while (chosen < 0 && pending.length > 0) {
+        scan(pending.pop() as number);
+        chosen = take(0);
+      }
+      if (chosen < 0) chosen = take(1);
+      if (chosen < 0) {
+        // Every remaining order adds two aisles or more: the one adding the fewest, the least far past the run's far end.
+        let best = Number.POSITIVE_INFINITY;
+        for (let k = cursor; k < n && best > 0; k++) {
+          const j = seeds[k] as number;
+          const c = classOf[j] as number;
+          if (used[j] || skipped[c]) continue;
+          if (!fits(totals, orders[j] as Prepared, limits)) continue;
+          const cost = (missing[c] as number) * layout.depth + 2 * Math.max(0, (far[j] as number) - runFar);
+          if (cost < best) {
+            best = cost;
+            chosen = j;
+          }
+        }
+      }
+      if (chosen < 0) break;
+      add(chosen);
+    }
+    batches.push(run);
+    for (const c of touched) {
+      skipped[c] = 0;
+      missing[c] = counts[c] as number;
+    }
+    for (const aisle of touchedAisles) inRun[aisle] = 0;
+    touched.length = 0;
+    touchedAisles.length = 0;
+    pending.length = 0;
+    buckets[0].length = 0;
+    buckets[1].length = 0;
+  }
+  return batches;
+}
+
+/** Runs for these orders: seed batching per carrier and cutoff, each run routed (S-shape or largest gap). */
+export function buildRuns(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits = defaultRunLimits): Result<RunPlan> {
+  const groups = prepare(orders, layout, limits);
+  if (!groups.ok) return groups;
+  return ok(plan(layout, groups.value, (group) => seedBatches(group, layout, limits), 'route'));
+}

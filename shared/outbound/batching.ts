@@ -301,8 +301,17 @@ function plan(layout: Layout, groups: readonly Group[], batch: (orders: readonly
   };
 }
 
-/** First come, first served: orders in the order given, a new run whenever the next one does not fit. */
-export function firstComeBatches(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits = defaultRunLimits): Result<RunPlan> {
+/**
+ * First come, first served: orders in the order given, a new run whenever the next one does not
+ * fit; stops in walk order (the baseline), or routed like `buildRuns` with `sequencing: 'route'`
+ * (to tell what batching saves from what routing saves).
+ */
+export function firstComeBatches(
+  orders: readonly OutboundOrder[],
+  layout: Layout,
+  limits: RunLimits = defaultRunLimits,
+  options: { readonly sequencing?: 'walk-order' | 'route' } = {},
+): Result<RunPlan> {
   const groups = prepare(orders, layout, limits);
   if (!groups.ok) return groups;
   const batch = (group: readonly Prepared[]): Prepared[][] => {
@@ -321,7 +330,7 @@ export function firstComeBatches(orders: readonly OutboundOrder[], layout: Layou
     if (current.length > 0) batches.push(current);
     return batches;
   };
-  return ok(plan(layout, groups.value, batch, 'walk-order'));
+  return ok(plan(layout, groups.value, batch, options.sequencing ?? 'walk-order'));
 }
 
 /** One number for a small set of aisles (up to four, the common case), a string beyond. */
@@ -340,6 +349,9 @@ function classKey(aisles: readonly number[], aisleCount: number): number | strin
  * run's aisles already, 1: one aisle more), so the next order is found without looking at every
  * remaining one. Aisles joining the run are looked at lazily, only when the buckets run dry.
  */
+/** Classes looked at per step while the run's buckets are empty: enough to fill a trolley, few enough not to read every list through. */
+const scanBudget = 64;
+
 function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLimits): Prepared[][] {
   const n = orders.length;
   const aisleCount = layout.aisleX.length;
@@ -363,7 +375,13 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
     (members[c] as number[]).push(i);
   });
   const classes = classAisles.length;
-  const counts = Int32Array.from(classAisles, (aisles) => aisles.length);
+  // Typed arrays filled by plain loops: TypedArray.from with a mapping function is slow in V8.
+  const counts = new Int32Array(classes);
+  const sizes = new Int32Array(classes);
+  for (let c = 0; c < classes; c++) {
+    counts[c] = (classAisles[c] as readonly number[]).length;
+    sizes[c] = (members[c] as number[]).length;
+  }
   const missing = counts.slice();
   const next = new Int32Array(classes); // first member not yet known to be taken
   const skipped = new Uint8Array(classes);
@@ -372,8 +390,13 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
     for (const aisle of aisles) byAisle[aisle]?.push(c);
   });
 
-  const far = Float64Array.from(orders, (order) => order.far);
-  const seeds = Array.from(far, (_, i) => i).sort(
+  const far = new Float64Array(n);
+  const seeds: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    far[i] = (orders[i] as Prepared).far;
+    seeds[i] = i;
+  }
+  seeds.sort(
     (a, b) => (far[b] as number) - (far[a] as number) || (counts[classOf[b] as number] as number) - (counts[classOf[a] as number] as number) || a - b,
   );
   const used = new Uint8Array(n);
@@ -382,7 +405,9 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
   const batches: Prepared[][] = [];
   const touched: number[] = [];
   const touchedAisles: number[] = [];
+  // Aisles of the run whose classes are not all looked at yet, and how far each one's list was looked at.
   const pending: number[] = [];
+  const scanned = new Int32Array(aisleCount);
   let cursor = 0;
   for (;;) {
     while (cursor < n && used[seeds[cursor] as number]) cursor++;
@@ -390,19 +415,30 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
     const run: Prepared[] = [];
     const totals = emptyTotals();
     let runFar = -1;
-    const scan = (aisle: number): void => {
+    /**
+     * Looks at up to `budget` more classes through the last aisle waiting; drops classes with every
+     * member taken (swapped with the list's last, so lists stay dense). Returns when the aisle is done.
+     */
+    const scan = (budget: number): void => {
+      const aisle = pending[pending.length - 1] as number;
       const list = byAisle[aisle] as number[];
-      let kept = 0;
-      for (let k = 0; k < list.length; k++) {
+      let k = scanned[aisle] as number;
+      while (k < list.length && budget > 0) {
         const c = list[k] as number;
-        if ((next[c] as number) >= (members[c] as number[]).length) continue; // every member taken: dropped from the list
-        list[kept++] = c;
+        if ((next[c] as number) >= (sizes[c] as number)) {
+          list[k] = list[list.length - 1] as number;
+          list.pop();
+          continue;
+        }
+        k++;
+        budget--;
         const before = missing[c] as number;
         if (before === counts[c]) touched.push(c);
         missing[c] = before - 1;
         if (before <= 2) buckets[(before - 1) as 0 | 1].push(c);
       }
-      list.length = kept;
+      scanned[aisle] = k;
+      if (k >= list.length) pending.pop();
     };
     const add = (i: number): void => {
       const order = orders[i] as Prepared;
@@ -450,7 +486,7 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
     while (totals.orders < cap) {
       let chosen = take(0);
       while (chosen < 0 && pending.length > 0) {
-        scan(pending.pop() as number);
+        scan(scanBudget);
         chosen = take(0);
       }
       if (chosen < 0) chosen = take(1);
@@ -477,7 +513,10 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
       skipped[c] = 0;
       missing[c] = counts[c] as number;
     }
-    for (const aisle of touchedAisles) inRun[aisle] = 0;
+    for (const aisle of touchedAisles) {
+      inRun[aisle] = 0;
+      scanned[aisle] = 0;
+    }
     touched.length = 0;
     touchedAisles.length = 0;
     pending.length = 0;

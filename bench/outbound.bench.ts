@@ -91,7 +91,14 @@ export const benches: readonly Bench[] = [
         summarise('outbound.run-distance', 'm', [{ ours: [ours.distance], baseline: [fcfs.distance] }], {
           baseline: 'first-come-first-served batches, same limits, stops in walk order',
           bound: { ratio: 0.85 },
-          extra: { firstComeRouted: Math.round(fcfsRouted.distance * 10) / 10, orders: orders.length, pickRuns: ours.runs.length, baselinePickRuns: fcfs.runs.length, methods, limits: defaultRunLimits },
+          extra: {
+            firstComeRouted: Math.round(fcfsRouted.distance * 10) / 10,
+            orders: orders.length,
+            pickRuns: ours.runs.length,
+            baselinePickRuns: fcfs.runs.length,
+            methods,
+            limits: defaultRunLimits,
+          },
         }),
       ];
     },

@@ -359,15 +359,15 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
 
   // Classes of orders with the same aisles, their members in the order given.
   const classOf = new Int32Array(n);
-  const keys = new Map<number | string, number>();
+  const classKeys = new Map<number | string, number>();
   const classAisles: (readonly number[])[] = [];
   const members: number[][] = [];
   orders.forEach((order, i) => {
     const key = classKey(order.aisles, aisleCount);
-    let c = keys.get(key);
+    let c = classKeys.get(key);
     if (c === undefined) {
       c = classAisles.length;
-      keys.set(key, c);
+      classKeys.set(key, c);
       classAisles.push(order.aisles);
       members.push([]);
     }
@@ -390,15 +390,27 @@ function seedBatches(orders: readonly Prepared[], layout: Layout, limits: RunLim
     for (const aisle of aisles) byAisle[aisle]?.push(c);
   });
 
+  // Seeds: farthest aisle first (aisles are numbered left to right, away from the depot), then
+  // more aisles, then the order given — sorted as one number per order, as typed arrays sort.
   const far = new Float64Array(n);
-  const seeds: number[] = new Array<number>(n);
+  let most = 0;
+  for (const count of counts) most = Math.max(most, count);
+  const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    far[i] = (orders[i] as Prepared).far;
-    seeds[i] = i;
+    const order = orders[i] as Prepared;
+    far[i] = order.far;
+    let farAisle = -1;
+    for (const aisle of order.aisles) farAisle = Math.max(farAisle, aisle);
+    keys[i] = ((aisleCount - farAisle) * (most + 1) + (most - (counts[classOf[i] as number] as number))) * n + i;
   }
-  seeds.sort(
-    (a, b) => (far[b] as number) - (far[a] as number) || (counts[classOf[b] as number] as number) - (counts[classOf[a] as number] as number) || a - b,
-  );
+  let seeds: Int32Array | number[];
+  if ((aisleCount + 2) * (most + 1) * n < Number.MAX_SAFE_INTEGER) {
+    keys.sort();
+    seeds = new Int32Array(n);
+    for (let k = 0; k < n; k++) seeds[k] = (keys[k] as number) % n;
+  } else {
+    seeds = Array.from({ length: n }, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number));
+  }
   const used = new Uint8Array(n);
   const inRun = new Uint8Array(aisleCount);
   const buckets: [number[], number[]] = [[], []];

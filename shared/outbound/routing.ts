@@ -50,8 +50,8 @@ function aislesOf<T>(picks: readonly Pick<T>[]): Aisle<T>[] {
     else aisles.set(stop.point.aisle, { index: stop.point.aisle, x: stop.point.x, stops: [stop] });
   }
   const sorted = [...aisles.values()].sort((a, b) => a.index - b.index);
-  // Same depth (two levels of one bay, or both sides of the aisle): by code, so the order is stable.
-  for (const aisle of sorted) aisle.stops.sort((a, b) => a.point.y - b.point.y || (a.point.code < b.point.code ? -1 : a.point.code > b.point.code ? 1 : 0));
+  // Same depth (levels of one bay): by walk rank, which tells every location of a layout apart, so the order is stable.
+  for (const aisle of sorted) if (aisle.stops.length > 1) aisle.stops.sort((a, b) => a.point.y - b.point.y || a.point.walk - b.point.walk);
   return sorted;
 }
 
@@ -61,68 +61,92 @@ const farthest = <T>(aisle: Aisle<T>): number => aisle.stops[aisle.stops.length 
 const across = <T>(aisles: readonly Aisle<T>[]): number => 2 * (aisles[aisles.length - 1]?.x ?? 0);
 
 export function sShape<T>(layout: Layout, picks: readonly Pick<T>[]): Route<T> {
-  return sShapeOf(layout, aislesOf(picks));
+  const aisles = aislesOf(picks);
+  return { method: 's-shape', stops: sShapeStops(aisles), distance: sShapeDistance(layout, aisles) };
 }
 
 export function largestGap<T>(layout: Layout, picks: readonly Pick<T>[]): Route<T> {
-  return largestGapOf(layout, aislesOf(picks));
+  const aisles = aislesOf(picks);
+  return { method: 'largest-gap', stops: largestGapStops(layout, aisles), distance: largestGapDistance(layout, aisles) };
 }
 
-/** The shorter of S-shape and largest gap for these picks (S-shape on a tie). */
+/** The shorter of S-shape and largest gap for these picks (S-shape on a tie); only the winner's stops are put in order. */
 export function route<T>(layout: Layout, picks: readonly Pick<T>[]): Route<T> {
   const aisles = aislesOf(picks);
-  const s = sShapeOf(layout, aisles);
-  const gap = largestGapOf(layout, aisles);
-  return gap.distance < s.distance - 1e-9 ? gap : s;
+  const s = sShapeDistance(layout, aisles);
+  const gap = largestGapDistance(layout, aisles);
+  return gap < s - 1e-9
+    ? { method: 'largest-gap', stops: largestGapStops(layout, aisles), distance: gap }
+    : { method: 's-shape', stops: sShapeStops(aisles), distance: s };
 }
 
-function sShapeOf<T>(layout: Layout, aisles: readonly Aisle<T>[]): Route<T> {
-  if (aisles.length === 0) return { method: 's-shape', stops: [], distance: 0 };
+function sShapeDistance<T>(layout: Layout, aisles: readonly Aisle<T>[]): number {
+  const last = aisles[aisles.length - 1];
+  if (!last) return 0;
+  // Every aisle end to end, except the last one when their number is odd: a return to its farthest stop.
+  const odd = aisles.length % 2 === 1;
+  return across(aisles) + (odd ? (aisles.length - 1) * layout.depth + 2 * farthest(last) : aisles.length * layout.depth);
+}
+
+function sShapeStops<T>(aisles: readonly Aisle<T>[]): Stop<T>[] {
   const stops: Stop<T>[] = [];
-  let vertical = 0;
   const odd = aisles.length % 2 === 1;
   aisles.forEach((aisle, i) => {
-    const isReturn = odd && i === aisles.length - 1;
-    if (isReturn) {
-      // Entered from the front, left the same way: up to the farthest stop and back.
-      vertical += 2 * farthest(aisle);
-      stops.push(...aisle.stops);
-    } else {
-      vertical += layout.depth;
-      // Even-numbered traversals go up (front to back), odd ones come down.
-      stops.push(...(i % 2 === 0 ? aisle.stops : [...aisle.stops].reverse()));
-    }
+    // Even-numbered traversals go up (front to back), odd ones come down; a return goes up and back.
+    const up = i % 2 === 0 || (odd && i === aisles.length - 1);
+    if (up) for (const stop of aisle.stops) stops.push(stop);
+    else for (let k = aisle.stops.length - 1; k >= 0; k--) stops.push(aisle.stops[k] as Stop<T>);
   });
-  return { method: 's-shape', stops, distance: across(aisles) + vertical };
+  return stops;
 }
 
-function largestGapOf<T>(layout: Layout, aisles: readonly Aisle<T>[]): Route<T> {
+/**
+ * Where an aisle between the first and the last is split: its stops below index `split` are picked
+ * from the front, the others from the back; `gap` is the largest gap, never walked. The gaps are
+ * front → first stop, between neighbours, last stop → back.
+ */
+function largestGapOf<T>(layout: Layout, aisle: Aisle<T>): { readonly gap: number; readonly split: number } {
+  const stops = aisle.stops;
+  let gap = stops[0]?.point.y ?? 0;
+  let split = 0;
+  for (let i = 1; i <= stops.length; i++) {
+    const upper = i < stops.length ? (stops[i]?.point.y ?? 0) : layout.depth;
+    const g = upper - (stops[i - 1]?.point.y ?? 0);
+    if (g > gap) {
+      gap = g;
+      split = i;
+    }
+  }
+  return { gap, split };
+}
+
+function largestGapDistance<T>(layout: Layout, aisles: readonly Aisle<T>[]): number {
+  const first = aisles[0];
+  if (!first) return 0;
+  if (aisles.length === 1) return across(aisles) + 2 * farthest(first);
+  // The first and the last aisle end to end; each between, all but its largest gap, twice.
+  let vertical = 2 * layout.depth;
+  for (let i = 1; i < aisles.length - 1; i++) vertical += 2 * (layout.depth - largestGapOf(layout, aisles[i] as Aisle<T>).gap);
+  return across(aisles) + vertical;
+}
+
+function largestGapStops<T>(layout: Layout, aisles: readonly Aisle<T>[]): Stop<T>[] {
   const first = aisles[0];
   const last = aisles[aisles.length - 1];
-  if (!first || !last) return { method: 'largest-gap', stops: [], distance: 0 };
-  if (aisles.length === 1) return { method: 'largest-gap', stops: first.stops, distance: across(aisles) + 2 * farthest(first) };
-  const back: Stop<T>[] = [];
-  const front: Stop<T>[][] = [];
-  let vertical = 2 * layout.depth;
-  for (const aisle of aisles.slice(1, -1)) {
-    // The gaps: front → first stop, between neighbours, last stop → back. The largest is skipped;
-    // stops below it are picked from the front, those above it from the back.
-    let gap = aisle.stops[0]?.point.y ?? 0;
-    let split = 0;
-    for (let i = 1; i <= aisle.stops.length; i++) {
-      const upper = i < aisle.stops.length ? (aisle.stops[i]?.point.y ?? 0) : layout.depth;
-      const g = upper - (aisle.stops[i - 1]?.point.y ?? 0);
-      if (g > gap) {
-        gap = g;
-        split = i;
-      }
-    }
-    vertical += 2 * (layout.depth - gap);
-    back.push(...aisle.stops.slice(split).reverse());
-    front.push(aisle.stops.slice(0, split));
+  if (!first || !last) return [];
+  if (aisles.length === 1) return [...first.stops];
+  // Out: up the first aisle, along the back into each aisle's upper part (deepest first), down the
+  // last aisle; home: along the front, right to left, into each aisle's lower part.
+  const stops: Stop<T>[] = [...first.stops];
+  const splits = aisles.map((aisle, i) => (i === 0 || i === aisles.length - 1 ? 0 : largestGapOf(layout, aisle).split));
+  for (let i = 1; i < aisles.length - 1; i++) {
+    const aisle = (aisles[i] as Aisle<T>).stops;
+    for (let k = aisle.length - 1; k >= (splits[i] as number); k--) stops.push(aisle[k] as Stop<T>);
   }
-  // Out: up the first aisle, along the back into each aisle's upper part, down the last aisle;
-  // home: along the front, right to left, into each aisle's lower part.
-  const stops = [...first.stops, ...back, ...[...last.stops].reverse(), ...front.reverse().flat()];
-  return { method: 'largest-gap', stops, distance: across(aisles) + vertical };
+  for (let k = last.stops.length - 1; k >= 0; k--) stops.push(last.stops[k] as Stop<T>);
+  for (let i = aisles.length - 2; i >= 1; i--) {
+    const aisle = (aisles[i] as Aisle<T>).stops;
+    for (let k = 0; k < (splits[i] as number); k++) stops.push(aisle[k] as Stop<T>);
+  }
+  return stops;
 }

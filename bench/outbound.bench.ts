@@ -11,7 +11,7 @@ import { repeat, summarise, wholeRuns, type Bench } from './harness';
 const seed = 1;
 const orderCount = 10_000;
 
-export function fixture(): { orders: OutboundOrder[]; places: Place[]; zoneOrder: string[] } {
+function fixture(): { orders: OutboundOrder[]; places: Place[]; zoneOrder: string[] } {
   const site = generateDemoSite({ seed });
   const walk = new Map(site.locations.map((l) => [l.code, l.walkOrder]));
   const face = new Map<string, string>();

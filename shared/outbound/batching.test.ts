@@ -110,15 +110,35 @@ describe('buildRuns and firstComeBatches', () => {
     expect(plan.runs[0]?.stops.map((stop) => stop.point.code)).toEqual(['A-01-02-0']);
   });
 
-  it('refuses limits that are not whole numbers ≥ 1 and an order given twice', () => {
+  it('refuses limits that are not whole numbers ≥ 1, a line without a whole positive quantity, and an order given twice', () => {
     for (const bad of [{ ordersPerRun: 0 }, { toteSlots: 1.5 }, { linesPerRun: Number.NaN }, { volumePerRun: 0 }, { weightPerRun: -1 }]) {
       const result = buildRuns([], layout, { ...limits, ...bad });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: Object.keys(bad)[0] } });
     }
+    for (const bad of [{ quantity: 0 }, { quantity: 1.5 }, { quantity: Number.NaN }, { volume: -1 }, { weight: Number.NaN }]) {
+      const o = order('o9', ['A-01-01-0', 'A-01-02-0']);
+      const result = firstComeBatches([{ ...o, lines: [o.lines[0], { ...o.lines[1], ...bad }] as OutboundOrder['lines'] }], layout, limits);
+      expect(!result.ok && result.error).toMatchObject({ code: 'INVALID_INPUT', details: { orderId: 'o9', lineNo: 2 } });
+    }
     const twice = firstComeBatches([order('o1', []), order('o1', [])], layout, limits);
     expect(!twice.ok && twice.error.details).toEqual({ orderId: 'o1' });
     expect(value(buildRuns([], layout, limits))).toEqual({ runs: [], distance: 0, oversize: [], unrouted: [] });
+  });
+
+  it('first come sorts stops by the walk order given, the layout’s serpentine rank without one', () => {
+    const lines = (walk?: [number, number]): OutboundOrder => ({
+      ...order('o1', []),
+      lines: [
+        { lineNo: 1, sku: 'S1', location: 'A-01-02-0', quantity: 1, ...(walk ? { walkOrder: walk[0] } : {}) },
+        { lineNo: 2, sku: 'S2', location: 'A-02-09-0', quantity: 1, ...(walk ? { walkOrder: walk[1] } : {}) },
+      ],
+    });
+    const stops = (o: OutboundOrder): string[] => value(firstComeBatches([o], layout, limits)).runs[0]?.stops.map((s) => s.point.code) ?? [];
+    expect(stops(lines())).toEqual(['A-01-02-0', 'A-02-09-0']);
+    expect(stops(lines([20, 10]))).toEqual(['A-02-09-0', 'A-01-02-0']);
+    // Depot → A-02-09 (3 + 8.5) → A-01-02 by the front (8.5 + 1.5 + 3) → depot (1.5): 26.
+    expect(value(firstComeBatches([lines([20, 10])], layout, limits)).distance).toBe(26);
   });
 
   it('caps orders per run at the trolley’s tote slots', () => {

@@ -123,7 +123,7 @@ function checkLimits(limits: RunLimits): Result<null> {
   return ok(null);
 }
 
-/** Orders parsed, placed and grouped by cutoff then carrier; an order id given twice is refused. */
+/** Orders parsed, placed and grouped by cutoff then carrier; an order id given twice, or a line without a whole positive quantity, is refused. */
 function prepare(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits): Result<Group[]> {
   const checked = checkLimits(limits);
   if (!checked.ok) return checked;
@@ -140,6 +140,17 @@ function prepare(orders: readonly OutboundOrder[], layout: Layout, limits: RunLi
     let volume = 0;
     let weight = 0;
     for (const line of order.lines) {
+      if (
+        !Number.isSafeInteger(line.quantity) ||
+        line.quantity < 1 ||
+        !(line.volume === undefined || line.volume >= 0) ||
+        !(line.weight === undefined || line.weight >= 0)
+      ) {
+        return fail('INVALID_INPUT', `order ${order.orderId} line ${line.lineNo}: quantity must be a whole number ≥ 1, volume and weight ≥ 0`, {
+          orderId: order.orderId,
+          lineNo: line.lineNo,
+        });
+      }
       let point = cache.get(line.location);
       if (point === undefined) {
         const located = locate(layout, line.location);
@@ -319,7 +330,7 @@ export function firstComeBatches(
     let current: Prepared[] = [];
     let totals = emptyTotals();
     for (const prepared of group) {
-      if (!fits(totals, prepared, limits)) {
+      if (current.length > 0 && !fits(totals, prepared, limits)) {
         batches.push(current);
         current = [];
         totals = emptyTotals();

@@ -110,6 +110,22 @@ type Prepared = {
   readonly oversize: readonly LimitName[];
 };
 
+/** The oversize list of every order within the limits, one shared empty list. */
+const none: readonly LimitName[] = Object.freeze([]);
+
+/** Which limits an order breaks on its own. */
+function oversizeOf(lines: number, units: number, volume: number, weight: number, limits: RunLimits): readonly LimitName[] {
+  const over = (limit: number | undefined, value: number): boolean => limit !== undefined && value > limit;
+  if (!over(limits.linesPerRun, lines) && !over(limits.unitsPerRun, units) && !over(limits.volumePerRun, volume) && !over(limits.weightPerRun, weight))
+    return none;
+  const broken: LimitName[] = [];
+  if (over(limits.linesPerRun, lines)) broken.push('lines');
+  if (over(limits.unitsPerRun, units)) broken.push('units');
+  if (over(limits.volumePerRun, volume)) broken.push('volume');
+  if (over(limits.weightPerRun, weight)) broken.push('weight');
+  return broken;
+}
+
 type Group = { readonly carrier: string; readonly cutoff: string; readonly orders: Prepared[] };
 
 function checkLimits(limits: RunLimits): Result<null> {
@@ -166,11 +182,7 @@ function prepare(orders: readonly OutboundOrder[], layout: Layout, limits: RunLi
       volume += (line.volume ?? 0) * line.quantity;
       weight += (line.weight ?? 0) * line.quantity;
     }
-    const oversize: LimitName[] = [];
-    if (order.lines.length > limits.linesPerRun) oversize.push('lines');
-    if (units > limits.unitsPerRun) oversize.push('units');
-    if (limits.volumePerRun !== undefined && volume > limits.volumePerRun) oversize.push('volume');
-    if (limits.weightPerRun !== undefined && weight > limits.weightPerRun) oversize.push('weight');
+    const oversize = oversizeOf(order.lines.length, units, volume, weight, limits);
     let byCarrier = groups.get(order.cutoff);
     if (!byCarrier) groups.set(order.cutoff, (byCarrier = new Map<string, Group>()));
     let group = byCarrier.get(order.carrier);
@@ -231,7 +243,7 @@ function assemble(layout: Layout, group: Group, members: readonly Prepared[], se
         picks.push({ point, item: items.length });
         items.push(item);
         owners.push(owner);
-        walks.push(line.walkOrder ?? point.walk);
+        if (sequencing === 'walk-order') walks.push(line.walkOrder ?? point.walk);
       }
     }
   });

@@ -216,80 +216,69 @@ function addTo(totals: Totals, order: Prepared): void {
   totals.weight += order.weight;
 }
 
-/** A run line while the run is assembled: its tote slot is known once the stops are in order. */
+/**
+ * A run line while the run is assembled. Until the stops are in order, `toteSlot` holds the index
+ * of its order among the run's members; then it is given the order's slot.
+ */
 type Building = { readonly orderId: string; readonly lineNo: number; readonly sku: string; readonly quantity: number; toteSlot: number };
 
 /** A run of these orders: stops routed (`route`) or sorted by walk order, tote slots by first stop. */
 function assemble(layout: Layout, group: Group, members: readonly Prepared[], sequencing: 'route' | 'walk-order'): PlannedRun {
-  // Routed by index: picks[k].item = k, the line built in items[k], of members[owners[k]].
-  const picks: Pick<number>[] = [];
-  const items: Building[] = [];
-  const owners: number[] = [];
-  const walks: number[] = [];
+  const picks: Pick<Building>[] = [];
+  const walks = new Map<string, number>();
   const unrouted: (Building & { location: string; problem: PlaceProblem })[] = [];
-  const unroutedOwners: number[] = [];
   const totals = emptyTotals();
-  members.forEach((prepared, owner) => {
+  for (let owner = 0; owner < members.length; owner++) {
+    const prepared = members[owner] as Prepared;
     addTo(totals, prepared);
     const { orderId, lines } = prepared.order;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as OutboundLine;
       const point = prepared.points[i] as Point | PlaceProblem;
-      const item: Building = { orderId, lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, toteSlot: 0 };
       if (typeof point === 'string') {
-        unrouted.push({ ...item, location: line.location, problem: point });
-        unroutedOwners.push(owner);
+        unrouted.push({ orderId, lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, toteSlot: owner, location: line.location, problem: point });
       } else {
-        picks.push({ point, item: items.length });
-        items.push(item);
-        owners.push(owner);
-        if (sequencing === 'walk-order') walks.push(line.walkOrder ?? point.walk);
+        picks.push({ point, item: { orderId, lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, toteSlot: owner } });
+        if (sequencing === 'walk-order' && !walks.has(point.code)) walks.set(point.code, line.walkOrder ?? point.walk);
       }
     }
-  });
-  let ordered: readonly Stop<number>[];
+  }
+  let stops: readonly Stop<Building>[];
   let distance: number;
   let method: PlannedRun['method'];
   if (sequencing === 'route') {
     const routed = route(layout, picks);
-    ordered = routed.stops;
+    stops = routed.stops;
     distance = routed.distance;
     method = routed.method;
   } else {
-    const byCode = new Map<string, { point: Point; items: number[]; walk: number }>();
+    const byCode = new Map<string, { point: Point; items: Building[] }>();
     for (const pick of picks) {
       const stop = byCode.get(pick.point.code);
       if (stop) stop.items.push(pick.item);
-      else byCode.set(pick.point.code, { point: pick.point, items: [pick.item], walk: walks[pick.item] ?? 0 });
+      else byCode.set(pick.point.code, { point: pick.point, items: [pick.item] });
     }
-    const sorted = [...byCode.values()].sort((a, b) => a.walk - b.walk || compare(a.point.code, b.point.code));
-    ordered = sorted;
+    const walk = (stop: { point: Point }): number => walks.get(stop.point.code) ?? 0;
+    stops = [...byCode.values()].sort((a, b) => walk(a) - walk(b) || compare(a.point.code, b.point.code));
     distance = walkLength(
       layout,
-      sorted.map((stop) => stop.point),
+      stops.map((stop) => stop.point),
     );
     method = 'walk-order';
   }
   // Tote slots 1… in the order each order's first stop comes; orders with no stop after them.
   const slotOf = new Int32Array(members.length);
   const slotted: number[] = [];
-  const slot = (owner: number): number => {
+  const slot = (owner: number): void => {
     if (slotOf[owner] === 0) {
       slotted.push(owner);
       slotOf[owner] = slotted.length;
     }
-    return slotOf[owner] as number;
   };
-  const stops: Stop<RunLine>[] = ordered.map((stop) => ({
-    point: stop.point,
-    items: stop.items.map((k) => {
-      const item = items[k] as Building;
-      item.toteSlot = slot(owners[k] as number);
-      return item;
-    }),
-  }));
+  for (const stop of stops) for (const item of stop.items) slot(item.toteSlot);
   for (let owner = 0; owner < members.length; owner++) slot(owner);
-  unrouted.forEach((item, k) => (item.toteSlot = slotOf[unroutedOwners[k] as number] as number));
+  for (const stop of stops) for (const item of stop.items) item.toteSlot = slotOf[item.toteSlot] as number;
+  for (const item of unrouted) item.toteSlot = slotOf[item.toteSlot] as number;
   return {
     carrier: group.carrier,
     cutoff: group.cutoff,

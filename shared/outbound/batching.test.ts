@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRuns, firstComeBatches, type OutboundOrder, type PlannedRun, type RunLimits, type RunPlan } from './batching';
+import { buildRuns, firstComeBatches, runOf, type OutboundOrder, type PlannedRun, type RunLimits, type RunPlan } from './batching';
 import { createLayout } from './layout';
 import type { Result } from '../result';
 
@@ -145,6 +145,33 @@ describe('buildRuns and firstComeBatches', () => {
     const orders = Array.from({ length: 7 }, (_, i) => order(`o${i}`, ['A-01-01-0']));
     const plan = value(buildRuns(orders, layout, { ...limits, ordersPerRun: 30, toteSlots: 3 }));
     expect(plan.runs.map((run) => run.orders.length)).toEqual([3, 3, 1]);
+  });
+});
+
+describe('runOf', () => {
+  it('routes a run of the orders given, with their tote slots', () => {
+    const result = runOf([order('o1', ['A-04-01-0']), order('o2', ['A-01-01-0', 'A-02-01-0'])], layout, limits);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // The same three stops as 'largest gap wins' in routing.test.ts, less A-03: aisles 1, 2 and 4,
+    // each at bay 1. Largest gap: 10 + 10 + 2 × 0.5 + 18 = 39; S-shape: 10 + 10 + 2 × 0.5 + 18 = 39 too (a tie keeps S-shape).
+    expect(result.value).toMatchObject({ method: 's-shape', distance: 39, lines: 3, oversize: [] });
+    expect(result.value.orders).toEqual([
+      { orderId: 'o2', toteSlot: 1 },
+      { orderId: 'o1', toteSlot: 2 },
+    ]);
+  });
+
+  it('refuses no order, mixed carriers or cutoffs, and orders that together break a limit', () => {
+    const problem = (result: ReturnType<typeof runOf>): unknown => !result.ok && result.error.details;
+    expect(problem(runOf([], layout, limits))).toEqual({ problem: 'empty' });
+    expect(problem(runOf([order('o1', []), order('o2', [], { carrier: 'ups' })], layout, limits))).toEqual({ problem: 'mixed' });
+    expect(problem(runOf([order('o1', []), order('o2', [], { cutoff: '2026-11-27T13:00:00.000Z' })], layout, limits))).toEqual({ problem: 'mixed' });
+    const three = [order('o1', ['A-01-01-0']), order('o2', ['A-01-01-0']), order('o3', ['A-01-01-0'])];
+    expect(problem(runOf(three, layout, { ...limits, toteSlots: 2, linesPerRun: 2 }))).toEqual({ problem: 'limits', limits: ['orders', 'lines'] });
+    // One order alone over a limit is a run, flagged.
+    const alone = runOf([order('big', ['A-01-01-0', 'A-01-02-0', 'A-01-03-0'])], layout, { ...limits, linesPerRun: 2 });
+    expect(alone.ok && alone.value.oversize).toEqual(['lines']);
   });
 });
 

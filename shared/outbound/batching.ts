@@ -556,3 +556,26 @@ export function buildRuns(orders: readonly OutboundOrder[], layout: Layout, limi
   if (!groups.ok) return groups;
   return ok(plan(layout, groups.value, (group) => seedBatches(group, layout, limits), 'route'));
 }
+
+/**
+ * One run of exactly these orders, routed like `buildRuns` — for a run built by hand (the shift
+ * lead selects orders) or a run to preview. Refused (INVALID_INPUT, `details.problem`) when there
+ * is no order (`empty`), when the orders do not share one carrier and cutoff (`mixed`), or when
+ * together they break a limit (`limits`, with `details.limits`); one order alone is allowed over a
+ * limit and flagged, as in `buildRuns`.
+ */
+export function runOf(orders: readonly OutboundOrder[], layout: Layout, limits: RunLimits = defaultRunLimits): Result<PlannedRun> {
+  const groups = prepare(orders, layout, limits);
+  if (!groups.ok) return groups;
+  const [group, ...others] = groups.value;
+  if (!group) return fail('INVALID_INPUT', 'a run needs at least one order', { problem: 'empty' });
+  if (others.length > 0) return fail('INVALID_INPUT', 'a run holds orders of one carrier and one cutoff', { problem: 'mixed' });
+  if (group.orders.length > 1) {
+    const totals = emptyTotals();
+    for (const prepared of group.orders) addTo(totals, prepared);
+    const broken: (LimitName | 'orders')[] = [...oversizeOf(totals.lines, totals.units, totals.volume, totals.weight, limits)];
+    if (totals.orders > Math.min(limits.ordersPerRun, limits.toteSlots)) broken.unshift('orders');
+    if (broken.length > 0) return fail('INVALID_INPUT', `these orders together exceed ${broken.join(', ')}`, { problem: 'limits', limits: broken });
+  }
+  return ok(assemble(layout, group, group.orders, 'route'));
+}

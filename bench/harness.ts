@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 /** One figure, as docs/design.md §8 prints it: ours, the baseline measured in the same run, and the ratio. */
 export type BenchLine = {
   readonly bench: string;
-  readonly unit: 'us' | 'ms' | 's' | 'share' | 'count';
+  readonly unit: 'us' | 'ms' | 's' | 'share' | 'count' | 'm';
   readonly p50: number;
   readonly p99: number;
   readonly baseline?: { readonly what: string; readonly p50: number; readonly p99: number };

@@ -337,6 +337,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (answer.changes.length > 0 && fresh.length === 0) return;
       const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
       const entities = new Set<string>();
+      lookups.expect(
+        db.read,
+        fresh.flatMap((change) => (change.entity === 'movement' && typeof change.key === 'string' ? [change.key] : [])),
+      );
       await applyRecords(
         fresh,
         0,

@@ -41,13 +41,37 @@ export type LedgerLookups = {
   readonly product: (tx: WriteHandle, sku: string) => number | null;
   readonly location: (tx: WriteHandle, code: string) => number | null;
   readonly user: (tx: WriteHandle, personId: string | undefined) => number | null;
+  /** Whether this station already holds the event's movements (`hasEvent`), answered from `expect` when it covered the id. */
+  readonly held: (tx: WriteHandle, eventId: string) => boolean;
+  /** The events a page carries, looked up in one query before its slices instead of one each. */
+  readonly expect: (read: ReadHandle, eventIds: readonly string[]) => void;
 };
 
 export function createLookups(): LedgerLookups {
   const products = new Map<string, number>();
   const locations = new Map<string, number>();
   const users = new Map<string, number | null>();
+  // Asked for and not held: a page's events found nowhere. An id applied leaves it (it is held then).
+  const absent = new Set<string>();
   return {
+    held: (tx, eventId) => {
+      if (absent.delete(eventId)) return false;
+      return hasEvent(tx, eventId);
+    },
+    expect: (read, eventIds) => {
+      absent.clear();
+      if (eventIds.length === 0) return;
+      const found = new Set(
+        read
+          .all<{ id: string }>(
+            sql`
+            SELECT value AS id FROM json_each(${JSON.stringify(eventIds)})
+            WHERE EXISTS (SELECT 1 FROM outbox WHERE event_id = value) OR EXISTS (SELECT 1 FROM movement WHERE event_id = value)`,
+          )
+          .map((row) => row.id),
+      );
+      for (const id of eventIds) if (!found.has(id)) absent.add(id);
+    },
     product: (tx, sku) => {
       let id = products.get(sku);
       if (id === undefined) {
@@ -131,7 +155,7 @@ export function hasEvent(read: ReadHandle, eventId: string): boolean {
  * Returns whether anything was applied (false for this station's own events and replays).
  */
 export function applyPulledMovements(tx: WriteHandle, data: Readonly<MovementData>, at: number, lookups: LedgerLookups = createLookups()): boolean {
-  if (hasEvent(tx, data.eventId)) return false;
+  if (lookups.held(tx, data.eventId)) return false;
   const userId = lookups.user(tx, data.actor?.personId);
   const shortfalls: Shortfall[] = [];
   try {

@@ -53,3 +53,24 @@ test('Chinese and Latin text are drawn with the faces the app ships, never a sys
     { family: expect.stringMatching(/^Noto Sans SC\b/), shipped: true },
   ]);
 });
+
+test('the home’s role reads whole at 1366×768 and 1920×1080, never cut inside the word ("Administrat|eur")', async ({ station }) => {
+  const { shell } = await stationWithAdmin(station);
+  const { page } = station;
+  for (const locale of ['fr', 'en'] as const) {
+    await shell.switchLanguage(locale);
+    const role = page.locator('.big-number', { hasText: shell.t('home.role') }).locator('.big-number-value');
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await expect(role).toHaveText(shell.t('roles.admin'));
+      await page.evaluate(() => document.fonts.ready);
+      // One word on one line: the value's box is one line high and no wider than its card.
+      const lines = await role.evaluate((node) => Math.round(node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight)));
+      const fits = await role.evaluate((node) => node.scrollWidth <= node.clientWidth);
+      expect([locale, size.width, lines, fits]).toEqual([locale, size.width, 1, true]);
+    }
+  }
+});

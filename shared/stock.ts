@@ -175,3 +175,23 @@ export type LocationImportPreview = {
   readonly errors: readonly LocationImportError[];
   readonly committed: boolean;
 };
+
+/**
+ * Codes of the site to print on one sheet and scan back (issue #10: the demo site's codes, from the
+ * app itself): a few locations of each type, pallets holding stock, products with their GTINs and,
+ * when a product is lot-tracked, a lot held in stock. Read from the station's mirror.
+ */
+export type BarcodeSheet = {
+  readonly locations: readonly { readonly code: string; readonly type: LocationType }[];
+  readonly pallets: readonly { readonly sscc: string; readonly location: string | null }[];
+  readonly products: readonly {
+    readonly sku: string;
+    readonly description: Descriptions;
+    /** The unit GTIN, 14 digits as the mirror keeps it. */
+    readonly gtin: string;
+    /** A case GTIN-14 and how many units its case holds, when the product has one. */
+    readonly caseGtin: { readonly gtin: string; readonly packQuantity: number } | null;
+    /** A lot of this product held in stock (lot-tracked products only). */
+    readonly lot: string | null;
+  }[];
+};

@@ -6,7 +6,7 @@ export class StockPage extends StationPage {
     super(page);
   }
 
-  async openTab(tab: 'lookup' | 'move' | 'count' | 'approvals'): Promise<void> {
+  async openTab(tab: 'lookup' | 'move' | 'count' | 'approvals' | 'codes'): Promise<void> {
     await this.page.getByRole('tab', { name: this.t(`stock.tabs.${tab}`) }).click();
   }
 

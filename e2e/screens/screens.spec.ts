@@ -70,6 +70,14 @@ for (const size of sizes) {
       await stock.scanInto('lookup', unitGtin(product));
       await expect(stock.header('product')).toBeVisible();
       await shot('12-stock-lookup');
+      await go(page, '#/stock/codes');
+      await expect(page.locator('.barcode-sheet [data-drawn]').first()).toBeVisible();
+      await expect(page.locator('.barcode-sheet [data-drawn="drawing"]')).toHaveCount(0);
+      await shot('18-stock-barcodes');
+      await page.screenshot({ path: join(folder, '18-stock-barcodes-full.png'), fullPage: true, animations: 'disabled' });
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: join(folder, '19-stock-barcodes-print.png'), fullPage: true, animations: 'disabled' });
+      await page.emulateMedia({ media: 'screen' });
       await shell.logOut();
 
       await login.logIn(lead);

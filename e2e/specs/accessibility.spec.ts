@@ -74,7 +74,17 @@ for (const locale of ['fr', 'en', 'zh-CN'] as const) {
     await shell.switchLanguage(locale);
     const stock = new StockPage(page);
     stock.locale = locale;
-    for (const hash of ['#/home', '#/orders', '#/sync', '#/scanner', '#/admin/people', '#/admin/settings', '#/admin/locations', '#/admin/audit']) {
+    for (const hash of [
+      '#/home',
+      '#/orders',
+      '#/sync',
+      '#/scanner',
+      '#/stock/codes',
+      '#/admin/people',
+      '#/admin/settings',
+      '#/admin/locations',
+      '#/admin/audit',
+    ]) {
       await go(page, hash);
       await expectAccessible(page, hash);
       await expectActionsReadable(page);

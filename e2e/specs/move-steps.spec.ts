@@ -97,3 +97,29 @@ test('a whole-pallet move shows what is on it and moves only once confirmed, by 
   await stock.expectStep('move', 'from');
   expect(await palletAt(stock, pallet.sscc)).toBe(dock());
 });
+
+test('an answer of one to three lines never moves the scan field at 1366×768', async ({ station }) => {
+  const { page } = station;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const stock = await moving(station);
+  const field = page.locator('input[name="move-from"]');
+  await expect(field).toBeFocused();
+  const top = async (): Promise<number | undefined> => (await field.boundingBox())?.y;
+  const before = await top();
+  const lines = (): Promise<number> =>
+    page
+      .locator('.step-message > span:not(.step-message-icon)')
+      .evaluate((node) => Math.round(node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight)));
+
+  await stock.scanInto('move-from', 'QQQ');
+  await stock.expectFeedback('error', 'errors.UNKNOWN_BARCODE', { code: 'QQQ' });
+  expect(await lines()).toBe(1);
+  expect(await top()).toBe(before);
+
+  // A code that names nothing, typed with spaces: the answer quotes it whole, on three lines.
+  const long = 'NOT A CODE OF THIS SITE AT ALL, TYPED IN BY HAND';
+  await stock.scanInto('move-from', long);
+  await stock.expectFeedback('error', 'errors.UNKNOWN_BARCODE', { code: long });
+  expect(await lines()).toBe(3);
+  expect(await top()).toBe(before);
+});

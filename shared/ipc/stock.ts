@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CountStatus, CountView, LocationImportPreview, LookupResult, MoveCheck, MovementPage, MoveResult } from '../stock';
+import type { BarcodeSheet, CountStatus, CountView, LocationImportPreview, LookupResult, MoveCheck, MovementPage, MoveResult } from '../stock';
 import { defineEvents, defineModule, returns } from './define';
 
 // Field rules the screens' forms use as they are (one object for both sides, issue #8).
@@ -87,6 +87,8 @@ export const stock = defineModule('stock', {
     output: returns<MoveResult>(),
     access: ['shift_lead'],
   },
+  /** Codes of the site for a printable sheet of barcodes to scan (every role scans, so every session). */
+  barcodeSheet: { input: z.object({}), output: returns<BarcodeSheet>(), access: 'session', passive: true },
   /** CSV `code,type,zone,walk_order`; `commit: false` only previews. Nothing is written if any row is wrong. */
   importLocations: {
     input: z.object({ csv: z.string().max(5_000_000), commit: z.boolean() }),

@@ -1,5 +1,6 @@
 import { stock } from '../../../shared/ipc/stock';
 import type { Registrar } from '../ipc/registrar';
+import { barcodeSheet } from './barcode-sheet';
 import type { createCountService } from './counts';
 import { movementHistory } from './history';
 import type { LocationImport } from './locations-import';
@@ -25,5 +26,6 @@ export function registerStockHandlers(
   registrar.handle(stock.listCounts, (input) => counts.list(input.status));
   registrar.handle(stock.approveCount, (input, { actor }) => counts.approve(actor, input.countId, input.reason));
   registrar.handle(stock.rejectCount, (input, { actor }) => counts.reject(actor, input.countId, input.reason));
+  registrar.handle(stock.barcodeSheet, () => barcodeSheet(db.read));
   registrar.handle(stock.importLocations, (input, { actor }) => locations.importCsv(actor, input.csv, input.commit));
 }

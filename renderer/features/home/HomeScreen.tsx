@@ -15,8 +15,8 @@ export function HomeScreen() {
     <main className="screen">
       <h1>{t('home.title', { name: session.user.name })}</h1>
       <div className="figures">
-        <BigNumber label={t('home.site')} value={site ? `${site.code} · ${site.name}` : '—'} />
-        <BigNumber label={t('home.role')} value={t(`roles.${session.user.role}`)} />
+        <BigNumber words label={t('home.site')} value={site ? `${site.code} · ${site.name}` : '—'} />
+        <BigNumber words label={t('home.role')} value={t(`roles.${session.user.role}`)} />
         <BigNumber label={t('home.since')} value={since} />
         <BigNumber label={t('home.idleLock')} value={t('home.seconds', { count: session.idleLockSeconds })} />
       </div>

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
 import { useSession } from '../session/store';
 import { ApprovalsPanel } from './ApprovalsPanel';
+import { BarcodeSheetPanel } from './BarcodeSheetPanel';
 import { CountPanel } from './CountPanel';
 import { LookupPanel } from './LookupPanel';
 import { MovePanel } from './MovePanel';
@@ -13,6 +14,8 @@ const tabs = [
   { id: 'move', roles: ['receiver', 'shift_lead'], Panel: MovePanel },
   { id: 'count', roles: ['picker', 'receiver', 'shift_lead'], Panel: CountPanel },
   { id: 'approvals', roles: ['shift_lead'], Panel: ApprovalsPanel },
+  // Every role scans, so every role may print the site's codes to try them (issue #10).
+  { id: 'codes', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Panel: BarcodeSheetPanel },
 ] as const satisfies readonly { id: string; roles: readonly Role[]; Panel: unknown }[];
 
 export function StockScreen() {

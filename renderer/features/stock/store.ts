@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CountView, HistorySubject, LookupResult, MovementPage } from '../../../shared/stock';
+import type { BarcodeSheet, CountView, HistorySubject, LookupResult, MovementPage } from '../../../shared/stock';
 import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { idle, loadOf, loading, type Load } from '../../lib/load';
@@ -94,3 +94,22 @@ sessionScoped('stock.approvals', {
     });
   },
 });
+
+type SheetState = {
+  readonly sheet: BarcodeSheet | null;
+  readonly load: Load;
+  readonly read: () => Promise<void>;
+};
+
+/** The codes of the site's barcode sheet, read from the station's mirror each time the sheet opens. */
+export const useBarcodeSheet = create<SheetState>()((set) => ({
+  sheet: null,
+  load: idle,
+  read: async () => {
+    set({ load: loading });
+    const result = await api.stock.barcodeSheet();
+    set(result.ok ? { sheet: result.value, load: loadOf(result) } : { load: loadOf(result) });
+  },
+}));
+
+sessionScoped('stock.barcodeSheet', { reset: () => useBarcodeSheet.setState({ sheet: null, load: idle }) });

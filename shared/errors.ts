@@ -56,6 +56,8 @@ export const errorCodes = [
   'NOT_CLAIMANT',
   'TASK_CLOSED',
   'TASK_NOT_COMPLETED',
+  // Picking
+  'PLAN_INPUT_INVALID',
   // Centre
   'CENTRE_UNREACHABLE',
   'CENTRE_TOKEN_REFUSED',

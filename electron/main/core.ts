@@ -23,6 +23,8 @@ import { createNotices, type Notices } from './diagnostics/notices';
 import { createEventBus, type EventBus } from './events';
 import { createRegistrar, type Caller } from './ipc/registrar';
 import { registerOrderHandlers } from './orders/handlers';
+import { registerPickingHandlers } from './picking/handlers';
+import { createPickingService } from './picking/service';
 import { registerHealthyRecoveryHandlers, registerRecoveryHandlers } from './recovery/handlers';
 import { createRecovery, type Restored } from './recovery/service';
 import { registerScannerHandlers } from './scanner/handlers';
@@ -218,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
     registerTaskHandlers(registrar, tasks);
     registerOrderHandlers(registrar, db, clock);
+    registerPickingHandlers(registrar, createPickingService({ db, clock }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));
     registerDiagnosticsHandlers(registrar, notices);
     registerHealthyRecoveryHandlers(registrar);

@@ -7,12 +7,13 @@ import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
 import { orders } from './orders';
+import { picking } from './picking';
 import { stock, stockEvents } from './stock';
 import { sync, syncEvents } from './sync';
 import { taskEvents, tasks } from './tasks';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, tasks, diagnostics, recovery } as const;
+export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, picking, tasks, diagnostics, recovery } as const;
 export type Contract = typeof contract;
 
 /** Events by module: keyed like the contract, so two modules may both have a `changed` event. */

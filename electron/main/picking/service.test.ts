@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { PickRunPlan } from '../../../shared/picking';
+import { startTestCentral } from '../../demo-central/testing';
+import { sql } from '../../platform/db/sql';
+import { connectedStation, type ConnectedStation } from '../testing/centre';
+import { addUser, createSetUpStation } from '../testing/core';
+
+async function planOf(station: Pick<ConnectedStation, 'client'>): Promise<PickRunPlan> {
+  const plan = await station.client.picking.plan();
+  if (!plan.ok) throw new Error(`picking:plan failed: ${plan.error.code} ${plan.error.message}`);
+  return plan.value;
+}
+
+/** Takes every loose unit of `sku` off its pick locations, with the shift lead's adjustment, as a damaged batch would. */
+async function emptySku(station: ConnectedStation, sku: string): Promise<void> {
+  const places = station.core.db.read.all<{ location: string; gtin: string; quantity: number }>(sql`
+    SELECT l.code AS location, g.gtin, b.quantity FROM stock_balance b
+    JOIN product p ON p.id = b.product_id JOIN location l ON l.id = b.location_id
+    JOIN gtin g ON g.product_id = p.id AND g.pack_quantity = 1
+    WHERE p.sku = ${sku} AND b.container_id = 0 AND b.lot_id = 0 AND b.quantity > 0 AND l.type IN ('pick_face', 'storage')`);
+  expect(places.length).toBeGreaterThan(0);
+  for (const place of places) {
+    const adjusted = await station.client.stock.adjust({ location: place.location, gtin: place.gtin, delta: -place.quantity, reason: 'damaged in the test' });
+    expect(adjusted, `${sku} at ${place.location}`).toMatchObject({ ok: true });
+  }
+}
+
+/** A SKU of a planned run with only lot-free loose stock: one the test can empty with plain adjustments. */
+function emptiableSku(station: ConnectedStation, plan: PickRunPlan): { orderId: string; sku: string } {
+  for (const run of plan.runs) {
+    for (const line of run.stops.flatMap((stop) => stop.lines)) {
+      const lots = station.core.db.read.get<{ lotted: number }>(sql`
+        SELECT count(*) AS lotted FROM stock_balance b JOIN product p ON p.id = b.product_id
+        WHERE p.sku = ${line.sku} AND b.container_id = 0 AND b.lot_id <> 0 AND b.quantity > 0`);
+      if (lots?.lotted === 0) return { orderId: line.orderId, sku: line.sku };
+    }
+  }
+  throw new Error('the demo site has a planned SKU without lots');
+}
+
+describe('planning pick runs on the demo site (issue #12)', () => {
+  it('puts every fillable order in exactly one run of one carrier and cutoff, walks no more than first come, and flags an order whose stock is gone', async () => {
+    const centre = await startTestCentral();
+    const station = await connectedStation(centre);
+    const plan = await planOf(station);
+
+    const inRuns = plan.runs.flatMap((run) => run.orders.map((order) => order.orderId));
+    expect(plan.runs.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(inRuns).size).toBe(inRuns.length);
+    expect(inRuns.length).toBe(plan.totals.orders);
+    // Every open order of the ship date is either in a run or flagged, never both.
+    const open = station.core.db.read.all<{ order_id: string }>(sql`
+      SELECT order_id FROM customer_order WHERE ship_date = ${plan.shipDate} AND status = 'open' AND gone_at IS NULL`);
+    const flagged = plan.unfillable.map((order) => order.orderId);
+    expect([...inRuns, ...flagged].sort()).toEqual(open.map((row) => row.order_id).sort());
+    expect(flagged.filter((id) => inRuns.includes(id))).toEqual([]);
+
+    const orders = new Map(
+      station.core.db.read
+        .all<{ order_id: string; carrier: string; cutoff: string }>(
+          sql`SELECT order_id, carrier, cutoff FROM customer_order WHERE ship_date = ${plan.shipDate}`,
+        )
+        .map((row) => [row.order_id, row]),
+    );
+    for (const run of plan.runs) {
+      for (const order of run.orders) expect(orders.get(order.orderId), order.orderId).toMatchObject({ carrier: run.carrier, cutoff: run.cutoff });
+      // Tote slots 1…k, one per order, and every line at a stop goes to its order's slot.
+      expect(run.orders.map((order) => order.toteSlot)).toEqual(run.orders.map((_, index) => index + 1));
+      const slots = new Map(run.orders.map((order) => [order.orderId, order.toteSlot]));
+      for (const stop of run.stops) {
+        expect(stop.location).toMatch(/^[A-Z]{1,3}-\d{2}-\d{2}-\d$/);
+        for (const line of stop.lines) expect(line.toteSlot).toBe(slots.get(line.orderId));
+      }
+      if (run.oversize.length === 0) {
+        expect(run.orders.length).toBeLessThanOrEqual(Math.min(plan.limits.ordersPerRun, plan.limits.toteSlots));
+        expect(run.lines).toBeLessThanOrEqual(plan.limits.linesPerRun);
+        expect(run.units).toBeLessThanOrEqual(plan.limits.unitsPerRun);
+      }
+    }
+    expect(plan.totals.distance).toBeCloseTo(
+      plan.runs.reduce((sum, run) => sum + run.distance, 0),
+      6,
+    );
+    expect(plan.totals.distance).toBeLessThanOrEqual(plan.totals.firstComeDistance);
+    expect(plan.totals.savingPercent).toBeCloseTo((1 - plan.totals.distance / plan.totals.firstComeDistance) * 100, 6);
+    expect(plan.limitsSource).toBe('default');
+
+    // The stock of one planned line is gone: its order is flagged with that line, and is in no run.
+    const { orderId, sku } = emptiableSku(station, plan);
+    await emptySku(station, sku);
+    const after = await planOf(station);
+    const unfillable = after.unfillable.find((order) => order.orderId === orderId);
+    expect(unfillable?.missing).toEqual(expect.arrayContaining([expect.objectContaining({ sku, available: 0 })]));
+    expect(unfillable?.carrier).toBe(orders.get(orderId)?.carrier);
+    expect(after.runs.flatMap((run) => run.orders.map((order) => order.orderId))).not.toContain(orderId);
+    expect(after.totals.orders).toBeLessThan(plan.totals.orders);
+  }, 60_000);
+
+  it('is refused to a picker, in main, and the attempt is audited', async () => {
+    const station = await createSetUpStation();
+    const pickerId = await addUser(station, { name: 'Paul Picker', badge: 'BADGE-PCK9', role: 'picker', pin: '1357' });
+    expect(await station.client.auth.login({ badge: 'BADGE-PCK9', pin: '1357' })).toMatchObject({ ok: true });
+    expect(await station.client.picking.plan()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(station.core.db.read.all(sql`SELECT user_id, action FROM audit WHERE outcome = 'refused'`)).toEqual([{ user_id: pickerId, action: 'picking:plan' }]);
+
+    // A shift lead of the same station may plan: with no orders pulled, a plan of nothing.
+    await addUserAsAdmin(station);
+    expect(await station.client.auth.login({ badge: 'BADGE-LEAD9', pin: '2580' })).toMatchObject({ ok: true });
+    expect(await station.client.picking.plan()).toMatchObject({
+      ok: true,
+      value: { runs: [], unfillable: [], totals: { orders: 0, distance: 0, savingPercent: 0 } },
+    });
+  });
+});
+
+async function addUserAsAdmin(station: Awaited<ReturnType<typeof createSetUpStation>>): Promise<void> {
+  expect(await station.client.auth.login({ badge: 'BADGE-ADMIN1', pin: '123456' })).toMatchObject({ ok: true });
+  await addUser(station, { name: 'Léa Lead', badge: 'BADGE-LEAD9', role: 'shift_lead', pin: '2580' });
+}

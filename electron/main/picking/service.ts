@@ -1,0 +1,98 @@
+import { defaultSiteTimeZone } from '../../../shared/people';
+import { allocateLines } from '../../../shared/outbound/allocation';
+import { buildRuns, defaultRunLimits, firstComeBatches, type PlannedRun, type RunLimits, type RunPlan } from '../../../shared/outbound/batching';
+import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
+import type { PickRunPlan, RunPreview } from '../../../shared/picking';
+import type { Result } from '../../../shared/result';
+import { siteDay } from '../../../shared/site-time';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/connection';
+import { AppError } from '../../platform/errors';
+import { nextShipDate } from '../orders/repo';
+import { readSite } from '../site/repo';
+import { ordersToPlan, pickableStock, siteLocationCodes } from './repo';
+
+export type PickingService = ReturnType<typeof createPickingService>;
+
+/**
+ * Planning tomorrow's pick runs on this station (issue #12, ADR 0009): reads the mirror, allocates
+ * each line to its pick locations, batches and routes with `shared/outbound`, and compares the walk
+ * with first-come batching. Reads only: a preview is neither stored nor shared.
+ */
+export function createPickingService(deps: { readonly db: Database; readonly clock: Clock }) {
+  const { db, clock } = deps;
+
+  function plan(input: { readonly shipDate?: string | undefined }): PickRunPlan {
+    // The site's day, not UTC's nor the workstation's (issue #11), as the orders list counts it.
+    const today = siteDay(clock.now(), readSite(db.read)?.timeZone ?? defaultSiteTimeZone);
+    const shipDate = input.shipDate ?? nextShipDate(db.read, today);
+    const orders = ordersToPlan(db.read, shipDate);
+    const allocation = allocateLines(orders, pickableStock(db.read));
+    const layout = siteLayout(siteLocationCodes(db.read));
+    // The site does not set its own limits yet (a later part of #12): the defaults, and the screen says so.
+    const limits: RunLimits = defaultRunLimits;
+    const ours = planned(buildRuns(allocation.fillable, layout, limits));
+    const firstCome = planned(firstComeBatches(allocation.fillable, layout, limits));
+    const byId = new Map(orders.map((order) => [order.orderId, order]));
+    const runs = ours.runs.map(preview);
+    return {
+      shipDate,
+      runs,
+      unfillable: allocation.unfillable.map((order) => ({
+        orderId: order.orderId,
+        carrier: byId.get(order.orderId)?.carrier ?? '',
+        cutoff: byId.get(order.orderId)?.cutoff ?? '',
+        missing: order.missing,
+      })),
+      unrouted: runs.flatMap((run) => run.unrouted),
+      totals: {
+        orders: allocation.fillable.length,
+        lines: runs.reduce((sum, run) => sum + run.lines, 0),
+        units: runs.reduce((sum, run) => sum + run.units, 0),
+        distance: ours.distance,
+        firstComeDistance: firstCome.distance,
+        firstComeRuns: firstCome.runs.length,
+        savingPercent: firstCome.distance > 0 ? (1 - ours.distance / firstCome.distance) * 100 : 0,
+      },
+      limits,
+      limitsSource: 'default',
+    };
+  }
+
+  return { plan };
+}
+
+/**
+ * The layout the walk is modelled on: every active location whose code reads `ZONE-AISLE-BAY-LEVEL`
+ * (docks, staging lanes and pack stations do not, and are left out), zones left to right in the
+ * site's walk order (the codes come sorted by it), as the bench lays out the demo site.
+ */
+export function siteLayout(codes: readonly string[]): Layout {
+  const places: Place[] = [];
+  for (const code of codes) {
+    const place = parsePlace(code);
+    if (place.ok) places.push(place.value);
+  }
+  return layoutOf(places, { zoneOrder: [...new Set(places.map((place) => place.zone))] });
+}
+
+/** The batching core checks its input; a refusal here is data the station holds that it cannot plan with. */
+function planned(result: Result<RunPlan>): RunPlan {
+  if (result.ok) return result.value;
+  throw new AppError('PLAN_INPUT_INVALID', `pick runs cannot be planned: ${result.error.message}`, { ...result.error.details, cause: result.error.code });
+}
+
+function preview(run: PlannedRun): RunPreview {
+  return {
+    carrier: run.carrier,
+    cutoff: run.cutoff,
+    orders: run.orders,
+    stops: run.stops.map((stop) => ({ location: stop.point.code, lines: stop.items })),
+    unrouted: run.unrouted,
+    method: run.method,
+    distance: run.distance,
+    lines: run.lines,
+    units: run.units,
+    oversize: run.oversize,
+  };
+}

@@ -1,0 +1,61 @@
+import type { MissingLine } from './outbound/allocation';
+import type { LimitName, RunLimits } from './outbound/batching';
+import type { PlaceProblem } from './outbound/layout';
+import type { RoutingMethod } from './outbound/routing';
+
+/**
+ * The preview of tomorrow's pick runs as the planning screen shows it (issue #12, ADR 0009): built
+ * on this station from its mirror, nothing stored or shared yet. Distances are modelled metres
+ * (docs/picking.md), cutoffs ISO instants the screen shows in site time.
+ */
+
+/** One order line at a stop: what the picker takes there and which tote slot it goes to. */
+export type RunStopLine = { readonly orderId: string; readonly lineNo: number; readonly sku: string; readonly quantity: number; readonly toteSlot: number };
+
+export type RunStop = { readonly location: string; readonly lines: readonly RunStopLine[] };
+
+/** A line whose location is not in the modelled layout: picked with its run, outside the walk. */
+export type UnroutedRunLine = RunStopLine & { readonly location: string; readonly problem: PlaceProblem };
+
+export type RunPreview = {
+  readonly carrier: string;
+  readonly cutoff: string;
+  /** In tote-slot order. */
+  readonly orders: readonly { readonly orderId: string; readonly toteSlot: number }[];
+  /** In route order. */
+  readonly stops: readonly RunStop[];
+  readonly unrouted: readonly UnroutedRunLine[];
+  readonly method: RoutingMethod | 'walk-order';
+  /** Modelled walk from the depot through the stops and back, metres. */
+  readonly distance: number;
+  readonly lines: number;
+  readonly units: number;
+  /** The limits its only order breaks alone (empty for a regular run). */
+  readonly oversize: readonly LimitName[];
+};
+
+export type UnfillableOrder = { readonly orderId: string; readonly carrier: string; readonly cutoff: string; readonly missing: readonly MissingLine[] };
+
+export type PickRunPlan = {
+  readonly shipDate: string;
+  readonly runs: readonly RunPreview[];
+  /** Orders flagged before any picking: not enough pickable stock for every line (they take nothing). */
+  readonly unfillable: readonly UnfillableOrder[];
+  readonly unrouted: readonly UnroutedRunLine[];
+  readonly totals: {
+    /** Orders in the runs. */
+    readonly orders: number;
+    readonly lines: number;
+    readonly units: number;
+    /** Modelled walk of our runs, metres. */
+    readonly distance: number;
+    /** The same orders batched first come, first served with the same limits, stops in walk order. */
+    readonly firstComeDistance: number;
+    readonly firstComeRuns: number;
+    /** Walking saved against first come, percent (0 when there is nothing to walk). */
+    readonly savingPercent: number;
+  };
+  /** The limits the runs were built with (the defaults until the site sets its own). */
+  readonly limits: RunLimits;
+  readonly limitsSource: 'default';
+};

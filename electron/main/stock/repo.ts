@@ -201,16 +201,7 @@ export function linesOfProduct(read: ReadHandle, productId: number): StockLine[]
     sql`SELECT sku, description_fr, description_en, description_zh FROM product WHERE id = ${productId}`,
   );
   if (!names) return [];
-  const product = { sku: names.sku, description: { fr: names.description_fr, en: names.description_en, zh: names.description_zh } };
-  return rows.map((row) => ({
-    product,
-    location: row.location,
-    locationType: row.location_type,
-    lot: row.lot,
-    expiry: row.expiry,
-    container: row.container,
-    quantity: row.quantity,
-  }));
+  return rows.map((row) => rowToLine({ ...row, ...names }));
 }
 export const linesAtLocation = (read: ReadHandle, locationId: number): StockLine[] => read.all<LineRow>(linesAtLocationQuery(locationId)).map(rowToLine);
 export const linesInContainer = (read: ReadHandle, containerId: number): StockLine[] => read.all<LineRow>(linesInContainerQuery(containerId)).map(rowToLine);

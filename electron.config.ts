@@ -32,6 +32,8 @@ export default defineConfig({
           // The Electron shell, and the web host: the same core under plain Node (docs/design.md §2).
           index: resolve(root, 'electron/shell/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
+          // The mirror writer's thread, started by the core the hosts build (electron/main/sync/mirror-writer.ts).
+          'mirror-writer': resolve(root, 'electron/main/sync/mirror-writer.worker.ts'),
           // The demo central service standalone (`npm run central`, docs/design.md §4).
           central: resolve(root, 'electron/demo-central/cli.ts'),
         },

@@ -5,6 +5,7 @@ import { fileSecretStore } from '../electron/platform/secrets';
 import { createCore } from '../electron/main/core';
 import { writeConnection } from '../electron/main/sync/connection';
 import { appendEvent } from '../electron/main/sync/outbox';
+import { mirrorWriterFromSource } from '../electron/main/testing/mirror-writer';
 import { benchCaller } from './stock-scale';
 
 // One station in its own process, for the fan-out bench (sync.bench.ts): stations of a site are
@@ -13,7 +14,7 @@ import { benchCaller } from './stock-scale';
 const [dataDir, url, token, stationId] = process.argv.slice(2);
 if (!dataDir || !url || !token || !stationId) throw new Error('usage: station-child <dataDir> <url> <token> <stationId>');
 
-const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
+const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir), mirrorWriter: mirrorWriterFromSource });
 await core.dispatch(
   'setup:create-site',
   { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' }, centre: { mode: 'none' } },

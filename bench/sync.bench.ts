@@ -14,6 +14,7 @@ import { sql } from '../electron/platform/db/sql';
 import { migrate } from '../electron/platform/db/migration';
 import { appendEvent } from '../electron/main/sync/outbox';
 import { writeConnection } from '../electron/main/sync/connection';
+import { mirrorWriterFromSource } from '../electron/main/testing/mirror-writer';
 import { repeat, summarise, wholeRuns, type Bench } from './harness';
 import { benchCaller } from './stock-scale';
 
@@ -51,7 +52,8 @@ async function station(url: string, token: string): Promise<{ core: Core; dir: s
   core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId: 'BENCH' }));
   await core.close();
   fileSecretStore(dir).set('centre-token', token);
-  const reopened = createCore({ dataDir: dir, log: silentLogger(), secrets: fileSecretStore(dir) });
+  // As the hosts run it: the centre's pages stored on the mirror writer's thread.
+  const reopened = createCore({ dataDir: dir, log: silentLogger(), secrets: fileSecretStore(dir), mirrorWriter: mirrorWriterFromSource });
   await reopened.start();
   return { core: reopened, dir };
 }

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     log,
     timers: true,
     secrets: fileSecretStore(dataDir),
+    mirrorWriter: { file: join(import.meta.dirname, 'mirror-writer.js') },
     demoCentre: demoCentreForWebHost({ dataDir, log, sharedUrl: values['demo-centre'] }),
   });
   keepRunning(log, (error) => core.reportFailure('web-host', error));

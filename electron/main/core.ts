@@ -40,6 +40,7 @@ import { createStockService } from './stock/service';
 import type { Timeouts } from './sync/client';
 import { createCentreLink, type DemoCentrePort } from './sync/connection';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
+import { workerMirrorWriter, type MirrorWriterScript } from './sync/mirror-writer';
 import { registerSyncHandlers } from './sync/handlers';
 import { latestReconcile, reconcileWithCentre } from './sync/reconcile';
 import { registerTaskHandlers } from './tasks/handlers';
@@ -65,6 +66,11 @@ export type CoreOptions = {
   readonly centreTimeouts?: Timeouts;
   /** This build's version, checked against the centre's minClientVersion (default shared/version.ts). */
   readonly appVersion?: string;
+  /**
+   * The mirror writer's thread (electron/main/sync/mirror-writer.ts): the built `mirror-writer.js`
+   * the host ships beside the core. Without it, the centre's pages are stored on the main thread.
+   */
+  readonly mirrorWriter?: MirrorWriterScript;
 };
 
 export type Core = {
@@ -155,8 +161,10 @@ export function createCore(options: CoreOptions): Core {
     const tasks = createTaskService({ db, clock, audit, events, stock, startCount: counts.start });
     const locationImport = createLocationImport({ db, clock, audit, events, settings });
     const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
+    const writer = options.mirrorWriter ? workerMirrorWriter(db, options.mirrorWriter, { nativeBinding: options.nativeBinding, log: coreLog }) : undefined;
     const sync = createSyncEngine({
       db,
+      writer,
       clock,
       events,
       log,
@@ -268,6 +276,7 @@ export function createCore(options: CoreOptions): Core {
       sync,
       close: async () => {
         await sync.stop();
+        await writer?.close();
         await centre.close();
         db.close();
       },

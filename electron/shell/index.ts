@@ -32,6 +32,7 @@ function startCore(): Core {
     timers: true,
     demoCentre: demoCentreForElectron({ dataDir, log }),
     secrets: safeStorageSecretStore(dataDir, safeStorage),
+    mirrorWriter: { file: join(import.meta.dirname, 'mirror-writer.js') },
     isOnline: () => net.isOnline(),
     nativeBinding: electronNativeBinding({
       packaged: app.isPackaged,

@@ -55,7 +55,7 @@ describe('centre client', () => {
     });
     const client = createCentreClient({ baseUrl: url, token: 't' });
     expect(await failureOf(client.health())).toMatchObject({ kind: 'http', status: 503, retryAfterMs: 7000 });
-    expect(await failureOf(client.pull(null, 10))).toMatchObject({ kind: 'auth' });
+    expect(await failureOf(client.pullPage(null, 10))).toMatchObject({ kind: 'auth' });
   });
 
   it('refuses an answer that does not follow the protocol', async () => {

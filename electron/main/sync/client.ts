@@ -1,16 +1,12 @@
 import type { z } from 'zod';
 import {
-  bootstrapPageSchema,
   demoEnrolmentSchema,
   healthSchema,
-  pullPageSchema,
   pushResponseSchema,
   reconcileResponseSchema,
   reconcileZoneResponseSchema,
   seqGapSchema,
-  type BootstrapPage,
   type Health,
-  type PullPage,
   type PushResponse,
   type ReconcileResponse,
   type ReconcileZoneResponse,
@@ -38,9 +34,12 @@ export type SeqGap = { readonly seqGap: true; readonly lastProcessedSeq: number;
 export type CentreClient = {
   readonly health: () => Promise<Health>;
   readonly push: (events: readonly StationEvent[]) => Promise<PushResponse | SeqGap>;
-  readonly pull: (cursor: string | null, limit: number) => Promise<PullPage>;
-  /** Records unchecked: the caller parses each with `centreRecordSchema` as it stores them. */
-  readonly bootstrap: (page: string | null, limit: number) => Promise<BootstrapPage>;
+  /**
+   * A pull or bootstrap page as the centre sent it (its status checked, its body not parsed): the
+   * mirror writer reads and checks it off the main thread (page-store.ts).
+   */
+  readonly pullPage: (cursor: string | null, limit: number) => Promise<string>;
+  readonly bootstrapPage: (page: string | null, limit: number) => Promise<string>;
   readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;
   readonly reconcileZone: (cursor: string, zone: string) => Promise<ReconcileZoneResponse>;
 };
@@ -69,12 +68,8 @@ export function createCentreClient(options: {
   const timeouts = options.timeouts ?? defaultTimeouts;
   const now = options.now ?? Date.now;
 
-  async function request<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
-    accept409 = false,
-  ): Promise<z.infer<S> | SeqGap> {
+  /** One request under both deadlines; the answer's body as text, or why there is none. */
+  async function exchange(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<{ readonly response: Response; readonly text: string }> {
     const controller = new AbortController();
     let phase: 'first byte' | 'body' = 'first byte';
     const total = setTimeout(() => controller.abort(), timeouts.totalMs);
@@ -94,35 +89,12 @@ export function createCentreClient(options: {
       }
       clearTimeout(firstByte);
       phase = 'body';
-      let body: unknown;
       try {
-        body = await response.json();
+        return { response, text: await response.text() };
       } catch (error) {
         if (controller.signal.aborted) throw new SyncFailure('timeout', `the centre's answer took more than ${timeouts.totalMs / 1000} s (${path})`);
-        throw new SyncFailure(
-          response.ok ? 'protocol' : 'http',
-          `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`,
-          response.status,
-          parseRetryAfter(response.headers.get('retry-after'), now()),
-        );
+        throw new SyncFailure('network', `the centre's answer broke off (HTTP ${response.status}): ${(error as Error).message}`, response.status);
       }
-      if (response.status === 409 && accept409) {
-        const gap = seqGapSchema.safeParse(body);
-        if (gap.success) return { seqGap: true, lastProcessedSeq: gap.data.lastProcessedSeq, epoch: gap.data.epoch };
-      }
-      if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'the centre refused this station token', response.status);
-      if (!response.ok) {
-        throw new SyncFailure(
-          'http',
-          `the centre answered HTTP ${response.status} (${path})`,
-          response.status,
-          parseRetryAfter(response.headers.get('retry-after'), now()),
-        );
-      }
-      const parsed = schema.safeParse(body);
-      if (!parsed.success)
-        throw new SyncFailure('protocol', `the centre's answer does not follow the protocol (${path}): ${parsed.error.issues[0]?.message ?? ''}`);
-      return parsed.data;
     } catch (error) {
       if (error instanceof SyncFailure) throw error;
       throw new SyncFailure(phase === 'body' ? 'timeout' : 'network', String(error));
@@ -130,6 +102,48 @@ export function createCentreClient(options: {
       clearTimeout(firstByte);
       clearTimeout(total);
     }
+  }
+
+  /** Refused tokens and error statuses, as failures a person can be told. */
+  function refuse(response: Response, path: string): never {
+    if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', 'the centre refused this station token', response.status);
+    throw new SyncFailure(
+      'http',
+      `the centre answered HTTP ${response.status} (${path})`,
+      response.status,
+      parseRetryAfter(response.headers.get('retry-after'), now()),
+    );
+  }
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
+    accept409 = false,
+  ): Promise<z.infer<S> | SeqGap> {
+    const { response, text } = await exchange(path, init);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      if (!response.ok) refuse(response, path);
+      throw new SyncFailure('protocol', `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`, response.status);
+    }
+    if (response.status === 409 && accept409) {
+      const gap = seqGapSchema.safeParse(body);
+      if (gap.success) return { seqGap: true, lastProcessedSeq: gap.data.lastProcessedSeq, epoch: gap.data.epoch };
+    }
+    if (!response.ok) refuse(response, path);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new SyncFailure('protocol', `the centre's answer does not follow the protocol (${path}): ${parsed.error.issues[0]?.message ?? ''}`);
+    return parsed.data;
+  }
+
+  async function page(path: string): Promise<string> {
+    const { response, text } = await exchange(path, { method: 'GET' });
+    if (!response.ok) refuse(response, path);
+    return text;
   }
 
   const query = (params: Record<string, string | number | null>): string => {
@@ -141,8 +155,8 @@ export function createCentreClient(options: {
   return {
     health: async () => (await request('/v1/health', healthSchema)) as Health,
     push: (events) => request<typeof pushResponseSchema>('/v1/push', pushResponseSchema, { method: 'POST', body: { events } }, true),
-    pull: async (cursor, limit) => (await request(`/v1/pull?${query({ cursor, limit })}`, pullPageSchema)) as PullPage,
-    bootstrap: async (page, limit) => (await request(`/v1/bootstrap?${query({ page, limit })}`, bootstrapPageSchema)) as BootstrapPage,
+    pullPage: (cursor, limit) => page(`/v1/pull?${query({ cursor, limit })}`),
+    bootstrapPage: (token, limit) => page(`/v1/bootstrap?${query({ page: token, limit })}`),
     reconcile: async (cursor) => (await request(`/v1/reconcile?${query({ cursor })}`, reconcileResponseSchema)) as ReconcileResponse,
     reconcileZone: async (cursor, zone) => (await request(`/v1/reconcile?${query({ cursor, zone })}`, reconcileZoneResponseSchema)) as ReconcileZoneResponse,
   };

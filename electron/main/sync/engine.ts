@@ -1,14 +1,5 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
-import {
-  centreRecordSchema,
-  maxPushBatch,
-  type BootstrapPage,
-  type CentreRecord,
-  type PullPage,
-  type PushResult,
-  type StationEvent,
-} from '../../../shared/sync/protocol';
+import { maxPushBatch, type PushResult, type StationEvent } from '../../../shared/sync/protocol';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
@@ -18,25 +9,12 @@ import { sql } from '../../platform/db/sql';
 import { guard } from '../../platform/guard';
 import { parseStoredJson } from '../../platform/json';
 import type { EventBus } from '../events';
-import { applyStagedStock } from './bootstrap';
 import { SyncFailure, type CentreClient } from './client';
+import { mainThreadMirrorWriter, type MirrorWriter } from './mirror-writer';
 import { countOpenSiteExceptions, recordSiteException } from './exceptions';
-import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
-import { createLookups, type LedgerLookups } from './site-ledger';
 import { countAttempt, isUnreadable, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { latestReconcile } from './reconcile';
-import {
-  beginBootstrap,
-  forgetCursor,
-  readSyncState,
-  recordBootstrapPage,
-  recordBootstrapped,
-  recordFailure,
-  recordPull,
-  recordPush,
-  recordSuccess,
-  recordUpdateRequired,
-} from './state';
+import { beginBootstrap, forgetCursor, readSyncState, recordFailure, recordPush, recordSuccess, recordUpdateRequired } from './state';
 
 export type SyncEngineDeps = {
   readonly db: Database;
@@ -50,6 +28,8 @@ export type SyncEngineDeps = {
   readonly random?: () => number;
   /** This build's version, compared with the centre's minClientVersion (default: shared/version.ts). */
   readonly appVersion?: string | undefined;
+  /** Who stores the centre's pages (mirror-writer.ts); the main thread itself when not given. */
+  readonly writer?: MirrorWriter | undefined;
   /** A scheduled round that failed outside its own handling (a database error, say): told, then tried again. */
   readonly onFailure?: (error: unknown) => void;
 };
@@ -94,6 +74,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const log = deps.log.child({ module: 'sync' });
   const random = deps.random ?? Math.random;
   const appVersion = deps.appVersion ?? stationVersion;
+  const writer = deps.writer ?? mainThreadMirrorWriter(db);
   let running: Promise<SyncStatus> | null = null;
   let state: SyncStatus['state'] = 'idle';
   let failures = 0;
@@ -209,50 +190,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   /**
-   * Checks and applies records in short transactions, each ending when its time budget is spent,
-   * yielding to the event loop between them so scans and IPC answer meanwhile; `last` runs in the
-   * final one, so the cursor moves with the data it covers. A record off the protocol aborts the page.
-   */
-  async function applyRecords(
-    records: readonly unknown[],
-    generation: number,
-    entities: Set<string>,
-    last: (tx: WriteHandle) => void,
-    lookups: LedgerLookups = createLookups(),
-  ): Promise<void> {
-    let start = 0;
-    let finished = false;
-    // Reading the page was one task (in the I/O phase): let timers and other I/O run before the first slice.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    do {
-      if (start > 0) await yieldToLoop();
-      // Redoable: a slice a power cut takes back is fetched again with the cursor or page it moved.
-      start = db.writeRedoable((tx) => {
-        const began = performance.now();
-        let index = start;
-        const at = clock.now();
-        while (index < records.length) {
-          const parsed = centreRecordSchema.safeParse(records[index]);
-          if (!parsed.success)
-            throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
-          const record: CentreRecord = parsed.data;
-          const applied = applyCentreRecord(tx, record, { at, generation, lookups });
-          if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
-          index += 1;
-          if (performance.now() - began >= syncTiming.sliceBudgetMs) break;
-        }
-        // The closing step (a page's record, the bootstrap's stock) gets a slice of its own unless this
-        // one has most of its budget left: records applied without it are applied again, unchanged.
-        if (index >= records.length && (index === start || performance.now() - began < syncTiming.sliceBudgetMs / 2)) {
-          last(tx);
-          finished = true;
-        }
-        return index;
-      });
-    } while (!finished);
-  }
-
-  /**
    * A paged snapshot of what the site's stations need (docs/protocol.md, bootstrap). Resumable:
    * each page is recorded as done with its last records, so a station stopped half-way continues
    * from the next page; the stock is staged and applied whole with the last page (issue #9).
@@ -267,51 +204,43 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let done = saved.bootstrapDone;
     const entities = new Set<string>();
     // The next page is on its way while this one is stored: the network and the disk work together.
-    const fetchPage = (page: string): Promise<BootstrapPage> => {
-      const promise = client.bootstrap(page === '' ? null : page, syncTiming.bootstrapLimit);
+    const fetchPage = (page: string): Promise<string> => {
+      const promise = client.bootstrapPage(page === '' ? null : page, syncTiming.bootstrapLimit);
       // If storing this page fails, the page already on its way must not become an unhandled rejection.
       promise.catch(() => undefined);
       return promise;
     };
     let coming = fetchPage(saved.bootstrapPage ?? '');
     for (;;) {
-      let answer: BootstrapPage;
+      let text: string;
       try {
-        answer = await coming;
+        text = await coming;
       } catch (error) {
         // The snapshot a resumed bootstrap was reading is gone (a restore, or kept too long): start over.
         if (error instanceof SyncFailure && error.status === 410) db.write((tx) => beginBootstrap(tx, generation + 1));
         throw error;
       }
-      const next = answer.next;
-      if (next !== null) coming = fetchPage(next);
-      done += answer.records.length;
+      const page = writer.store({ kind: 'bootstrap', text, generation, done, at: clock.now() });
+      const read = await page.read;
+      if (read.kind !== 'bootstrap') throw new SyncFailure('protocol', 'the mirror writer read a bootstrap page as another kind');
+      if (read.next !== null) coming = fetchPage(read.next);
+      done += read.records;
       announce();
-      await applyRecords(answer.records, generation, entities, (tx) => {
-        if (next !== null) {
-          recordBootstrapPage(tx, next, answer.epoch, done, answer.total);
-          return;
-        }
-        rewindTo(tx, answer.lastProcessedSeq);
-        applyStagedStock(tx, answer.lastProcessedSeq, clock.now());
-        sweepNotInSnapshot(tx, generation, clock.now());
-        recordBootstrapped(tx, clock.now(), answer.cursor, answer.epoch);
-      });
+      for (const entity of await page.stored) entities.add(entity);
       announce();
-      if (next === null) break;
+      if (read.next === null) break;
     }
     events.emit('sync:pulled', { bootstrap: true, entities: [...entities, 'stock'] });
   }
 
   async function pull(client: CentreClient): Promise<void> {
     let refetched = false;
-    const lookups = createLookups();
-    // The next page is asked for while this one is applied: the centre and the disk work together.
-    let coming: { cursor: string; answer: Promise<PullPage> } | null = null;
-    const ask = (cursor: string): Promise<PullPage> => {
-      const answer = client.pull(cursor, syncTiming.pullLimit);
-      answer.catch(() => undefined);
-      return answer;
+    // The next page is asked for while this one is stored: the centre and the disk work together.
+    let coming: { cursor: string; text: Promise<string> } | null = null;
+    const ask = (cursor: string): Promise<string> => {
+      const text = client.pullPage(cursor, syncTiming.pullLimit);
+      text.catch(() => undefined);
+      return text;
     };
     for (;;) {
       const saved = readSyncState(db.read);
@@ -321,38 +250,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         coming = null;
         continue;
       }
-      const answer: PullPage = await (coming !== null && coming.cursor === saved.cursor ? coming.answer : ask(saved.cursor));
-      coming = answer.hasMore && !answer.mustRefetch ? { cursor: answer.cursor, answer: ask(answer.cursor) } : null;
-      if (answer.mustRefetch) {
+      const text = await (coming !== null && coming.cursor === saved.cursor ? coming.text : ask(saved.cursor));
+      const page = writer.store({ kind: 'pull', text, at: clock.now() });
+      const read = await page.read;
+      coming = read.kind === 'pull' && read.hasMore ? { cursor: read.cursor, text: ask(read.cursor) } : null;
+      const entities = await page.stored;
+      if (read.kind === 'stale') return;
+      if (read.kind === 'refetch') {
         if (refetched) throw new SyncFailure('protocol', 'the centre asks for a refetch right after one');
         // A restored centre (new epoch) may have lost events it had acknowledged: they are pending again.
         db.write((tx) => {
-          forgetCursor(tx, answer.epoch);
-          rewindTo(tx, answer.lastProcessedSeq);
+          forgetCursor(tx, read.epoch);
+          rewindTo(tx, read.lastProcessedSeq);
         });
         continue;
       }
-      // A replayed, older answer carries only changes we already have: never go back.
-      const fresh = answer.changes.filter((change) => change.changeId > saved.lastChangeId);
-      if (answer.changes.length > 0 && fresh.length === 0) return;
-      const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
-      const entities = new Set<string>();
-      lookups.expect(
-        db.read,
-        fresh.flatMap((change) => (change.entity === 'movement' && typeof change.key === 'string' ? [change.key] : [])),
-      );
-      await applyRecords(
-        fresh,
-        0,
-        entities,
-        (tx) => {
-          if (fresh.length > 0) recordPull(tx, clock.now(), answer.cursor, lastChangeId, answer.epoch);
-          else tx.run(sql`UPDATE sync_state SET last_pull_at = ${clock.now()} WHERE id = 1`);
-        },
-        lookups,
-      );
-      if (entities.size > 0) events.emit('sync:pulled', { bootstrap: false, entities: [...entities] });
-      if (!answer.hasMore) return;
+      if (read.kind !== 'pull') throw new SyncFailure('protocol', 'the mirror writer read a pull page as another kind');
+      if (entities.length > 0) events.emit('sync:pulled', { bootstrap: false, entities: [...entities] });
+      if (!read.hasMore) return;
     }
   }
 

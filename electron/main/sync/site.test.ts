@@ -13,11 +13,12 @@ import {
 } from '../testing/centre';
 
 // One site, many stations (issue #11): each station its own data folder and core, one demo centre.
+// Every second station stores the centre's pages on its mirror writer's thread, as a real station does.
 
 async function stations(count: number): Promise<{ centre: Awaited<ReturnType<typeof startSmallCentral>>; all: ConnectedStation[] }> {
   const centre = await startSmallCentral();
   const all: ConnectedStation[] = [];
-  for (let i = 0; i < count; i += 1) all.push(await connectedStation(centre, { stationId: `S${i + 1}` }));
+  for (let i = 0; i < count; i += 1) all.push(await connectedStation(centre, { stationId: `S${i + 1}`, mirrorWriter: i % 2 === 1 }));
   return { centre, all };
 }
 

@@ -14,6 +14,7 @@ import type { Database } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import type { Timeouts } from '../sync/client';
 import { trustedCaller } from './core';
+import { mirrorWriterFromSource } from './mirror-writer';
 
 /** A small warehouse: sync tests start many stations, each bootstrapping it. */
 export const smallSite = { site: { products: 60, locations: 40, pallets: 6 }, orders: 12 } as const;
@@ -42,8 +43,15 @@ afterEach(async () => {
 export const lead = { name: 'Léa Lead', badge: 'BADGE-LEAD', pin: '2580' } as const;
 const shortTimeouts: Timeouts = { firstByteMs: 1500, totalMs: 3000 };
 
-function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiClient } {
-  const core = createCore({ dataDir, clock, log: silentLogger(), centreTimeouts: shortTimeouts, secrets: fileSecretStore(dataDir) });
+function open(dataDir: string, clock: ManualClock, worker: boolean): { core: Core; client: QuaiClient } {
+  const core = createCore({
+    dataDir,
+    clock,
+    log: silentLogger(),
+    centreTimeouts: shortTimeouts,
+    secrets: fileSecretStore(dataDir),
+    ...(worker ? { mirrorWriter: mirrorWriterFromSource } : {}),
+  });
   return { core, client: buildClient((channel, input) => core.dispatch(channel, input, trustedCaller)) };
 }
 
@@ -51,11 +59,12 @@ function open(dataDir: string, clock: ManualClock): { core: Core; client: QuaiCl
  * A station set up against `centre` as a real site (URL + token), bootstrapped, with a shift lead
  * logged in. The first station of the centre's site names it and creates its people; the next
  * ones join it (issue #11). Its clock can be off from the centre's (`clockOffsetMs`), as station
- * clocks are.
+ * clocks are. `mirrorWriter`: the centre's pages are stored on a worker thread, as on a real
+ * station (otherwise on the main thread, which starts faster).
  */
 export async function connectedStation(
   centre: TestCentral,
-  options: { stationId?: string; clockOffsetMs?: number; dataDir?: string; existing?: boolean } = {},
+  options: { stationId?: string; clockOffsetMs?: number; dataDir?: string; existing?: boolean; mirrorWriter?: boolean } = {},
 ): Promise<ConnectedStation> {
   const siteConfigured = await centreHasSite(centre);
   const stationId = options.stationId ?? `STATION-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
@@ -64,7 +73,7 @@ export async function connectedStation(
   const clock = manualClock(centre.clock.now() + (options.clockOffsetMs ?? 0));
 
   const build = async (fresh: boolean): Promise<ConnectedStation> => {
-    const { core, client } = open(dataDir, clock);
+    const { core, client } = open(dataDir, clock, options.mirrorWriter ?? false);
     let closed = false;
     const close = async (): Promise<void> => {
       if (closed) return;
@@ -188,7 +197,7 @@ export async function cloneStation(template: ConnectedStation, centre: TestCentr
   });
   copy.close();
   const clock = manualClock(centre.clock.now());
-  const { core, client } = open(dataDir, clock);
+  const { core, client } = open(dataDir, clock, false);
   const close = async (): Promise<void> => {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -37,9 +37,18 @@ export type Database = {
   readonly backup: (destination: string) => Promise<void>;
   readonly schemaVersion: () => number;
   readonly close: () => void;
+  /**
+   * How many of this connection's transactions are waiting or under way (one Int32 in shared
+   * memory): a second connection doing long work on another thread (the mirror writer,
+   * `openWorkerConnection`) lets them go first between its own transactions.
+   */
+  readonly writers: SharedArrayBuffer;
   /** For EXPLAIN QUERY PLAN tests and benchmarks only. */
   readonly raw: BetterSqlite3.Database;
 };
+
+/** A second connection on a worker thread: writes only, in short transactions that let the first connection's go first. */
+export type WorkerConnection = Pick<Database, 'read' | 'write' | 'writeRedoable' | 'close'>;
 
 export type OpenOptions = {
   /** The program's own schema, in order (the station's, the demo centre's). */
@@ -99,6 +108,38 @@ export function openReadOnly(file: string, nativeBinding?: string): { readonly r
     close: () => raw.close(),
   };
 }
+
+/**
+ * A second connection to a database its program has opened, checked and migrated (by
+ * `openDatabase`), for a worker thread: no checks, no migrations. Before each transaction it waits
+ * while the first connection has writes waiting (`firstWriters`, that connection's `writers`), so a
+ * scan never queues behind a stream of this connection's work. Its WAL checkpoints stay SQLite's
+ * own: they run on this connection's thread, never the first one's.
+ */
+export function openWorkerConnection(
+  file: string,
+  options: { readonly nativeBinding?: string | undefined; readonly firstWriters: SharedArrayBuffer },
+): WorkerConnection {
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    throw explainNativeLoadError(error, currentRuntime()) ?? explainSqliteError(error, file);
+  }
+  applyPragmas(raw);
+  const waiting = new Int32Array(options.firstWriters);
+  const { read, write } = transactions(
+    raw,
+    () => undefined,
+    () => {
+      for (let count = Atomics.load(waiting, 0); count > 0; count = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, count, firstWritersWaitMs);
+    },
+  );
+  return { read, write, writeRedoable: redoable(raw, write), close: () => raw.close() };
+}
+
+/** The longest a worker connection waits at once for the first one's writes (it looks again after). */
+const firstWritersWaitMs = 100;
 
 function createDatabase(file: string, options: OpenOptions): void {
   const fresh = `${file}.new`;
@@ -210,6 +251,50 @@ function applyPragmas(raw: BetterSqlite3.Database): void {
 function wrap(file: string, raw: BetterSqlite3.Database, options: OpenOptions): Database {
   const nativeBinding = options.nativeBinding;
   const checkpointer = createCheckpointer(raw, file, { nativeBinding, onProblem: options.onCheckpointProblem });
+  const writers = new SharedArrayBuffer(4);
+  const waiting = new Int32Array(writers);
+  const { read, write } = transactions(
+    raw,
+    checkpointer.committed,
+    () => Atomics.add(waiting, 0, 1),
+    () => {
+      Atomics.sub(waiting, 0, 1);
+      Atomics.notify(waiting, 0);
+    },
+  );
+  return {
+    file,
+    read,
+    raw,
+    write,
+    writers,
+    writeRedoable: redoable(raw, write),
+    backup: async (destination) => {
+      await raw.backup(destination);
+      // A backup is one self-contained file (rollback journal, not WAL): opened later, even read-only,
+      // it leaves no -wal or -shm beside it.
+      const copy = loadDatabase(destination, nativeBinding);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+    },
+    schemaVersion: () => raw.pragma('user_version', { simple: true }) as number,
+    close: () => {
+      checkpointer.close();
+      raw.close();
+    },
+  };
+}
+
+/** Reads and transactions on one connection; `before` and `after` run around each transaction (after also when it fails). */
+function transactions(
+  raw: BetterSqlite3.Database,
+  committed: () => void,
+  before: () => void,
+  after: () => void = () => undefined,
+): { read: ReadHandle; write: Database['write'] } {
   // Statements are prepared once per distinct SQL text and reused: hot paths pay parsing once.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (query: Sql): BetterSqlite3.Statement => {
@@ -232,44 +317,33 @@ function wrap(file: string, raw: BetterSqlite3.Database, options: OpenOptions): 
     },
   };
   const write = <T>(fn: (tx: WriteHandle) => T): T => {
-    const result = raw
-      .transaction(() => {
-        const result = fn(writer);
-        if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
-        return result;
-      })
-      .immediate();
-    checkpointer.committed();
+    before();
+    let result: T;
+    try {
+      result = raw
+        .transaction(() => {
+          const result = fn(writer);
+          if (result instanceof Promise) throw new Error('a database transaction must be synchronous');
+          return result;
+        })
+        .immediate();
+    } finally {
+      after();
+    }
+    committed();
     return result;
   };
-  return {
-    file,
-    read,
-    raw,
-    write,
-    writeRedoable: <T>(fn: (tx: WriteHandle) => T): T => {
-      raw.pragma('synchronous = NORMAL');
-      try {
-        return write(fn);
-      } finally {
-        raw.pragma('synchronous = FULL');
-      }
-    },
-    backup: async (destination) => {
-      await raw.backup(destination);
-      // A backup is one self-contained file (rollback journal, not WAL): opened later, even read-only,
-      // it leaves no -wal or -shm beside it.
-      const copy = loadDatabase(destination, nativeBinding);
-      try {
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
-      }
-    },
-    schemaVersion: () => raw.pragma('user_version', { simple: true }) as number,
-    close: () => {
-      checkpointer.close();
-      raw.close();
-    },
-  };
+  return { read, write };
 }
+
+/** `writeRedoable` (see Database): commits without waiting for the disk. */
+const redoable =
+  (raw: BetterSqlite3.Database, write: Database['write']): Database['writeRedoable'] =>
+  <T>(fn: (tx: WriteHandle) => T): T => {
+    raw.pragma('synchronous = NORMAL');
+    try {
+      return write(fn);
+    } finally {
+      raw.pragma('synchronous = FULL');
+    }
+  };

@@ -1,0 +1,151 @@
+import { bootstrapPageSchema, centreRecordSchema, pullPageSchema, type BootstrapPage, type CentreRecord, type PullPage } from '../../../shared/sync/protocol';
+import type { WorkerConnection, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { applyStagedStock } from './bootstrap';
+import { SyncFailure } from './client';
+import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
+import { rewindTo } from './outbox';
+import { createLookups, type LedgerLookups } from './site-ledger';
+import { readSyncState, recordBootstrapPage, recordBootstrapped, recordPull } from './state';
+
+/**
+ * Storing one page from the centre in the station's mirrors (docs/design.md §4, ADR 0004): the page
+ * as the centre sent it (text) is read, checked, and applied in short transactions. The same code
+ * runs on the mirror writer's thread (mirror-writer.ts) or, where no worker is given, on the main
+ * thread between its other tasks.
+ */
+export type PageToStore =
+  | {
+      readonly kind: 'bootstrap';
+      readonly text: string;
+      readonly generation: number;
+      /** Records stored before this page (the progress a person sees). */
+      readonly done: number;
+      readonly at: number;
+    }
+  | { readonly kind: 'pull'; readonly text: string; readonly at: number };
+
+/** What the page says, known before its records are stored: the next page can be asked for meanwhile. */
+export type PageRead =
+  | { readonly kind: 'bootstrap'; readonly next: string | null; readonly records: number; readonly total: number }
+  | { readonly kind: 'pull'; readonly cursor: string; readonly hasMore: boolean }
+  /** The centre restarted from a backup (new epoch): nothing stored, the engine starts over. */
+  | { readonly kind: 'refetch'; readonly epoch: string; readonly lastProcessedSeq: number }
+  /** A replayed, older answer: only changes the station has; nothing stored. */
+  | { readonly kind: 'stale' };
+
+export type StoreHooks = {
+  /** Told as soon as the page is read and checked, before its records are stored. */
+  readonly read: (read: PageRead) => void;
+  /** Between two transactions: the main thread yields to its event loop here. */
+  readonly between: () => Promise<void> | void;
+  /** Work per transaction: a transaction ends once it has run this long. */
+  readonly sliceBudgetMs: number;
+};
+
+/** Stores one page; answers the entities whose rows changed (the screens that show them reload). */
+export async function storePage(db: WorkerConnection, page: PageToStore, hooks: StoreHooks): Promise<readonly string[]> {
+  return page.kind === 'bootstrap' ? storeBootstrapPage(db, page, hooks) : storePullPage(db, page, hooks);
+}
+
+async function storeBootstrapPage(db: WorkerConnection, page: Extract<PageToStore, { kind: 'bootstrap' }>, hooks: StoreHooks): Promise<readonly string[]> {
+  const answer: BootstrapPage = readPage(page.text, bootstrapPageSchema, 'bootstrap');
+  hooks.read({ kind: 'bootstrap', next: answer.next, records: answer.records.length, total: answer.total });
+  const { next } = answer;
+  return applyRecords(db, answer.records, { generation: page.generation, at: page.at }, hooks, (tx) => {
+    if (next !== null) {
+      recordBootstrapPage(tx, next, answer.epoch, page.done + answer.records.length, answer.total);
+      return;
+    }
+    rewindTo(tx, answer.lastProcessedSeq);
+    applyStagedStock(tx, answer.lastProcessedSeq, page.at);
+    sweepNotInSnapshot(tx, page.generation, page.at);
+    recordBootstrapped(tx, page.at, answer.cursor, answer.epoch);
+  });
+}
+
+async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { kind: 'pull' }>, hooks: StoreHooks): Promise<readonly string[]> {
+  const answer: PullPage = readPage(page.text, pullPageSchema, 'pull');
+  if (answer.mustRefetch) {
+    hooks.read({ kind: 'refetch', epoch: answer.epoch, lastProcessedSeq: answer.lastProcessedSeq });
+    return [];
+  }
+  // A replayed, older answer carries only changes we already have: never go back.
+  const saved = readSyncState(db.read);
+  const fresh = answer.changes.filter((change) => change.changeId > saved.lastChangeId);
+  if (answer.changes.length > 0 && fresh.length === 0) {
+    hooks.read({ kind: 'stale' });
+    return [];
+  }
+  hooks.read({ kind: 'pull', cursor: answer.cursor, hasMore: answer.hasMore });
+  const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
+  const lookups = createLookups();
+  lookups.expect(
+    db.read,
+    fresh.flatMap((change) => (change.entity === 'movement' && typeof change.key === 'string' ? [change.key] : [])),
+  );
+  return applyRecords(db, fresh, { generation: 0, at: page.at, lookups }, hooks, (tx) => {
+    if (fresh.length > 0) recordPull(tx, page.at, answer.cursor, lastChangeId, answer.epoch);
+    else tx.run(sql`UPDATE sync_state SET last_pull_at = ${page.at} WHERE id = 1`);
+  });
+}
+
+function readPage<T>(
+  text: string,
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  what: string,
+): T {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new SyncFailure('protocol', `unreadable ${what} answer from the centre: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new SyncFailure('protocol', `the centre's ${what} answer does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/**
+ * Checks and applies records in short transactions, each ending when its time budget is spent;
+ * `last` runs in the final one, so the cursor moves with the data it covers. A record off the
+ * protocol aborts the page.
+ */
+async function applyRecords(
+  db: WorkerConnection,
+  records: readonly unknown[],
+  context: { readonly generation: number; readonly at: number; readonly lookups?: LedgerLookups },
+  hooks: StoreHooks,
+  last: (tx: WriteHandle) => void,
+): Promise<readonly string[]> {
+  const entities = new Set<string>();
+  const lookups = context.lookups ?? createLookups();
+  let start = 0;
+  let finished = false;
+  do {
+    await hooks.between();
+    // Redoable: a slice a power cut takes back is fetched again with the cursor or page it moved.
+    start = db.writeRedoable((tx) => {
+      const began = performance.now();
+      let index = start;
+      while (index < records.length) {
+        const parsed = centreRecordSchema.safeParse(records[index]);
+        if (!parsed.success)
+          throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
+        const record: CentreRecord = parsed.data;
+        const applied = applyCentreRecord(tx, record, { at: context.at, generation: context.generation, lookups });
+        if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
+        index += 1;
+        if (performance.now() - began >= hooks.sliceBudgetMs) break;
+      }
+      // The closing step (a page's record, the bootstrap's stock) gets a slice of its own unless this
+      // one has most of its budget left: records applied without it are applied again, unchanged.
+      if (index >= records.length && (index === start || performance.now() - began < hooks.sliceBudgetMs / 2)) {
+        last(tx);
+        finished = true;
+      }
+      return index;
+    });
+  } while (!finished);
+  return [...entities];
+}

@@ -16,6 +16,8 @@ const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' 
  * the site's first station; station B joins it and its people log in there with their own badge.
  */
 test('a pallet moved on one station is in its new place on the other, and a recount asked on one is counted on the other', async ({ site }) => {
+  // Two hosts, two bootstraps, five people's logins and six syncs: 20-40 s here, more on a busy machine.
+  test.setTimeout(180_000);
   const setupB = new SetupPage(site.b.page);
   // Before any station has named the site, there is nothing to join: said in words.
   await setupB.joinDemoSite();

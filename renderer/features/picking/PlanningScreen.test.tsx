@@ -114,17 +114,17 @@ describe('the planning screen (issue #12)', () => {
     expect(figure(i18next.t('picking.runs'))).toBe('2');
     expect(figure(i18next.t('picking.lines'))).toBe('5');
     expect(figure(i18next.t('picking.units'))).toBe('11');
-    expect(figure(i18next.t('picking.distance'))).toBe(formatMetres(1385.6));
-    expect(formatMetres(1385.6)).toBe('1,386 m');
+    expect(figure(i18next.t('picking.distanceMetres'))).toBe('1,386');
     expect(figure(i18next.t('picking.saving'))).toBe(formatPercent(50));
-    expect(figure(i18next.t('picking.unfillable'))).toBe('1');
-    expect(screen.getByText(i18next.t('picking.firstCome', { distance: formatMetres(2771.2), count: 3 }), { exact: false })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: i18next.t('picking.tabs.unfillable', { count: 1 }) })).toBeTruthy();
+    expect(formatMetres(2771.2)).toBe('2,771 m');
+    expect(screen.getByText(i18next.t('picking.firstCome', { distance: '2,771 m', count: 3 }), { exact: false })).toBeTruthy();
 
     // The runs, cutoffs in site time (Paris: 10:00 and 11:30).
     expect(location.history?.at(-1)).toBe('/runs/runs');
     expect(rowTexts()).toEqual([
-      ['Run 1', 'Chronopost', formatTime('2026-11-27T09:00:00.000Z'), '2', '2', '3', formatMetres(151.2), 'Largest gap'],
-      ['Run 2', 'DPD', formatTime('2026-11-27T10:30:00.000Z'), '2', '3', '8', formatMetres(1234.4), 'Largest gap'],
+      ['Run 1', 'Chronopost', formatTime('2026-11-27T09:00:00.000Z'), '2', '2', '3', '151', 'Largest gap'],
+      ['Run 2', 'DPD', formatTime('2026-11-27T10:30:00.000Z'), '2', '3', '8', '1,234', 'Largest gap'],
     ]);
     expect(formatTime('2026-11-27T10:30:00.000Z')).toBe('11:30');
 
@@ -136,6 +136,7 @@ describe('the planning screen (issue #12)', () => {
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('heading', { name: i18next.t('picking.runTitle', { number: 2, carrier: 'DPD', cutoff: '11:30' }) })).toBeTruthy();
     expect(figure(i18next.t('picking.stops'))).toBe('2');
+    expect(screen.getByText(i18next.t('picking.routeBy', { method: 'Largest gap' }))).toBeTruthy();
     expect(rowTexts()).toEqual([
       ['1', 'Q-05-11-0', 'SKU-C', '3', '1', 'MP-3'],
       ['2', 'Q-04-02-0', 'SKU-D', '1', '1', 'MP-3'],

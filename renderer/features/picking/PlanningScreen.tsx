@@ -109,13 +109,8 @@ function PlanOverview({ plan, runs, onOpen, focusRun }: OverviewProps) {
         <BigNumber label={t('picking.runs')} value={formatNumber(runs.length)} />
         <BigNumber label={t('picking.lines')} value={formatNumber(totals.lines)} />
         <BigNumber label={t('picking.units')} value={formatNumber(totals.units)} />
-        <BigNumber label={t('picking.distance')} value={formatMetres(totals.distance)} />
+        <BigNumber label={t('picking.distanceMetres')} value={formatNumber(totals.distance)} />
         <BigNumber label={t('picking.saving')} value={formatPercent(totals.savingPercent)} tone="ok" />
-        <BigNumber
-          label={t('picking.unfillable')}
-          value={formatNumber(plan.unfillable.length)}
-          {...(plan.unfillable.length > 0 ? { tone: 'attention' as const } : {})}
-        />
       </div>
       <p className="muted planning-baseline" data-first-come={Math.round(totals.firstComeDistance)}>
         {t('picking.firstCome', { distance: formatMetres(totals.firstComeDistance), count: totals.firstComeRuns })}{' '}
@@ -158,7 +153,7 @@ function RunsTable({ runs, onOpen, focusRun }: Omit<OverviewProps, 'plan'>) {
     { key: 'orders', header: t('picking.orders'), cell: (run) => formatNumber(run.orders.length), align: 'end' },
     { key: 'lines', header: t('picking.lines'), cell: (run) => formatNumber(run.lines), align: 'end' },
     { key: 'units', header: t('picking.units'), cell: (run) => formatNumber(run.units), align: 'end' },
-    { key: 'distance', header: t('picking.distance'), cell: (run) => formatMetres(run.distance), align: 'end' },
+    { key: 'distance', header: t('picking.distanceMetres'), cell: (run) => formatNumber(run.distance), align: 'end' },
     {
       key: 'method',
       header: t('picking.method'),
@@ -233,17 +228,17 @@ function RunDetail({ run, onBack }: { readonly run: NumberedRun; readonly onBack
     <main className="screen planning" data-run={run.number} onKeyDown={onKeyDown}>
       <div className="planning-top" ref={top}>
         <h1>{t('picking.runTitle', { number: run.number, carrier: carrierName(t, run.carrier), cutoff: formatTime(run.cutoff) })}</h1>
+        <p className="muted planning-planned">{t('picking.routeBy', { method: t(`picking.methods.${run.method}`) })}</p>
         <Button variant="primary" onClick={onBack}>
           {t('picking.back')}
         </Button>
       </div>
-      <div className="figures figures-compact planning-figures">
+      <div className="figures figures-compact planning-figures planning-figures-5">
         <BigNumber label={t('picking.orders')} value={formatNumber(run.orders.length)} />
         <BigNumber label={t('picking.stops')} value={formatNumber(run.stops.length)} />
         <BigNumber label={t('picking.lines')} value={formatNumber(run.lines)} />
         <BigNumber label={t('picking.units')} value={formatNumber(run.units)} />
-        <BigNumber label={t('picking.distance')} value={formatMetres(run.distance)} />
-        <BigNumber label={t('picking.method')} value={t(`picking.methods.${run.method}`)} words />
+        <BigNumber label={t('picking.distanceMetres')} value={formatNumber(run.distance)} />
       </div>
       {run.oversize.length > 0 && (
         <p className="notice notice-attention">{t('picking.oversizeNote', { limits: run.oversize.map((limit) => t(`picking.limits.${limit}`)).join(', ') })}</p>

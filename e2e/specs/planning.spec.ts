@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -20,7 +21,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled' });
 }
 
-/** Nothing wider or taller than the window, no figure cut, and table text readable at 2 m (>= 20 px). */
+/** Nothing wider or taller than the window, no figure cut, table text readable at 2 m (>= 20 px), and axe finds nothing serious. */
 async function expectReadable(page: Page): Promise<void> {
   const layout = await page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -34,6 +35,12 @@ async function expectReadable(page: Page): Promise<void> {
   expect(layout.below, 'the table and its pager on screen').toBeLessThanOrEqual(0);
   expect(layout.cut, 'figures cut short').toEqual([]);
   expect(layout.smallest, 'table text size').toBeGreaterThanOrEqual(20);
+  // As every screen (accessibility.spec.ts): no serious or critical WCAG 2 A/AA violation.
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious, 'serious or critical accessibility violations').toEqual([]);
 }
 
 test('the shift lead sees tomorrow’s runs with the walk saved, a run’s stops in route order, and the orders that cannot be filled', async ({ station }) => {

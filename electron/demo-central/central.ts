@@ -74,6 +74,9 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const site = generateDemoSite(siteOptions);
   // The same ranking generateDemoSite used for pick faces and reserve pallets: what sells fast is where pickers reach.
   const products = rankByDemand(createRandom(seed).fork('demand'), site.products);
+  // What pickers can pick on the site (loose stock: pallets are replenishment), so tomorrow's orders are mostly fillable.
+  const stock = new Map<string, number>();
+  for (const line of site.looseStock) stock.set(line.sku, (stock.get(line.sku) ?? 0) + line.quantity);
   const siteKey = JSON.stringify({ ...demoSiteDefaults, ...siteOptions });
 
   const store = openCentreStore(join(options.dataDir, 'central.sqlite'));
@@ -86,6 +89,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
       clock,
       seed,
       products,
+      stock,
       siteSsccs: new Set(site.pallets.map((p) => p.sscc)),
       ordersPerMinute: options.ordersPerMinute ?? centralDefaults.ordersPerMinute,
       asnsPerDay: options.asnsPerDay ?? centralDefaults.asnsPerDay,

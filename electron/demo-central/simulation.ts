@@ -24,6 +24,8 @@ export type SimulationOptions = {
   readonly seed: number;
   /** The catalogue, fastest sellers first: the same ranking that gave the fast sellers their pick faces. */
   readonly products: readonly Readonly<DemoProduct>[];
+  /** Units the site holds where pickers pick, by SKU: orders ask for these, but for a few (generate/orders.ts). */
+  readonly stock: ReadonlyMap<string, number>;
   /** SSCCs of the pallets already in the warehouse: an ASN never announces one of them. */
   readonly siteSsccs: ReadonlySet<string>;
   /** Average new orders per simulated minute over an order day. */
@@ -51,7 +53,7 @@ const longestCatchUp = 2 * 24 * 60 * minute;
  * station sees, and a restored centre replays what it lost (docs/design.md §4, fault tests).
  */
 export function createSimulation(options: SimulationOptions): Simulation {
-  const { store, clock, products } = options;
+  const { store, clock, products, stock } = options;
   const root = createRandom(options.seed);
   const stream = root.fork('order-stream');
   const db = (): ReturnType<CentreStore['db']> => store.db();
@@ -67,7 +69,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const initialise = (tx: WriteHandle, count: number): void => {
     const at = clock.now();
     const orderDay = parisDayOf(at);
-    const batch = generateInitialOrders(root.fork('initial-orders').fork(orderDay), { products, orderDay, count, at });
+    const batch = generateInitialOrders(root.fork('initial-orders').fork(orderDay), { products, stock, orderDay, count, at });
     for (const order of batch.orders) insertOrder(tx, order, false);
     insertAmendments(tx, batch.amendments);
     asnsFor(tx, addDays(orderDay, 1), false);
@@ -87,7 +89,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
       for (let day = addDays(parisDayOf(from), 1); parisTime(day, '00:00') <= to; day = addDays(day, 1)) {
         released.asns += asnsFor(tx, addDays(day, 1), true);
       }
-      const batch = generateOrdersBetween(stream, { products, from, to, perMinute: options.ordersPerMinute });
+      const batch = generateOrdersBetween(stream, { products, stock, from, to, perMinute: options.ordersPerMinute });
       for (const order of batch.orders) insertOrder(tx, order, true);
       insertAmendments(tx, batch.amendments);
       released.orders = batch.orders.length;

@@ -6,6 +6,7 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ScannerSetupScreen } from '../features/scanning/ScannerSetupScreen';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
+import { PlanningScreen } from '../features/picking/PlanningScreen';
 import { StockScreen } from '../features/stock/StockScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
@@ -20,6 +21,8 @@ export type Area = { readonly id: string; readonly roles: readonly Role[]; reado
 export const areas: readonly Area[] = [
   { id: 'home', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: HomeScreen },
   { id: 'orders', roles: ['shift_lead', 'admin'], Screen: OrdersScreen },
+  // Planning is the shift lead's (shared/ipc/picking.ts): main refuses it to everyone else.
+  { id: 'runs', roles: ['shift_lead'], Screen: PlanningScreen },
   { id: 'stock', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: StockScreen },
   { id: 'tasks', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: TasksScreen },
   { id: 'sync', roles: ['shift_lead', 'admin'], Screen: SyncScreen },

@@ -42,3 +42,15 @@ export const formatDateTime = (iso: string): string =>
 /** A calendar day (YYYY-MM-DD) as people say it: "vendredi 27 novembre". */
 export const formatDay = (day: string): string =>
   new Date(`${day}T12:00:00Z`).toLocaleDateString(language(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A count or measure in the language on screen: "12 345" in French, "12,345" in English. */
+export const formatNumber = (value: number, fractionDigits = 0): string =>
+  new Intl.NumberFormat(language(), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+
+/** Metres, whole: "12 345 m", "12,345 m", "12,345米". */
+export const formatMetres = (metres: number): string =>
+  new Intl.NumberFormat(language(), { style: 'unit', unit: 'meter', unitDisplay: 'short', maximumFractionDigits: 0 }).format(metres);
+
+/** A percentage given as 0–100, whole: "25 %", "25%". */
+export const formatPercent = (percent: number): string =>
+  new Intl.NumberFormat(language(), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);

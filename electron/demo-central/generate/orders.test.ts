@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
+import { allocateLines, type PickableStock } from '../../../shared/outbound/allocation';
 import { orderDataSchema } from '../../../shared/sync/protocol';
+import { centralDefaults } from '../central';
 import { parisTime } from './calendar';
 import { generateProducts, rankByDemand } from './catalogue';
-import { applyOrderChange, generateInitialOrders, generateOrdersBetween } from './orders';
+import { applyOrderChange, generateInitialOrders, generateOrdersBetween, unstockedShare } from './orders';
 import { createRandom } from './random';
+import { generateDemoSite } from './site';
 import type { DemoOrder, DemoOrderBatch } from './types';
 
 const products = rankByDemand(createRandom(2), generateProducts(createRandom(1), 3000));
@@ -114,6 +117,55 @@ describe('generateOrdersBetween', () => {
   it('numbers stream orders apart from the initial ones', () => {
     const ids = stream(start, start + 3_600_000).orders.map((o) => o.orderId);
     expect(ids.every((id) => /^MP-261127-1\d{6}$/.test(id))).toBe(true);
+  });
+});
+
+describe("orders against the demo site's stock (issue #12)", () => {
+  // The demo centre's site, stock and ranking, as startCentral makes them.
+  const site = generateDemoSite({ seed: centralDefaults.seed });
+  const ranked = rankByDemand(createRandom(centralDefaults.seed).fork('demand'), site.products);
+  const stock = new Map<string, number>();
+  for (const line of site.looseStock) stock.set(line.sku, (stock.get(line.sku) ?? 0) + line.quantity);
+  const walk = new Map(site.locations.map((l) => [l.code, l.walkOrder]));
+  const pickable: PickableStock[] = site.looseStock.map((l) => ({
+    location: l.locationCode,
+    type: 'pick_face',
+    walkOrder: walk.get(l.locationCode) ?? 0,
+    sku: l.sku,
+    available: l.quantity,
+  }));
+  const first = (seed: number): DemoOrderBatch =>
+    generateInitialOrders(createRandom(seed), { products: ranked, stock, orderDay: '2026-11-26', count: centralDefaults.orders, at: start });
+  const batch = first(7);
+  const day = generateOrdersBetween(createRandom(11), { products: ranked, stock, from: start, to: cutoff, perMinute: centralDefaults.ordersPerMinute });
+
+  it('are mostly fillable from what the site holds, and a few are not, for want of a product it does not stock', () => {
+    for (const orders of [batch.orders, [...batch.orders, ...day.orders]]) {
+      const allocation = allocateLines(orders, pickable);
+      expect(allocation.fillable.length / orders.length).toBeGreaterThanOrEqual(0.85);
+      expect(allocation.unfillable.length).toBeGreaterThan(0);
+      // A product the site does not stock is what most flagged orders lack.
+      const unstocked = allocation.unfillable.filter((order) => order.missing.some((line) => !stock.has(line.sku)));
+      expect(unstocked.length).toBeGreaterThan(allocation.unfillable.length / 2);
+    }
+    expect(day.orders.length).toBeGreaterThan(500);
+  });
+
+  it('ask for one unstocked product in about the unstocked share of orders, never more than one', () => {
+    const short = batch.orders.filter((order) => order.lines.some((line) => !stock.has(line.sku)));
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.length / batch.orders.length).toBeLessThan(3 * unstockedShare);
+    for (const order of short) expect(order.lines.filter((line) => !stock.has(line.sku))).toHaveLength(1);
+    // Lines added by a later change ask for stocked products.
+    for (const amendment of batch.amendments) if (amendment.change.kind === 'add-line') expect(stock.has(amendment.change.sku)).toBe(true);
+  });
+
+  it('still favour phone cases, and are deterministic', () => {
+    const lines = batch.orders.flatMap((o) => o.lines);
+    const category = new Map(site.products.map((p) => [p.sku, p.category]));
+    expect(lines.filter((line) => category.get(line.sku) === 'phone-case').length / lines.length).toBeGreaterThan(0.45);
+    expect(first(7)).toEqual(batch);
+    expect(first(8).orders).not.toEqual(batch.orders);
   });
 });
 

@@ -2,7 +2,9 @@
  * Next-day orders as the marketplace sends them: 1–4 lines, phone cases first, three carriers,
  * placed over the order day until the evening cutoff, some later changed (a quantity, a line added
  * or removed) or cancelled. Pure and seeded: the demo central service stores what this draws and
- * releases it as its simulated clock reaches each order's time.
+ * releases it as its simulated clock reaches each order's time. Given the site's stock, orders ask
+ * for what it holds, but for a few percent that ask for one product it does not (issue #12: the
+ * planning screen flags them).
  *
  * The stream is drawn minute by minute, each minute from its own forked stream, so the orders of
  * 14:05 are the same whether the clock got there in one tick or sixty, and a restored centre
@@ -39,6 +41,19 @@ const quantities = [
  */
 const demandSkew = 3;
 
+/**
+ * With the site's stock given: the skew of demand over the SKUs it holds, each drawn in proportion
+ * to its units on hand times (relative rank)^(1/skew − 1). Milder than `demandSkew`, so a fast
+ * seller with few units on its face is not sold out by the first few hundred orders.
+ */
+const stockedSkew = 2;
+
+/**
+ * With the site's stock given: the share of orders that ask for one product the site does not
+ * hold (a listing the marketplace has not taken down), so a plan always has unfillable orders to flag.
+ */
+export const unstockedShare = 0.03;
+
 /** Share of orders the customer later changes, and later cancels (before the evening cutoff). */
 const changeShare = 0.06;
 const cancelShare = 0.03;
@@ -57,7 +72,64 @@ const orderId = (shipDate: string, number: number): string => `MP-${compactDay(s
 export type OrderOptions = {
   /** Products, fastest sellers first (see `rankByDemand`). */
   readonly products: readonly Readonly<DemoProduct>[];
+  /**
+   * Units the site holds where pickers pick (loose, on pick faces and in storage), by SKU. Given,
+   * orders ask for what it holds (`stockedSkew`) but for `unstockedShare` of them, which ask for
+   * one product it does not; without it, for any product by demand rank (`demandSkew`).
+   */
+  readonly stock?: ReadonlyMap<string, number>;
 };
+
+/** How one batch draws its products: computed once per batch, not per line. */
+type Demand = {
+  /** A product for a new line; `taken` SKUs are redrawn (a few times) so lines stay distinct. */
+  readonly draw: (random: Random, taken: ReadonlySet<string>) => Readonly<DemoProduct> | null;
+  /** A product the site does not hold, or null when every order is drawn from the whole catalogue. */
+  readonly unstocked: ((random: Random, taken: ReadonlySet<string>) => Readonly<DemoProduct> | null) | null;
+};
+
+/** A product drawn by demand rank; `taken` SKUs are redrawn (a few times) so lines stay distinct. */
+function byRank(products: readonly Readonly<DemoProduct>[]) {
+  return (random: Random, taken: ReadonlySet<string>): Readonly<DemoProduct> | null => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const product = products[Math.floor(products.length * random.next() ** demandSkew)] as Readonly<DemoProduct>;
+      if (!taken.has(product.sku)) return product;
+    }
+    return null;
+  };
+}
+
+/** A product drawn by cumulative weight (binary search), redrawn on a taken SKU as `byRank` does. */
+function byWeight(products: readonly Readonly<DemoProduct>[], weights: readonly number[]) {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const weight of weights) cumulative.push((total += weight));
+  return (random: Random, taken: ReadonlySet<string>): Readonly<DemoProduct> | null => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const target = random.next() * total;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((cumulative[middle] as number) > target) high = middle;
+        else low = middle + 1;
+      }
+      const product = products[low] as Readonly<DemoProduct>;
+      if (!taken.has(product.sku)) return product;
+    }
+    return null;
+  };
+}
+
+function demandOf(options: Readonly<OrderOptions>): Demand {
+  const { products, stock } = options;
+  if (!stock) return { draw: byRank(products), unstocked: null };
+  const held = products.filter((product) => (stock.get(product.sku) ?? 0) > 0);
+  const missing = products.filter((product) => !((stock.get(product.sku) ?? 0) > 0));
+  if (held.length === 0) return { draw: byRank(products), unstocked: null };
+  const weights = held.map((product, i) => (stock.get(product.sku) as number) * ((i + 1) / held.length) ** (1 / stockedSkew - 1));
+  return { draw: byWeight(held, weights), unstocked: missing.length > 0 ? byRank(missing) : null };
+}
 
 export type InitialOrderOptions = OrderOptions & {
   /** YYYY-MM-DD the orders were placed (Paris): they ship the day after. */
@@ -84,25 +156,18 @@ function orderDay(day: string): OrderDay {
   return { shipDate, start: parisTime(day, '00:00'), cutoff: parisTime(day, eveningCutoff), collections };
 }
 
-/** A product drawn by demand rank; `taken` SKUs are redrawn (a few times) so lines stay distinct. */
-function drawProduct(random: Random, products: readonly Readonly<DemoProduct>[], taken: ReadonlySet<string>): Readonly<DemoProduct> | null {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const product = products[Math.floor(products.length * random.next() ** demandSkew)] as Readonly<DemoProduct>;
-    if (!taken.has(product.sku)) return product;
-  }
-  return null;
-}
-
 const drawQuantity = (random: Random): number => random.weighted(quantities, (q) => q.weight).quantity;
 
-function drawOrder(random: Random, products: readonly Readonly<DemoProduct>[], day: OrderDay, id: string, placedAt: number): DemoOrder {
+function drawOrder(random: Random, demand: Demand, day: OrderDay, id: string, placedAt: number): DemoOrder {
   const plan = random.weighted(carrierPlans, (p) => p.share);
   const service = random.weighted(plan.services, (s) => s.weight).name;
   const wanted = random.weighted(lineCounts, (c) => c.weight).lines;
+  // Drawn only when there is something unstocked to ask for, so orders over the whole catalogue draw as they always did.
+  const short = demand.unstocked !== null && random.chance(unstockedShare);
   const taken = new Set<string>();
   const lines: DemoOrderLine[] = [];
   for (let i = 0; i < wanted; i++) {
-    const product = drawProduct(random, products, taken);
+    const product = short && i === 0 && demand.unstocked ? demand.unstocked(random, taken) : demand.draw(random, taken);
     if (!product) break;
     taken.add(product.sku);
     lines.push({ lineNo: lines.length + 1, sku: product.sku, quantity: drawQuantity(random) });
@@ -111,12 +176,12 @@ function drawOrder(random: Random, products: readonly Readonly<DemoProduct>[], d
 }
 
 /** A change to `order` as it was placed; the centre skips it if the order has moved on since. */
-function drawChange(random: Random, order: Readonly<DemoOrder>, products: readonly Readonly<DemoProduct>[]): DemoOrderChange {
+function drawChange(random: Random, order: Readonly<DemoOrder>, demand: Demand): DemoOrderChange {
   const roll = random.next();
   const line = random.pick(order.lines);
   if (order.lines.length >= 2 && roll < 0.25) return { kind: 'remove-line', lineNo: line.lineNo };
   if (roll < 0.55) {
-    const product = drawProduct(random, products, new Set(order.lines.map((l) => l.sku)));
+    const product = demand.draw(random, new Set(order.lines.map((l) => l.sku)));
     if (product) return { kind: 'add-line', sku: product.sku, quantity: drawQuantity(random) };
   }
   const quantity = line.quantity === 1 ? random.int(2, 3) : random.chance(0.7) ? line.quantity - 1 : line.quantity + 1;
@@ -127,17 +192,11 @@ function drawChange(random: Random, order: Readonly<DemoOrder>, products: readon
  * What will happen to `order` after `after` (ms) and before `until` (the cutoff). Everything is
  * drawn whether it falls in the window or not, so the stream does not depend on the window.
  */
-function drawAmendments(
-  random: Random,
-  order: Readonly<DemoOrder>,
-  products: readonly Readonly<DemoProduct>[],
-  after: number,
-  until: number,
-): DemoOrderAmendment[] {
+function drawAmendments(random: Random, order: Readonly<DemoOrder>, demand: Demand, after: number, until: number): DemoOrderAmendment[] {
   const out: DemoOrderAmendment[] = [];
   if (random.chance(changeShare)) {
     const dueAt = after + random.int(5, 180) * minute + random.int(0, minute - 1);
-    const change = drawChange(random, order, products);
+    const change = drawChange(random, order, demand);
     if (dueAt < until) out.push({ orderId: order.orderId, dueAt, change });
   }
   if (random.chance(cancelShare)) {
@@ -158,14 +217,15 @@ export function generateInitialOrders(random: Random, options: Readonly<InitialO
     throw new RangeError(`initial order count must be 0–${initialLimit - 1}, got ${count}`);
   if (count > 0 && products.length === 0) throw new RangeError('orders need products');
   const day = orderDay(options.orderDay);
+  const demand = demandOf(options);
   const until = Math.max(day.start + minute, Math.min(at, day.cutoff));
   const times = Array.from({ length: count }, () => day.start + Math.floor(random.next() * (until - day.start))).sort((a, b) => a - b);
   const orders: DemoOrder[] = [];
   const amendments: DemoOrderAmendment[] = [];
   times.forEach((placedAt, i) => {
-    const order = drawOrder(random, products, day, orderId(day.shipDate, i + 1), placedAt);
+    const order = drawOrder(random, demand, day, orderId(day.shipDate, i + 1), placedAt);
     orders.push(order);
-    amendments.push(...drawAmendments(random, order, products, Math.max(at, placedAt), day.cutoff));
+    amendments.push(...drawAmendments(random, order, demand, Math.max(at, placedAt), day.cutoff));
   });
   return { orders, amendments: amendments.sort((a, b) => a.dueAt - b.dueAt) };
 }
@@ -187,6 +247,7 @@ export function generateOrdersBetween(random: Random, options: Readonly<OrderStr
   const orders: DemoOrder[] = [];
   const amendments: DemoOrderAmendment[] = [];
   if (!(to > from) || perMinute <= 0 || products.length === 0) return { orders, amendments };
+  const demand = demandOf(options);
 
   for (let name = parisDayOf(from); parisTime(name, '00:00') <= to; name = addDays(name, 1)) {
     const day = orderDay(name);
@@ -199,8 +260,8 @@ export function generateOrdersBetween(random: Random, options: Readonly<OrderStr
       const count = Math.min(99, poisson(stream, mean));
       const placed = Array.from({ length: count }, () => day.start + m * minute + stream.int(0, minute - 1)).sort((a, b) => a - b);
       placed.forEach((placedAt, k) => {
-        const order = drawOrder(stream, products, day, orderId(day.shipDate, initialLimit + m * 100 + k), placedAt);
-        const later = drawAmendments(stream, order, products, placedAt, day.cutoff);
+        const order = drawOrder(stream, demand, day, orderId(day.shipDate, initialLimit + m * 100 + k), placedAt);
+        const later = drawAmendments(stream, order, demand, placedAt, day.cutoff);
         if (placedAt < low || placedAt > high) return;
         orders.push(order);
         amendments.push(...later);

@@ -54,6 +54,9 @@ describe('planning pick runs on the demo site (issue #12)', () => {
     const flagged = plan.unfillable.map((order) => order.orderId);
     expect([...inRuns, ...flagged].sort()).toEqual(open.map((row) => row.order_id).sort());
     expect(flagged.filter((id) => inRuns.includes(id))).toEqual([]);
+    // The demo centre's orders ask for what the site holds, but for a few (generate/orders.ts).
+    expect(inRuns.length).toBeGreaterThanOrEqual(0.85 * open.length);
+    expect(flagged.length).toBeGreaterThan(0);
 
     const orders = new Map(
       station.core.db.read

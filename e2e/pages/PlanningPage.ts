@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { StationPage } from './StationPage';
+
+/** The shift lead's planning screen (issue #12): tomorrow's runs, a run's stops, the orders that cannot be filled. */
+export class PlanningPage extends StationPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  /** Waits for a plan on screen: the overview (or a run) of a ship date, no plan being built. */
+  async expectPlan(): Promise<void> {
+    await expect(this.page.locator('.planning-planned[data-load="ready"]')).toBeVisible();
+    await expect(this.page.locator('main.planning[data-plan]')).toBeVisible();
+  }
+
+  /** A summary figure's value, by its label's key. */
+  figure(labelKey: string): Locator {
+    return this.page
+      .locator('.planning-figures .big-number')
+      .filter({ has: this.page.locator('.big-number-label', { hasText: this.t(labelKey) }) })
+      .locator('.big-number-value');
+  }
+
+  runRows(): Locator {
+    return this.page.locator('.planning-runs tbody tr');
+  }
+
+  async openRun(number: number): Promise<void> {
+    await this.button('picking.openRun', { number }).click();
+    await expect(this.page.locator(`main.planning[data-run="${number}"]`)).toBeVisible();
+  }
+
+  /** The open run's stop lines, in route order. */
+  stopRows(): Locator {
+    return this.page.locator('main.planning[data-run] tbody tr');
+  }
+
+  async backToRuns(): Promise<void> {
+    await this.button('picking.back').click();
+    await expect(this.page.locator('main.planning[data-plan]')).toBeVisible();
+  }
+
+  async openUnfillable(): Promise<void> {
+    // Its label carries the count: found by its address instead.
+    await this.page.locator('.tabs a[role=tab][href$="/runs/unfillable"]').click();
+    await expect(this.page.locator('.planning-unfillable')).toBeVisible();
+  }
+
+  unfillableRows(): Locator {
+    return this.page.locator('.planning-unfillable tbody tr');
+  }
+}

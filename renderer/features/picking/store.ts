@@ -1,0 +1,32 @@
+import { create } from 'zustand';
+import type { PickRunPlan } from '../../../shared/picking';
+import { api } from '../../lib/api';
+import { idle, loadOf, loading, type Load } from '../../lib/load';
+import { sessionScoped } from '../../lib/session-scope';
+
+type PlanningState = {
+  /** The last plan main built, kept on screen while a refresh runs or after one fails. */
+  readonly plan: PickRunPlan | null;
+  readonly load: Load;
+  /** When `plan` was built (ms), for "planned at 14:05". */
+  readonly plannedAt: number | null;
+  readonly read: () => Promise<void>;
+};
+
+/**
+ * Tomorrow's pick runs as main would build them now (issue #12, ADR 0009). Planned when the screen
+ * opens and when the shift lead asks again, not after every pull: a plan does not change under the
+ * run someone is reading.
+ */
+export const usePlanning = create<PlanningState>()((set) => ({
+  plan: null,
+  load: idle,
+  plannedAt: null,
+  read: async () => {
+    set({ load: loading });
+    const result = await api.picking.plan({});
+    set(result.ok ? { plan: result.value, plannedAt: Date.now(), load: loadOf(result) } : { load: loadOf(result) });
+  },
+}));
+
+sessionScoped('planning', { reset: () => usePlanning.setState({ plan: null, load: idle, plannedAt: null }) });

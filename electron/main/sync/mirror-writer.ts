@@ -64,7 +64,9 @@ const fromWire = (failure: WireFailure): Error => (failure.sync ? new SyncFailur
 export type WorkerReply =
   | { readonly id: number; readonly read: PageRead }
   | { readonly id: number; readonly stored: readonly string[] }
-  | { readonly id: number; readonly failed: WireFailure };
+  | { readonly id: number; readonly failed: WireFailure }
+  /** Its connection's background checkpoint could not run (logged on the main thread). */
+  | { readonly problem: string };
 
 export type WorkerStart = { readonly file: string; readonly nativeBinding: string | undefined; readonly firstWriters: SharedArrayBuffer };
 
@@ -114,6 +116,10 @@ export function workerMirrorWriter(
     const started = 'file' in script ? new Worker(script.file, { workerData: data }) : new Worker(script.source, { eval: true, workerData: data });
     started.unref();
     started.on('message', (reply: WorkerReply) => {
+      if ('problem' in reply) {
+        options.log.warn({ file: db.file }, `mirror writer: ${reply.problem}`);
+        return;
+      }
       const held = waiting.get(reply.id);
       if (!held) return;
       if ('read' in reply) {
@@ -132,7 +138,9 @@ export function workerMirrorWriter(
     return started;
   };
 
-  // Started at once: its thread and connection are ready when the first page arrives.
+  // Started at once: its thread and connection are ready when the first page arrives. Its commits
+  // fill the WAL: the main connection's own commits must not checkpoint it (a scan would pay).
+  db.checkpointInBackground();
   worker = start();
   return {
     store: (page) => {

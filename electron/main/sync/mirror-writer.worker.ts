@@ -11,10 +11,14 @@ import { storePage, type PageToStore } from './page-store';
 const port = parentPort;
 if (!port) throw new Error('mirror-writer.worker runs as a worker thread');
 const start = workerData as WorkerStart;
-const db = openWorkerConnection(start.file, { nativeBinding: start.nativeBinding, firstWriters: start.firstWriters });
+const reply = (message: WorkerReply): void => port.postMessage(message);
+const db = openWorkerConnection(start.file, {
+  nativeBinding: start.nativeBinding,
+  firstWriters: start.firstWriters,
+  onCheckpointProblem: (problem) => reply({ problem }),
+});
 
 let queue: Promise<void> = Promise.resolve();
-const reply = (message: WorkerReply): void => port.postMessage(message);
 
 port.on('message', (message: { id: number; page: PageToStore } | 'close') => {
   queue = queue.then(async () => {

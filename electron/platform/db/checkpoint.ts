@@ -51,6 +51,8 @@ export type Checkpointer = {
   readonly committed: () => void;
   /** Before the main connection closes: the worker's connection is closed first. */
   readonly close: () => void;
+  /** Starts the worker now, whatever the WAL's size: another connection writes this file too. */
+  readonly startNow: () => void;
 };
 
 /**
@@ -101,6 +103,9 @@ export function createCheckpointer(
         start();
       }
       worker?.postMessage('commit');
+    },
+    startNow: () => {
+      if (!failed && worker === null) start();
     },
     close: () => {
       const running = worker;

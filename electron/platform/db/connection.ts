@@ -43,6 +43,11 @@ export type Database = {
    * `openWorkerConnection`) lets them go first between its own transactions.
    */
   readonly writers: SharedArrayBuffer;
+  /**
+   * Another connection writes this file a lot (the mirror writer): this connection's commits stop
+   * checkpointing from now on, the background checkpoint takes over at once (checkpoint.ts).
+   */
+  readonly checkpointInBackground: () => void;
   /** For EXPLAIN QUERY PLAN tests and benchmarks only. */
   readonly raw: BetterSqlite3.Database;
 };
@@ -113,12 +118,12 @@ export function openReadOnly(file: string, nativeBinding?: string): { readonly r
  * A second connection to a database its program has opened, checked and migrated (by
  * `openDatabase`), for a worker thread: no checks, no migrations. Before each transaction it waits
  * while the first connection has writes waiting (`firstWriters`, that connection's `writers`), so a
- * scan never queues behind a stream of this connection's work. Its WAL checkpoints stay SQLite's
- * own: they run on this connection's thread, never the first one's.
+ * scan never queues behind a stream of this connection's work. Its WAL checkpoints, like the first
+ * one's, run on a thread of their own once the WAL is large (checkpoint.ts), not inside its commits.
  */
 export function openWorkerConnection(
   file: string,
-  options: { readonly nativeBinding?: string | undefined; readonly firstWriters: SharedArrayBuffer },
+  options: { readonly nativeBinding?: string | undefined; readonly firstWriters: SharedArrayBuffer; readonly onCheckpointProblem?: (message: string) => void },
 ): WorkerConnection {
   let raw: BetterSqlite3.Database;
   try {
@@ -127,15 +132,20 @@ export function openWorkerConnection(
     throw explainNativeLoadError(error, currentRuntime()) ?? explainSqliteError(error, file);
   }
   applyPragmas(raw);
+  const checkpointer = createCheckpointer(raw, file, { nativeBinding: options.nativeBinding, onProblem: options.onCheckpointProblem });
   const waiting = new Int32Array(options.firstWriters);
-  const { read, write } = transactions(
-    raw,
-    () => undefined,
-    () => {
-      for (let count = Atomics.load(waiting, 0); count > 0; count = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, count, firstWritersWaitMs);
+  const { read, write } = transactions(raw, checkpointer.committed, () => {
+    for (let count = Atomics.load(waiting, 0); count > 0; count = Atomics.load(waiting, 0)) Atomics.wait(waiting, 0, count, firstWritersWaitMs);
+  });
+  return {
+    read,
+    write,
+    writeRedoable: redoable(raw, write),
+    close: () => {
+      checkpointer.close();
+      raw.close();
     },
-  );
-  return { read, write, writeRedoable: redoable(raw, write), close: () => raw.close() };
+  };
 }
 
 /** The longest a worker connection waits at once for the first one's writes (it looks again after). */
@@ -268,6 +278,7 @@ function wrap(file: string, raw: BetterSqlite3.Database, options: OpenOptions): 
     raw,
     write,
     writers,
+    checkpointInBackground: checkpointer.startNow,
     writeRedoable: redoable(raw, write),
     backup: async (destination) => {
       await raw.backup(destination);

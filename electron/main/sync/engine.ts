@@ -44,8 +44,6 @@ export const syncTiming = {
   healthEveryMs: 60 * 60_000,
   pullLimit: 1000,
   bootstrapLimit: 2500,
-  /** Work per main-thread task while applying a page; a slice ends when it has run this long (docs/design.md §3). */
-  sliceBudgetMs: 20,
 } as const;
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter", 2015). */

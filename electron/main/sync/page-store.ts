@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { bootstrapPageSchema, centreRecordSchema, pullPageSchema, type BootstrapPage, type CentreRecord, type PullPage } from '../../../shared/sync/protocol';
 import type { WorkerConnection, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
@@ -90,11 +91,7 @@ async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { 
   });
 }
 
-function readPage<T>(
-  text: string,
-  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
-  what: string,
-): T {
+function readPage<T>(text: string, schema: z.ZodType<T>, what: string): T {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -198,9 +198,13 @@ export const bootstrapResponseSchema = z.object({
 export const bootstrapPageSchema = bootstrapResponseSchema.extend({ records: z.array(z.unknown()) });
 export type BootstrapPage = z.infer<typeof bootstrapPageSchema>;
 
-/** A pull answer with its changes checked only for their changeId: the station checks each record in its slice, as for a bootstrap page. */
-export const pullPageSchema = pullResponseSchema.extend({ changes: z.array(z.looseObject({ changeId: z.number().int().positive() })) });
+/**
+ * A pull answer with its changes not yet checked: the station checks their changeIds at once
+ * (`pullChangeIdsSchema`, which keeps only them) and each record in its slice, as for a bootstrap page.
+ */
+export const pullPageSchema = pullResponseSchema.extend({ changes: z.array(z.unknown()) });
 export type PullPage = z.infer<typeof pullPageSchema>;
+export const pullChangeIdsSchema = z.array(z.object({ changeId: z.number().int().positive() }));
 
 export type BootstrapResponse = z.infer<typeof bootstrapResponseSchema>;
 

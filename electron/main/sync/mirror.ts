@@ -6,6 +6,7 @@ import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
 import { changedHere } from './outbox';
+import type { LedgerBatch } from './ledger-batch';
 import { applyPulledMovements, type LedgerLookups } from './site-ledger';
 
 /**
@@ -23,7 +24,9 @@ export type ApplyContext = {
    */
   readonly generation: number;
   /** Ids remembered over the whole pull or bootstrap (site-ledger.ts). */
-  readonly lookups?: LedgerLookups;
+  readonly lookups: LedgerLookups;
+  /** The transaction's pulled movements, written before it commits (ledger-batch.ts). */
+  readonly batch: LedgerBatch;
 };
 
 /** A pulled record older than the row it would replace: a replayed answer. */
@@ -62,7 +65,7 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       if (record.op === 'upsert' && record.data) applyPulledTask(tx, record.data, record.version, context);
       return nothing;
     case 'movement':
-      return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context.lookups) };
+      return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context) };
     case 'stock':
       if (record.data) {
         const s = record.data;

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
-import { bootstrapPageSchema, centreRecordSchema, pullPageSchema, type BootstrapPage, type CentreRecord, type PullPage } from '../../../shared/sync/protocol';
+import {
+  bootstrapPageSchema,
+  centreRecordSchema,
+  pullChangeIdsSchema,
+  pullPageSchema,
+  type BootstrapPage,
+  type CentreRecord,
+  type PullPage,
+} from '../../../shared/sync/protocol';
 import type { WorkerConnection, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { ledgerBatch } from './ledger-batch';
 import { applyStagedStock } from './bootstrap';
 import { SyncFailure } from './client';
 import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
@@ -71,19 +80,24 @@ async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { 
     hooks.read({ kind: 'refetch', epoch: answer.epoch, lastProcessedSeq: answer.lastProcessedSeq });
     return [];
   }
+  const ids = check(answer.changes, pullChangeIdsSchema, 'pull').map((change) => change.changeId);
   // A replayed, older answer carries only changes we already have: never go back.
   const saved = readSyncState(db.read);
-  const fresh = answer.changes.filter((change) => change.changeId > saved.lastChangeId);
+  const fresh = answer.changes.filter((_, index) => ids[index]! > saved.lastChangeId);
   if (answer.changes.length > 0 && fresh.length === 0) {
     hooks.read({ kind: 'stale' });
     return [];
   }
   hooks.read({ kind: 'pull', cursor: answer.cursor, hasMore: answer.hasMore });
-  const lastChangeId = Math.max(saved.lastChangeId, ...fresh.map((change) => change.changeId));
+  const lastChangeId = Math.max(saved.lastChangeId, ...ids);
   const lookups = createLookups();
+  // The movements' event ids, looked up at once (each record is checked in its slice).
   lookups.expect(
     db.read,
-    fresh.flatMap((change) => (change.entity === 'movement' && typeof change.key === 'string' ? [change.key] : [])),
+    fresh.flatMap((change) => {
+      const { entity, key } = change as { entity?: unknown; key?: unknown };
+      return entity === 'movement' && typeof key === 'string' ? [key] : [];
+    }),
   );
   return applyRecords(db, fresh, { generation: 0, at: page.at, lookups }, hooks, (tx) => {
     if (fresh.length > 0) recordPull(tx, page.at, answer.cursor, lastChangeId, answer.epoch);
@@ -98,6 +112,10 @@ function readPage<T>(text: string, schema: z.ZodType<T>, what: string): T {
   } catch (error) {
     throw new SyncFailure('protocol', `unreadable ${what} answer from the centre: ${(error as Error).message}`);
   }
+  return check(body, schema, what);
+}
+
+function check<T>(body: unknown, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new SyncFailure('protocol', `the centre's ${what} answer does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
@@ -124,17 +142,21 @@ async function applyRecords(
     // Redoable: a slice a power cut takes back is fetched again with the cursor or page it moved.
     start = db.writeRedoable((tx) => {
       const began = performance.now();
+      const batch = ledgerBatch();
       let index = start;
       while (index < records.length) {
         const parsed = centreRecordSchema.safeParse(records[index]);
         if (!parsed.success)
           throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
         const record: CentreRecord = parsed.data;
-        const applied = applyCentreRecord(tx, record, { at: context.at, generation: context.generation, lookups });
+        // Pulled movements are written together; anything else sees them written.
+        if (record.entity !== 'movement') batch.settle(tx);
+        const applied = applyCentreRecord(tx, record, { at: context.at, generation: context.generation, lookups, batch });
         if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
         index += 1;
         if (performance.now() - began >= hooks.sliceBudgetMs) break;
       }
+      batch.settle(tx);
       // The closing step (a page's record, the bootstrap's stock) gets a slice of its own unless this
       // one has most of its budget left: records applied without it are applied again, unchanged.
       if (index >= records.length && (index === start || performance.now() - began < hooks.sliceBudgetMs / 2)) {

@@ -1,10 +1,10 @@
 import { classifyScan } from '../../../shared/barcode';
-import type { MovementKind } from '../../../shared/stock';
 import type { MovementDelta } from '../../../shared/sync/station-events';
 import type { MovementData } from '../../../shared/sync/protocol';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
-import { addToBalance, ensureLot, findContainerByCode, findLocationByCode, findProductBySku, setContainerLocation } from '../stock/repo';
+import { ensureLot, findContainerByCode, findLocationByCode, findProductBySku, setContainerLocation } from '../stock/repo';
+import type { LedgerBatch } from './ledger-batch';
 import { recordSiteException } from './exceptions';
 
 /**
@@ -17,19 +17,8 @@ import { recordSiteException } from './exceptions';
 
 export type PlaceCodes = { readonly location: string | null; readonly container: string | null };
 
-type SiteMovement = {
-  readonly at: number;
-  readonly kind: MovementKind;
-  readonly sku: string;
-  readonly lot: string | null;
-  readonly expiry?: string | null;
-  readonly from: PlaceCodes;
-  readonly to: PlaceCodes;
-  readonly quantity: number;
-  readonly eventId: string | null;
-  readonly originStation: string | null;
-  readonly userId: number | null;
-};
+/** The pulled event a movement belongs to: when, whose, from which station. */
+type PulledEvent = { readonly at: number; readonly eventId: string; readonly originStation: string; readonly userId: number | null };
 
 export type Shortfall = { readonly sku: string; readonly location: string; readonly container: string | null; readonly quantity: number };
 
@@ -106,40 +95,51 @@ function containerAt(tx: WriteHandle, code: string, locationId: number, at: numb
   return Number(tx.run(sql`INSERT INTO container (kind, code, location_id, created_at) VALUES (${kind}, ${code}, ${locationId}, ${at})`).lastInsertRowid);
 }
 
-function placeIds(tx: WriteHandle, place: PlaceCodes, at: number, lookups: LedgerLookups): { locationId: number | null; containerId: number | null } {
-  if (place.location === null) return { locationId: null, containerId: null };
-  const locationId = lookups.location(tx, place.location);
-  if (locationId === null) throw new MissingReference(`location ${place.location}`);
-  return { locationId, containerId: place.container === null ? null : containerAt(tx, place.container, locationId, at) };
+/** A movement's product and places, found before anything is written: an event lacking one is kept whole as an exception. */
+type Placed = { readonly productId: number; readonly fromLocationId: number | null; readonly toLocationId: number | null };
+
+function locationIdOf(tx: WriteHandle, code: string | null, lookups: LedgerLookups): number | null {
+  if (code === null) return null;
+  const id = lookups.location(tx, code);
+  if (id === null) throw new MissingReference(`location ${code}`);
+  return id;
 }
 
-/** Writes one movement and its balances; returns the shortfall if it took a balance below zero. */
-export function recordSiteMovement(tx: WriteHandle, movement: Readonly<SiteMovement>, lookups: LedgerLookups = createLookups()): Shortfall | null {
+function place(tx: WriteHandle, movement: Readonly<MovementDelta>, lookups: LedgerLookups): Placed {
   const productId = lookups.product(tx, movement.sku);
   if (productId === null) throw new MissingReference(`product ${movement.sku}`);
-  const product = { id: productId };
-  const lotId = movement.lot === null ? null : ensureLot(tx, product.id, movement.lot, movement.expiry ?? null);
-  const from = placeIds(tx, movement.from, movement.at, lookups);
-  const to = placeIds(tx, movement.to, movement.at, lookups);
-  tx.run(sql`
-    INSERT INTO movement (at, user_id, kind, product_id, lot_id, from_location_id, from_container_id, to_location_id, to_container_id, quantity, event_id, origin_station)
-    VALUES (${movement.at}, ${movement.userId}, ${movement.kind}, ${product.id}, ${lotId}, ${from.locationId}, ${from.containerId},
-            ${to.locationId}, ${to.containerId}, ${movement.quantity}, ${movement.eventId}, ${movement.originStation})`);
-  let shortfall: Shortfall | null = null;
-  if (from.locationId !== null) {
-    const left = addToBalance(
-      tx,
-      { productId: product.id, locationId: from.locationId, lotId: lotId ?? 0, containerId: from.containerId ?? 0 },
-      -movement.quantity,
+  return { productId, fromLocationId: locationIdOf(tx, movement.from.location, lookups), toLocationId: locationIdOf(tx, movement.to.location, lookups) };
+}
+
+/**
+ * Posts one placed movement to `batch` (written with the transaction), which tells `short` if the
+ * movement takes a balance below zero.
+ */
+function postSiteMovement(
+  tx: WriteHandle,
+  movement: Readonly<MovementDelta>,
+  event: PulledEvent,
+  placed: Placed,
+  batch: LedgerBatch,
+  short: (shortfall: Shortfall) => void,
+): void {
+  const { productId, fromLocationId, toLocationId } = placed;
+  const { at, eventId, originStation, userId } = event;
+  const lotId = movement.lot === null ? null : ensureLot(tx, productId, movement.lot, null);
+  const fromContainerId = fromLocationId === null || movement.from.container === null ? null : containerAt(tx, movement.from.container, fromLocationId, at);
+  const toContainerId = toLocationId === null || movement.to.container === null ? null : containerAt(tx, movement.to.container, toLocationId, at);
+  const { kind, quantity } = movement;
+  batch.post({ at, userId, kind, productId, lotId, fromLocationId, fromContainerId, toLocationId, toContainerId, quantity, eventId, originStation });
+  if (fromLocationId !== null) {
+    batch.add({ productId, locationId: fromLocationId, lotId: lotId ?? 0, containerId: fromContainerId ?? 0 }, -movement.quantity, (left) =>
+      short({ sku: movement.sku, location: movement.from.location ?? '', container: movement.from.container, quantity: left }),
     );
-    if (left < 0) shortfall = { sku: movement.sku, location: movement.from.location ?? '', container: movement.from.container, quantity: left };
   }
-  if (to.locationId !== null) {
-    addToBalance(tx, { productId: product.id, locationId: to.locationId, lotId: lotId ?? 0, containerId: to.containerId ?? 0 }, movement.quantity);
+  if (toLocationId !== null) {
+    batch.add({ productId, locationId: toLocationId, lotId: lotId ?? 0, containerId: toContainerId ?? 0 }, movement.quantity);
     // A pallet or tote is where its goods now are.
-    if (to.containerId !== null) setContainerLocation(tx, to.containerId, to.locationId);
+    if (toContainerId !== null) setContainerLocation(tx, toContainerId, toLocationId);
   }
-  return shortfall;
 }
 
 /** This station already holds the event's movements: its own, or one applied before (a replayed pull). */
@@ -151,26 +151,37 @@ export function hasEvent(read: ReadHandle, eventId: string): boolean {
 }
 
 /**
- * Another station's accepted event, fanned out by the centre: its movements join this ledger once.
- * Returns whether anything was applied (false for this station's own events and replays).
+ * Another station's accepted event, fanned out by the centre: its movements join this ledger once,
+ * whole or not at all. Returns whether anything was applied (false for this station's own events,
+ * replays, and an event naming a product or place this station lacks, which becomes an exception).
  */
-export function applyPulledMovements(tx: WriteHandle, data: Readonly<MovementData>, at: number, lookups: LedgerLookups = createLookups()): boolean {
-  if (lookups.held(tx, data.eventId)) return false;
-  const userId = lookups.user(tx, data.actor?.personId);
-  const shortfalls: Shortfall[] = [];
+export function applyPulledMovements(
+  tx: WriteHandle,
+  data: Readonly<MovementData>,
+  at: number,
+  ledger: { readonly lookups: LedgerLookups; readonly batch: LedgerBatch },
+): boolean {
+  const { lookups, batch } = ledger;
+  if (batch.holds(data.eventId) || lookups.held(tx, data.eventId)) return false;
+  const event: PulledEvent = { at, eventId: data.eventId, originStation: data.stationId, userId: lookups.user(tx, data.actor?.personId) };
+  const movements = data.movements;
+  let placed: Placed[];
   try {
-    for (const delta of data.movements) {
-      const shortfall = recordSiteMovement(tx, { ...delta, at, eventId: data.eventId, originStation: data.stationId, userId }, lookups);
-      if (shortfall) shortfalls.push(shortfall);
-    }
+    placed = movements.map((movement) => place(tx, movement, lookups));
   } catch (error) {
     if (!(error instanceof MissingReference)) throw error;
     recordSiteException(tx, at, 'MISSING_REFERENCE', data.eventId, { station: data.stationId, missing: error.message });
     return false;
   }
-  for (const shortfall of shortfalls) {
-    recordSiteException(tx, at, 'NEGATIVE_STOCK', `${shortfall.sku}@${shortfall.location}`, { ...shortfall, eventId: data.eventId, station: data.stationId });
-  }
+  movements.forEach((movement, index) =>
+    postSiteMovement(tx, movement, event, placed[index]!, batch, (shortfall) =>
+      recordSiteException(tx, at, 'NEGATIVE_STOCK', `${shortfall.sku}@${shortfall.location}`, {
+        ...shortfall,
+        eventId: data.eventId,
+        station: data.stationId,
+      }),
+    ),
+  );
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sql, sqlId, sqlIn, sqlJoin } from './sql';
+import { sql, sqlId, sqlIn, sqlJoin, sqlRows } from './sql';
 
 describe('sql tag', () => {
   it('turns every interpolated value into a parameter', () => {
@@ -19,6 +19,14 @@ describe('sql tag', () => {
   it('joins fragments and builds IN lists, and an empty IN list matches nothing', () => {
     expect(sqlJoin([sql`a = ${1}`, sql`b = ${2}`], ' AND ')).toMatchObject({ text: 'a = ? AND b = ?', params: [1, 2] });
     expect(sqlIn(['a', 'b'])).toMatchObject({ text: '(?, ?)', params: ['a', 'b'] });
+    expect(
+      sql`INSERT INTO t (a, b) VALUES ${sqlRows([
+        [1, 'x'],
+        [2, null],
+      ])}`,
+    ).toMatchObject({ text: 'INSERT INTO t (a, b) VALUES (?, ?), (?, ?)', params: [1, 'x', 2, null] });
+    expect(() => sqlRows([[1], [2, 3]])).toThrow(/one width/);
+    expect(() => sqlRows([])).toThrow(/at least one/);
     expect(sqlIn([])).toMatchObject({ text: '(NULL)', params: [] });
   });
 

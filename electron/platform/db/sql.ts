@@ -65,3 +65,19 @@ export function sqlIn(values: readonly SqlValue[]): Sql {
   if (values.length === 0) return make('(NULL)', []);
   return make(`(${values.map(() => '?').join(', ')})`, values);
 }
+
+/** The `(?, ?), (?, ?)` text of each shape of rows, made once: a multi-row INSERT on a hot path. */
+const rowsTexts = new Map<string, string>();
+
+/** `VALUES` rows for a multi-row INSERT: every row has the same number of values (at least one row). */
+export function sqlRows(rows: readonly (readonly SqlValue[])[]): Sql {
+  const width = rows[0]?.length ?? 0;
+  if (width === 0 || rows.some((row) => row.length !== width)) throw new Error('sqlRows: rows of one width, at least one');
+  const shape = `${rows.length}x${width}`;
+  let text = rowsTexts.get(shape);
+  if (text === undefined) {
+    text = Array.from({ length: rows.length }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
+    rowsTexts.set(shape, text);
+  }
+  return make(text, rows.flat());
+}

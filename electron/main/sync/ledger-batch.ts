@@ -1,6 +1,6 @@
 import type { MovementKind } from '../../../shared/stock';
 import type { WriteHandle } from '../../platform/db/connection';
-import { sql, sqlRows } from '../../platform/db/sql';
+import { rowChunks, sql, sqlRows } from '../../platform/db/sql';
 import { addToBalance, type BalanceKey } from '../stock/repo';
 
 /**
@@ -77,33 +77,25 @@ export function ledgerBatch(): LedgerBatch {
   };
 }
 
-/** Rows per INSERT: a few fixed sizes, so a handful of prepared statements serve every page. */
-const chunkSizes = [64, 8, 1] as const;
-
 function writeLines(tx: WriteHandle, lines: readonly Readonly<LedgerLine>[]): void {
-  let start = 0;
-  for (const size of chunkSizes) {
-    for (; start + size <= lines.length; start += size) {
-      const rows = lines
-        .slice(start, start + size)
-        .map((m) => [
-          m.at,
-          m.userId,
-          m.kind,
-          m.productId,
-          m.lotId,
-          m.fromLocationId,
-          m.fromContainerId,
-          m.toLocationId,
-          m.toContainerId,
-          m.quantity,
-          m.eventId,
-          m.originStation,
-        ]);
-      tx.run(sql`
-        INSERT INTO movement (at, user_id, kind, product_id, lot_id, from_location_id, from_container_id, to_location_id, to_container_id, quantity, event_id, origin_station)
-        VALUES ${sqlRows(rows)}`);
-    }
+  const rows = lines.map((m) => [
+    m.at,
+    m.userId,
+    m.kind,
+    m.productId,
+    m.lotId,
+    m.fromLocationId,
+    m.fromContainerId,
+    m.toLocationId,
+    m.toContainerId,
+    m.quantity,
+    m.eventId,
+    m.originStation,
+  ]);
+  for (const chunk of rowChunks(rows)) {
+    tx.run(sql`
+      INSERT INTO movement (at, user_id, kind, product_id, lot_id, from_location_id, from_container_id, to_location_id, to_container_id, quantity, event_id, origin_station)
+      VALUES ${sqlRows(chunk)}`);
   }
 }
 

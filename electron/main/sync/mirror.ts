@@ -7,6 +7,7 @@ import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
 import { changedHere } from './outbox';
 import type { LedgerBatch } from './ledger-batch';
+import type { OrderBatch } from './order-batch';
 import { applyPulledMovements, type LedgerLookups } from './site-ledger';
 
 /**
@@ -27,6 +28,8 @@ export type ApplyContext = {
   readonly lookups: LedgerLookups;
   /** The transaction's pulled movements, written before it commits (ledger-batch.ts). */
   readonly batch: LedgerBatch;
+  /** The transaction's orders, written before it commits (order-batch.ts). */
+  readonly orders: OrderBatch;
 };
 
 /** A pulled record older than the row it would replace: a replayed answer. */
@@ -95,31 +98,15 @@ function applyLocation(tx: WriteHandle, record: Extract<CentreRecord, { entity: 
 }
 
 function applyOrder(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'order' }>, context: ApplyContext): void {
-  const held = tx.get<{ version: number }>(sql`SELECT version FROM customer_order WHERE order_id = ${record.key}`);
   if (record.op === 'delete' || !record.data) {
+    context.orders.settle(tx);
     tx.run(sql`UPDATE customer_order SET gone_at = coalesce(gone_at, ${context.at}) WHERE order_id = ${record.key}`);
     return;
   }
   const order = record.data;
-  if (isReplay(context, order.version, held?.version)) return;
-  tx.run(sql`
-    INSERT INTO customer_order (order_id, ship_date, carrier, service, cutoff, status, version, pulled_at, generation, gone_at)
-    VALUES (${order.orderId}, ${order.shipDate}, ${order.carrier}, ${order.service}, ${order.cutoff}, ${order.status}, ${order.version}, ${context.at}, ${context.generation}, NULL)
-    ON CONFLICT (order_id) DO UPDATE SET ship_date = excluded.ship_date, carrier = excluded.carrier, service = excluded.service,
-      cutoff = excluded.cutoff, status = excluded.status, version = excluded.version, pulled_at = excluded.pulled_at,
-      generation = max(customer_order.generation, excluded.generation), gone_at = NULL`);
-  for (const line of order.lines) {
-    tx.run(sql`
-      INSERT INTO customer_order_line (order_id, line_no, sku, quantity, gone_at) VALUES (${order.orderId}, ${line.lineNo}, ${line.sku}, ${line.quantity}, NULL)
-      ON CONFLICT (order_id, line_no) DO UPDATE SET sku = excluded.sku, quantity = excluded.quantity, gone_at = NULL`);
-  }
-  if (held) {
-    // Lines the new version no longer has are marked, not deleted: a pick may refer to one.
-    const kept = order.lines.map((line) => line.lineNo);
-    tx.run(sql`
-      UPDATE customer_order_line SET gone_at = ${context.at}
-      WHERE order_id = ${order.orderId} AND gone_at IS NULL AND line_no NOT IN (SELECT value FROM json_each(${JSON.stringify(kept)}))`);
-  }
+  const held = tx.get<{ version: number }>(sql`SELECT version FROM customer_order WHERE order_id = ${order.orderId}`)?.version;
+  if (isReplay(context, order.version, context.orders.pendingVersion(order.orderId) ?? held)) return;
+  context.orders.put(order, { at: context.at, generation: context.generation, held: held !== undefined });
 }
 
 function applyAsn(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'asn' }>, context: ApplyContext): void {

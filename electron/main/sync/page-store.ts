@@ -11,6 +11,7 @@ import {
 import type { WorkerConnection, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { ledgerBatch } from './ledger-batch';
+import { orderBatch } from './order-batch';
 import { applyStagedStock } from './bootstrap';
 import { SyncFailure } from './client';
 import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
@@ -143,20 +144,27 @@ async function applyRecords(
     start = db.writeRedoable((tx) => {
       const began = performance.now();
       const batch = ledgerBatch();
+      const orders = orderBatch();
+      const settle = (): void => {
+        batch.settle(tx);
+        orders.settle(tx);
+      };
+      let previous: string | null = null;
       let index = start;
       while (index < records.length) {
         const parsed = centreRecordSchema.safeParse(records[index]);
         if (!parsed.success)
           throw new SyncFailure('protocol', `a record from the centre does not follow the protocol: ${parsed.error.issues[0]?.message ?? ''}`);
         const record: CentreRecord = parsed.data;
-        // Pulled movements are written together; anything else sees them written.
-        if (record.entity !== 'movement') batch.settle(tx);
-        const applied = applyCentreRecord(tx, record, { at: context.at, generation: context.generation, lookups, batch });
+        // Movements and orders are written together; a record of another kind sees them written.
+        if (record.entity !== previous) settle();
+        previous = record.entity;
+        const applied = applyCentreRecord(tx, record, { at: context.at, generation: context.generation, lookups, batch, orders });
         if (record.entity !== 'movement' || applied.stockChanged) entities.add(record.entity);
         index += 1;
         if (performance.now() - began >= hooks.sliceBudgetMs) break;
       }
-      batch.settle(tx);
+      settle();
       // The closing step (a page's record, the bootstrap's stock) gets a slice of its own unless this
       // one has most of its budget left: records applied without it are applied again, unchanged.
       if (index >= records.length && (index === start || performance.now() - began < hooks.sliceBudgetMs / 2)) {

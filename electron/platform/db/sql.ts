@@ -72,12 +72,28 @@ const rowsTexts = new Map<string, string>();
 /** `VALUES` rows for a multi-row INSERT: every row has the same number of values (at least one row). */
 export function sqlRows(rows: readonly (readonly SqlValue[])[]): Sql {
   const width = rows[0]?.length ?? 0;
-  if (width === 0 || rows.some((row) => row.length !== width)) throw new Error('sqlRows: rows of one width, at least one');
+  const params: SqlValue[] = [];
+  for (const row of rows) {
+    if (width === 0 || row.length !== width) throw new Error('sqlRows: rows of one width, at least one');
+    for (const value of row) params.push(value);
+  }
+  if (width === 0) throw new Error('sqlRows: rows of one width, at least one');
   const shape = `${rows.length}x${width}`;
   let text = rowsTexts.get(shape);
   if (text === undefined) {
     text = Array.from({ length: rows.length }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
     rowsTexts.set(shape, text);
   }
-  return make(text, rows.flat());
+  return make(text, params);
+}
+
+/** Row counts per multi-row statement: a few fixed sizes, so a handful of prepared statements serve any number of rows. */
+const chunkSizes = [64, 8, 1] as const;
+
+/** `rows` cut into chunks of those sizes, in order: one multi-row statement each. */
+export function rowChunks<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let start = 0;
+  for (const size of chunkSizes) for (; start + size <= rows.length; start += size) chunks.push(rows.slice(start, start + size));
+  return chunks;
 }

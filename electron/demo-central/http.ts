@@ -1,5 +1,11 @@
-/** What a route answers: the server writes it, the fault controls may replay or withhold it. */
-export type Reply = { readonly status: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> };
+/**
+ * What a route answers: the server writes it, the fault controls may replay or withhold it. `json`
+ * is a body already written as JSON text (a bootstrap page splices the records the centre stores
+ * as JSON, instead of parsing them to write them again).
+ */
+export type Reply = { readonly status: number; readonly headers?: Readonly<Record<string, string>> } & (
+  { readonly body: unknown; readonly json?: undefined } | { readonly json: string; readonly body?: undefined }
+);
 
 /** Every error body is `{ code, message }` (shared/sync/protocol.ts `protocolErrorSchema`), plus details for some codes. */
 export const problem = (status: number, code: string, message: string, details: Readonly<Record<string, unknown>> = {}): Reply => ({

@@ -39,7 +39,7 @@ const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i
 
 function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...reply.headers });
-  res.end(JSON.stringify(reply.body));
+  res.end(reply.json ?? JSON.stringify(reply.body));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MissingLine } from './outbound/allocation';
-import type { LimitName, RunLimits } from './outbound/batching';
+import type { LimitName, RunLimits } from './outbound/run-sizing';
 import type { PlaceProblem } from './outbound/layout';
 import type { RoutingMethod } from './outbound/routing';
 

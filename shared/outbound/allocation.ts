@@ -1,5 +1,5 @@
 import type { LocationType } from '../stock';
-import type { OutboundLine, OutboundOrder } from './batching';
+import type { OutboundLine, OutboundOrder } from './run-sizing';
 
 /**
  * Which location each order line is picked from, before any run is built (issue #12: orders that

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRuns, firstComeBatches, runOf, type OutboundOrder, type PlannedRun, type RunLimits, type RunPlan } from './batching';
+import { buildRuns, firstComeBatches, runOf, type PlannedRun, type RunPlan } from './batching';
+import type { OutboundOrder, RunLimits } from './run-sizing';
 import { createLayout } from './layout';
 import type { Result } from '../result';
 

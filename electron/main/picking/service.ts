@@ -1,6 +1,7 @@
 import { defaultSiteTimeZone } from '../../../shared/people';
 import { allocateLines } from '../../../shared/outbound/allocation';
-import { buildRuns, defaultRunLimits, firstComeBatches, type PlannedRun, type RunLimits, type RunPlan } from '../../../shared/outbound/batching';
+import { buildRuns, firstComeBatches, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
+import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
 import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
 import type { PickRunPlan, RunPreview } from '../../../shared/picking';
 import type { Result } from '../../../shared/result';

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultRunLimits } from '../../../shared/outbound/batching';
+import { defaultRunLimits } from '../../../shared/outbound/run-sizing';
 import type { PickRunPlan, RunPreview } from '../../../shared/picking';
 import { fail, ok } from '../../../shared/result';
 import { i18next } from '../../i18n';

@@ -6,6 +6,7 @@ import { aPickFace, demoStation, unitGtin } from '../fixtures/demo';
 import { admin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
 import type { Person } from '../pages/LoginPage';
+import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
 import { StockPage } from '../pages/StockPage';
 
@@ -97,6 +98,17 @@ for (const size of sizes) {
       await shot('15-stock-count');
       await go(page, '#/stock/approvals');
       await shot('16-stock-approvals');
+      // The shift lead's pick runs (issue #12): tomorrow's runs, one run's stops, the orders that cannot be filled.
+      const planning = new PlanningPage(page);
+      planning.locale = locale;
+      await go(page, '#/runs');
+      await planning.expectPlan();
+      await shot('20-runs');
+      await planning.openRun(1);
+      await shot('21-run-stops');
+      await planning.backToRuns();
+      await planning.openUnfillable();
+      await shot('22-runs-unfillable');
       await leadShell.lock();
       await shot('17-locked');
     });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MissingLine } from './outbound/allocation';
 import type { LimitName, RunLimits } from './outbound/run-sizing';
 import type { PlaceProblem } from './outbound/layout';
@@ -57,5 +58,20 @@ export type PickRunPlan = {
   };
   /** The limits the runs were built with (the defaults until the site sets its own). */
   readonly limits: RunLimits;
-  readonly limitsSource: 'default';
+  /** `site`: set by a shift lead for the site; `default` until one does. */
+  readonly limitsSource: 'site' | 'default';
 };
+
+/**
+ * The site's limits per pick run, as a shift lead sets them on any station (shared with the site's
+ * other stations through the centre). Within what a trolley can be: the bounds only keep out typing
+ * mistakes; volume (cm³) and weight (g) are checked only when set.
+ */
+export const runLimitsSchema = z.object({
+  ordersPerRun: z.number().int().min(1).max(200),
+  linesPerRun: z.number().int().min(1).max(5000),
+  unitsPerRun: z.number().int().min(1).max(100_000),
+  toteSlots: z.number().int().min(1).max(200),
+  volumePerRun: z.number().positive().max(100_000_000).optional(),
+  weightPerRun: z.number().positive().max(10_000_000).optional(),
+}) satisfies z.ZodType<RunLimits>;

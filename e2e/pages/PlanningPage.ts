@@ -49,4 +49,17 @@ export class PlanningPage extends StationPage {
   unfillableRows(): Locator {
     return this.page.locator('.planning-unfillable tbody tr');
   }
+
+  /** Sets the site's limits per run with the keyboard, as a shift lead does, and waits for the plan built with them. */
+  async setLimits(limits: { readonly ordersPerRun: number; readonly toteSlots: number }): Promise<void> {
+    await this.button('picking.changeLimits').click();
+    const form = this.page.locator('.planning-limits-form');
+    for (const [field, value] of Object.entries(limits)) {
+      const input = form.getByLabel(this.t(`picking.limitFields.${field}`));
+      await input.fill(String(value));
+    }
+    await form.getByLabel(this.t('picking.limitFields.toteSlots')).press('Enter');
+    await expect(this.page.locator('.planning-limits[data-limits="site"]')).toBeVisible();
+    await expect(form).toHaveCount(0);
+  }
 }

@@ -103,6 +103,20 @@ test('the shift lead sees tomorrow’s runs with the walk saved, a run’s stops
   await planning.button('picking.refresh').click();
   await planning.expectPlan();
   await expect(planning.runRows().first()).toBeVisible();
+
+  // The site's own limits: smaller trolleys, more runs, none over four orders; the same after a reload.
+  const before = Number((await planning.figure('picking.runs').textContent())?.replace(/\D/g, ''));
+  await planning.setLimits({ ordersPerRun: 4, toteSlots: 4 });
+  await expect(page.locator('.planning-limits')).toContainText(planning.t('picking.siteLimits', { orders: 4, lines: 150, units: 400, slots: 4 }));
+  const after = Number((await planning.figure('picking.runs').textContent())?.replace(/\D/g, ''));
+  expect(after).toBeGreaterThan(before);
+  const ordersPerRun = (await planning.runRows().locator('td:nth-child(4)').allTextContents()).map(Number);
+  expect(Math.max(...ordersPerRun)).toBeLessThanOrEqual(4);
+  await expectReadable(page);
+  await shot(page, 'site-limits');
+  await page.reload();
+  await planning.expectPlan();
+  await expect(page.locator('.planning-limits[data-limits="site"]')).toBeVisible();
 });
 
 test('a picker has no pick runs area, and main refuses the plan to a picker', async ({ station }) => {

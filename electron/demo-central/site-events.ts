@@ -1,7 +1,7 @@
 import type { WriteHandle } from '../platform/db/connection';
 import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
 import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
-import { badgeHolder, findTask, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
+import { badgeHolder, findTask, readSiteConfig, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
 
 type Actor = { readonly personId: string; readonly name: string } | null;
 
@@ -24,6 +24,12 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
       const checked = checkPerson(person, badgeHolder(tx, person.badge));
       if (!checked.ok) return checked.refusal;
       writePerson(tx, person, origin);
+      return null;
+    }
+    case 'site.limits-set': {
+      const site = readSiteConfig(tx);
+      if (!site) return { code: 'SITE_NOT_SET_UP', message: 'the site has no first station yet' };
+      writeSiteConfig(tx, { ...site.data, runLimits: (payload as EventPayloadOf<'site.limits-set'>).runLimits }, origin);
       return null;
     }
     case 'stock.reconcile-mismatch':

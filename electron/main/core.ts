@@ -228,7 +228,7 @@ export function createCore(options: CoreOptions): Core {
     registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
     registerTaskHandlers(registrar, tasks);
     registerOrderHandlers(registrar, db, clock);
-    registerPickingHandlers(registrar, createPickingService({ db, clock }));
+    registerPickingHandlers(registrar, createPickingService({ db, clock, audit }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));
     registerDiagnosticsHandlers(registrar, notices);
     registerHealthyRecoveryHandlers(registrar);

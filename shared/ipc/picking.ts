@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PickRunPlan } from '../picking';
+import { runLimitsSchema, type PickRunPlan } from '../picking';
 import { defineModule, returns } from './define';
 
 /** Pick runs (issue #12, ADR 0009). Planning reads this station's mirror and stores nothing yet. */
@@ -12,6 +12,12 @@ export const picking = defineModule('picking', {
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .optional(),
     }),
+    output: returns<PickRunPlan>(),
+    access: ['shift_lead'],
+  },
+  /** The site's limits per run, for every station of the site; answers the plan built with them. */
+  setLimits: {
+    input: runLimitsSchema,
     output: returns<PickRunPlan>(),
     access: ['shift_lead'],
   },

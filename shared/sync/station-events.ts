@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../locale';
+import { runLimitsSchema } from '../picking';
 import { roles } from '../roles';
 import { locationTypes, movementKinds } from '../stock';
 
@@ -55,6 +56,8 @@ export const siteDataSchema = z.object({
   /** IANA zone: every "today", cutoff and time on every station of the site is in it. */
   timeZone: z.string().min(1).max(64),
   defaultLocale: z.enum(locales),
+  /** The site's limits per pick run; absent until a shift lead sets them (the defaults apply). */
+  runLimits: runLimitsSchema.optional(),
 });
 export type SiteData = z.infer<typeof siteDataSchema>;
 
@@ -75,6 +78,8 @@ export const eventSchemas = {
   'site.configured': { 1: siteDataSchema },
   'location.upserted': { 1: z.object({ locations: z.array(locationDataSchema).min(1).max(5000) }) },
   'person.upserted': { 1: personDataSchema },
+  /** A shift lead sets the site's limits per pick run; the centre keeps them with the site's record. */
+  'site.limits-set': { 1: z.object({ runLimits: runLimitsSchema }) },
   'task.created': { 1: z.object({ taskId: uuid, kind: z.enum(taskKinds), location: z.string().min(1), note: z.string().max(500).optional() }) },
   /** A person takes the task: the first claim the centre receives wins (ALREADY_CLAIMED for the others). */
   'task.claimed': { 1: z.object({ taskId: uuid }) },

@@ -4,4 +4,5 @@ import type { PickingService } from './service';
 
 export function registerPickingHandlers(registrar: Registrar, service: PickingService): void {
   registrar.handle(picking.plan, (input) => service.plan(input));
+  registrar.handle(picking.setLimits, (input, { actor }) => service.setLimits(actor, input));
 }

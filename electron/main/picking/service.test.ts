@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PickRunPlan } from '../../../shared/picking';
 import { startTestCentral } from '../../demo-central/testing';
 import { sql } from '../../platform/db/sql';
-import { connectedStation, type ConnectedStation } from '../testing/centre';
+import { connectedStation, settle, type ConnectedStation } from '../testing/centre';
 import { addUser, createSetUpStation } from '../testing/core';
 
 async function planOf(station: Pick<ConnectedStation, 'client'>): Promise<PickRunPlan> {
@@ -113,6 +113,59 @@ describe('planning pick runs on the demo site (issue #12)', () => {
       ok: true,
       value: { runs: [], unfillable: [], totals: { orders: 0, distance: 0, savingPercent: 0 } },
     });
+  });
+
+  it("builds runs within the site's limits once a shift lead sets them, on every station of the site after sync", async () => {
+    const centre = await startTestCentral();
+    const office = await connectedStation(centre);
+    const trolley = await connectedStation(centre);
+    const before = await planOf(trolley);
+    expect(before.limitsSource).toBe('default');
+    expect(Math.max(...before.runs.map((run) => run.orders.length))).toBeGreaterThan(4);
+
+    const limits = { ordersPerRun: 4, linesPerRun: 12, unitsPerRun: 60, toteSlots: 4 };
+    const set = await office.client.picking.setLimits(limits);
+    if (!set.ok) throw new Error(set.error.code);
+    const check = (plan: PickRunPlan): void => {
+      expect(plan).toMatchObject({ limits, limitsSource: 'site' });
+      for (const run of plan.runs) {
+        expect(run.orders.length).toBeLessThanOrEqual(4);
+        // An order over a limit alone gets a run of its own, flagged.
+        if (run.oversize.length === 0) expect(run.lines).toBeLessThanOrEqual(12);
+      }
+    };
+    check(set.value);
+    expect(office.core.db.read.get(sql`SELECT action, outcome FROM audit WHERE action = 'picking:set-limits'`)).toEqual({
+      action: 'picking:set-limits',
+      outcome: 'ok',
+    });
+
+    await settle(office);
+    await settle(trolley);
+    check(await planOf(trolley));
+    expect((await planOf(trolley)).totals.orders).toBe(before.totals.orders);
+  }, 60_000);
+
+  it('refuses limits out of bounds, and a picker, changing nothing', async () => {
+    const station = await createSetUpStation();
+    await addUserAsAdmin(station);
+    await addUser(station, { name: 'Paul Picker', badge: 'BADGE-PCK9', role: 'picker', pin: '1357' });
+    expect(await station.client.auth.login({ badge: 'BADGE-LEAD9', pin: '2580' })).toMatchObject({ ok: true });
+    for (const bad of [
+      { ordersPerRun: 0, linesPerRun: 12, unitsPerRun: 60, toteSlots: 4 },
+      { ordersPerRun: 4, linesPerRun: 12.5, unitsPerRun: 60, toteSlots: 4 },
+      { ordersPerRun: 4, linesPerRun: 12, unitsPerRun: 60, toteSlots: 4, weightPerRun: -1 },
+      { ordersPerRun: 9999, linesPerRun: 12, unitsPerRun: 60, toteSlots: 4 },
+    ]) {
+      expect(await station.client.picking.setLimits(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await station.client.auth.login({ badge: 'BADGE-PCK9', pin: '1357' })).toMatchObject({ ok: true });
+    expect(await station.client.picking.setLimits({ ordersPerRun: 4, linesPerRun: 12, unitsPerRun: 60, toteSlots: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(station.core.db.read.get(sql`SELECT run_limits FROM site`)).toEqual({ run_limits: null });
+    expect(station.core.db.read.get(sql`SELECT count(*) AS n FROM outbox WHERE type = 'site.limits-set'`)).toEqual({ n: 0 });
   });
 });
 

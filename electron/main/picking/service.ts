@@ -10,7 +10,10 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
 import { nextShipDate } from '../orders/repo';
-import { readSite } from '../site/repo';
+import type { AuditLog } from '../audit/service';
+import type { Actor } from '../auth/session';
+import { readRunLimits, readSite, writeRunLimits } from '../site/repo';
+import { appendEvent } from '../sync/outbox';
 import { ordersToPlan, pickableStock, siteLocationCodes } from './repo';
 
 export type PickingService = ReturnType<typeof createPickingService>;
@@ -20,8 +23,8 @@ export type PickingService = ReturnType<typeof createPickingService>;
  * each line to its pick locations, batches and routes with `shared/outbound`, and compares the walk
  * with first-come batching. Reads only: a preview is neither stored nor shared.
  */
-export function createPickingService(deps: { readonly db: Database; readonly clock: Clock }) {
-  const { db, clock } = deps;
+export function createPickingService(deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog }) {
+  const { db, clock, audit } = deps;
 
   function plan(input: { readonly shipDate?: string | undefined }): PickRunPlan {
     // The site's day, not UTC's nor the workstation's (issue #11), as the orders list counts it.
@@ -30,8 +33,9 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     const orders = ordersToPlan(db.read, shipDate);
     const allocation = allocateLines(orders, pickableStock(db.read));
     const layout = siteLayout(siteLocationCodes(db.read));
-    // The site does not set its own limits yet (a later part of #12): the defaults, and the screen says so.
-    const limits: RunLimits = defaultRunLimits;
+    // The site's limits when a shift lead has set them, else the defaults (the screen says which).
+    const siteLimits = readRunLimits(db.read);
+    const limits: RunLimits = siteLimits ?? defaultRunLimits;
     const ours = planned(buildRuns(allocation.fillable, layout, limits));
     const firstCome = planned(firstComeBatches(allocation.fillable, layout, limits));
     const byId = new Map(orders.map((order) => [order.orderId, order]));
@@ -56,11 +60,25 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
         savingPercent: firstCome.distance > 0 ? (1 - ours.distance / firstCome.distance) * 100 : 0,
       },
       limits,
-      limitsSource: 'default',
+      limitsSource: siteLimits ? 'site' : 'default',
     };
   }
 
-  return { plan };
+  /**
+   * The site's limits per run, set here for every station of the site: applied at once on this
+   * station and sent to the centre, which hands them to the others with the site's record.
+   */
+  function setLimits(actor: Actor, limits: Readonly<RunLimits>): PickRunPlan {
+    db.write((tx) => {
+      const before = readRunLimits(tx);
+      writeRunLimits(tx, limits);
+      appendEvent(tx, { type: 'site.limits-set', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload: { runLimits: limits } });
+      audit.record(tx, { userId: actor.userId, action: 'picking:set-limits', outcome: 'ok', target: 'site', detail: { before, after: limits } });
+    });
+    return plan({});
+  }
+
+  return { plan, setLimits };
 }
 
 /**

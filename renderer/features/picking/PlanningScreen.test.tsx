@@ -13,12 +13,13 @@ import { formatMetres, formatNumber, formatPercent, formatTime } from '../../lib
 import { endSession } from '../../lib/session-scope';
 import { PlanningScreen } from './PlanningScreen';
 
-vi.mock('../../lib/api', () => ({ api: { picking: { plan: vi.fn() } }, onEvent: () => () => undefined }));
+vi.mock('../../lib/api', () => ({ api: { picking: { plan: vi.fn(), setLimits: vi.fn() } }, onEvent: () => () => undefined }));
 
 afterEach(() => {
   cleanup();
   endSession();
   vi.mocked(api.picking.plan).mockReset();
+  vi.mocked(api.picking.setLimits).mockReset();
 });
 
 const run = (carrier: string, cutoff: string, distance: number, stops: RunPreview['stops']): RunPreview => {
@@ -185,5 +186,34 @@ describe('the planning screen (issue #12)', () => {
     expect(figure(i18next.t('picking.saving'))).toBe(formatPercent(12.4));
     expect(formatNumber(12345)).toBe('12,345');
     expect(api.picking.plan).toHaveBeenCalledTimes(3);
+  });
+
+  it("shows the limits the runs are built within, and sets the site's: checked by the contract's schema, then planned again with them", async () => {
+    await i18next.changeLanguage('en');
+    vi.mocked(api.picking.plan).mockResolvedValue(ok(plan));
+    renderScreen();
+    const vars = { orders: 30, lines: 150, units: 400, slots: 30 };
+    expect(await screen.findByText(i18next.t('picking.defaultLimits', vars), { exact: false })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: i18next.t('picking.changeLimits') }));
+    const orders = screen.getByLabelText(i18next.t('picking.limitFields.ordersPerRun'));
+    expect(document.activeElement).toBe(orders);
+    await userEvent.clear(orders);
+    await userEvent.type(orders, '0');
+    await userEvent.click(screen.getByRole('button', { name: i18next.t('common.save') }));
+    expect(await screen.findByText(i18next.t('forms.tooSmall', { minimum: 1 }))).toBeTruthy();
+    expect(api.picking.setLimits).not.toHaveBeenCalled();
+
+    const limits = { ordersPerRun: 12, linesPerRun: 150, unitsPerRun: 400, toteSlots: 12 };
+    vi.mocked(api.picking.setLimits).mockResolvedValueOnce(ok({ ...plan, limits, limitsSource: 'site' }));
+    await userEvent.clear(orders);
+    await userEvent.type(orders, '12');
+    const slots = screen.getByLabelText(i18next.t('picking.limitFields.toteSlots'));
+    await userEvent.clear(slots);
+    await userEvent.type(slots, '12');
+    await userEvent.click(screen.getByRole('button', { name: i18next.t('common.save') }));
+    expect(await screen.findByText(i18next.t('picking.siteLimits', { orders: 12, lines: 150, units: 400, slots: 12 }), { exact: false })).toBeTruthy();
+    expect(api.picking.setLimits).toHaveBeenCalledWith(limits);
+    expect(screen.queryByLabelText(i18next.t('picking.limitFields.ordersPerRun'))).toBeNull();
   });
 });

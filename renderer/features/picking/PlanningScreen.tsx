@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { LoadState } from '../../ui/LoadState';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
+import { LimitsForm, LimitsText } from './RunLimits';
 import { usePlanning } from './store';
 
 type NumberedRun = RunPreview & { readonly number: number };
@@ -59,7 +60,7 @@ export function PlanningScreen() {
   return <PlanOverview plan={plan} runs={runs} onOpen={(run) => setSelection({ of: plan, run, open: true })} focusRun={current?.run ?? null} />;
 }
 
-function PlanHeader({ plan }: { readonly plan: PickRunPlan }) {
+function PlanHeader({ plan, onChangeLimits }: { readonly plan: PickRunPlan; readonly onChangeLimits: () => void }) {
   const { t } = useTranslation();
   const load = usePlanning((state) => state.load);
   const plannedAt = usePlanning((state) => state.plannedAt);
@@ -72,6 +73,7 @@ function PlanHeader({ plan }: { readonly plan: PickRunPlan }) {
         <p className="muted planning-planned" role="status" data-load={load.status}>
           {refreshing ? t('picking.planning') : plannedAt !== null ? t('picking.plannedAt', { time: formatTime(new Date(plannedAt).toISOString()) }) : null}
         </p>
+        <Button onClick={onChangeLimits}>{t('picking.changeLimits')}</Button>
         <Button onClick={() => void read()} disabled={refreshing}>
           {t('picking.refresh')}
         </Button>
@@ -100,10 +102,12 @@ function PlanOverview({ plan, runs, onOpen, focusRun }: OverviewProps) {
     { id: 'unfillable', label: t('picking.tabs.unfillable', { count: plan.unfillable.length }) },
   ] as const;
   const tab = useRouteTab('/runs', tabs);
-  const { totals, limits } = plan;
+  const { totals } = plan;
+  const [editingLimits, setEditingLimits] = useState(false);
   return (
     <main className="screen planning" data-plan={plan.shipDate}>
-      <PlanHeader plan={plan} />
+      <PlanHeader plan={plan} onChangeLimits={() => setEditingLimits(true)} />
+      {editingLimits && <LimitsForm plan={plan} onDone={() => setEditingLimits(false)} />}
       <div className="figures figures-compact planning-figures">
         <BigNumber label={t('picking.orders')} value={formatNumber(totals.orders)} />
         <BigNumber label={t('picking.runs')} value={formatNumber(runs.length)} />
@@ -113,8 +117,7 @@ function PlanOverview({ plan, runs, onOpen, focusRun }: OverviewProps) {
         <BigNumber label={t('picking.saving')} value={formatPercent(totals.savingPercent)} tone="ok" />
       </div>
       <p className="muted planning-baseline" data-first-come={Math.round(totals.firstComeDistance)}>
-        {t('picking.firstCome', { distance: formatMetres(totals.firstComeDistance), count: totals.firstComeRuns })}{' '}
-        {t('picking.defaultLimits', { orders: limits.ordersPerRun, lines: limits.linesPerRun, units: limits.unitsPerRun })}
+        {t('picking.firstCome', { distance: formatMetres(totals.firstComeDistance), count: totals.firstComeRuns })} <LimitsText plan={plan} />
       </p>
       <RouteTabs base="/runs" tabs={tabs} label={t('shell.areas.runs')} />
       {tab === 'runs' && <RunsTable runs={runs} onOpen={onOpen} focusRun={focusRun} />}

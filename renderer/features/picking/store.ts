@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import type { RunLimits } from '../../../shared/outbound/run-sizing';
 import type { PickRunPlan } from '../../../shared/picking';
+import type { Result } from '../../../shared/result';
 import { api } from '../../lib/api';
 import { idle, loadOf, loading, type Load } from '../../lib/load';
 import { sessionScoped } from '../../lib/session-scope';
@@ -11,6 +13,8 @@ type PlanningState = {
   /** When `plan` was built (ms), for "planned at 14:05". */
   readonly plannedAt: number | null;
   readonly read: () => Promise<void>;
+  /** The site's limits per run; main answers the plan built with them, which replaces this one. */
+  readonly setLimits: (limits: RunLimits) => Promise<Result<PickRunPlan>>;
 };
 
 /**
@@ -26,6 +30,11 @@ export const usePlanning = create<PlanningState>()((set) => ({
     set({ load: loading });
     const result = await api.picking.plan({});
     set(result.ok ? { plan: result.value, plannedAt: Date.now(), load: loadOf(result) } : { load: loadOf(result) });
+  },
+  setLimits: async (limits) => {
+    const result = await api.picking.setLimits(limits);
+    if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result) });
+    return result;
   },
 }));
 

@@ -5,9 +5,19 @@ import { migration0004 } from './0004-site';
 import { migration0005 } from './0005-floor-flows';
 import { migration0006 } from './0006-hardening';
 import { migration0007 } from './0007-audit-station';
+import { migration0008 } from './0008-run-limits';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+];
 
 export type { Migration } from '../../../platform/db/migration';

@@ -22,6 +22,7 @@ const shipped: Readonly<Record<number, string>> = {
   5: '9d0c0de56ce3eddcb492731d2300e5dbd31b8a42b83e1406be92db4c2c6cdcb0',
   6: 'a3231822acc9db2478a803482e5c03f75e04fbdb8ee8559919d621559f2cad56',
   7: '68209e10352a015d7200fec33a4a9539f00ff94ea7071b30b3f6af95424fe0e0',
+  8: '8bbaba9d75a1d1e9d0819d298c5a10dbca5933bc55f4f6941b1d5213db4e0c52',
 };
 
 const fingerprint = (migration: Migration): string =>
@@ -144,5 +145,18 @@ describe('station migrations', () => {
   it('4 leaves a station that never loaded stock marked as such', () => {
     const db = upgrade(databaseAt(3, () => undefined));
     expect(db.read.get(sql`SELECT stock_loaded FROM sync_state`)).toEqual({ stock_loaded: 0 });
+  });
+
+  it('8 keeps the site of a version-7 station, with no limits of its own yet', () => {
+    const file = databaseAt(7, (db) =>
+      exec(db, `INSERT INTO site (id, code, name, created_at, time_zone, version) VALUES (1, 'PAR-01', 'Paris', 1, 'Europe/Paris', 3);`),
+    );
+    const db = upgrade(file);
+    expect(db.read.get(sql`SELECT code, time_zone, version, run_limits FROM site`)).toEqual({
+      code: 'PAR-01',
+      time_zone: 'Europe/Paris',
+      version: 3,
+      run_limits: null,
+    });
   });
 });

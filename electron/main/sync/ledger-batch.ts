@@ -1,7 +1,6 @@
-import type { MovementKind } from '../../../shared/stock';
 import type { WriteHandle } from '../../platform/db/connection';
 import { rowChunks, sql, sqlRows } from '../../platform/db/sql';
-import { addToBalance, type BalanceKey } from '../stock/repo';
+import { addToBalance, type BalanceKey, type NewMovement } from '../stock/repo';
 
 /**
  * The pulled movements of one transaction, written together when its records are applied: the
@@ -21,20 +20,8 @@ export type LedgerBatch = {
   readonly settle: (tx: WriteHandle) => void;
 };
 
-export type LedgerLine = {
-  readonly at: number;
-  readonly userId: number | null;
-  readonly kind: MovementKind;
-  readonly productId: number;
-  readonly lotId: number | null;
-  readonly fromLocationId: number | null;
-  readonly fromContainerId: number | null;
-  readonly toLocationId: number | null;
-  readonly toContainerId: number | null;
-  readonly quantity: number;
-  readonly eventId: string;
-  readonly originStation: string;
-};
+/** A pulled ledger line: a movement as this station records its own, with the event and station it came from. */
+export type LedgerLine = Omit<NewMovement, 'reason' | 'scan'> & { readonly eventId: string; readonly originStation: string };
 
 type Taking = { readonly after: number; readonly short: (left: number) => void };
 type Balance = { readonly key: Readonly<BalanceKey>; net: number; readonly takings: Taking[] };

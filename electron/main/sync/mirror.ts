@@ -6,6 +6,7 @@ import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
 import { changedHere } from './outbox';
+import { isReplay } from './replay';
 import type { LedgerBatch } from './ledger-batch';
 import type { OrderBatch } from './order-batch';
 import { applyPulledMovements, type LedgerLookups } from './site-ledger';
@@ -31,10 +32,6 @@ export type ApplyContext = {
   /** The transaction's orders, written before it commits (order-batch.ts). */
   readonly orders: OrderBatch;
 };
-
-/** A pulled record older than the row it would replace: a replayed answer. */
-const isReplay = (context: ApplyContext, version: number, held: number | undefined): boolean =>
-  context.generation === 0 && held !== undefined && version < held;
 
 export type Applied = { readonly stockChanged: boolean };
 
@@ -83,7 +80,7 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
 
 function applyLocation(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'location' }>, context: ApplyContext): void {
   const held = tx.get<{ version: number }>(sql`SELECT version FROM location WHERE code = ${record.key}`)?.version;
-  if (isReplay(context, record.version, held)) return;
+  if (isReplay(context.generation, record.version, held)) return;
   // A location imported here and not yet confirmed stays as imported until the centre answers it.
   if (held !== undefined && changedHere(tx, 'location.upserted', { within: '$.locations', field: 'code', value: record.key })) {
     tx.run(sql`UPDATE location SET version = ${record.version} WHERE code = ${record.key}`);
@@ -103,10 +100,7 @@ function applyOrder(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'or
     tx.run(sql`UPDATE customer_order SET gone_at = coalesce(gone_at, ${context.at}) WHERE order_id = ${record.key}`);
     return;
   }
-  const order = record.data;
-  const held = tx.get<{ version: number }>(sql`SELECT version FROM customer_order WHERE order_id = ${order.orderId}`)?.version;
-  if (isReplay(context, order.version, context.orders.pendingVersion(order.orderId) ?? held)) return;
-  context.orders.put(order, { at: context.at, generation: context.generation, held: held !== undefined });
+  context.orders.put(record.data, { at: context.at, generation: context.generation });
 }
 
 function applyAsn(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'asn' }>, context: ApplyContext): void {
@@ -115,7 +109,7 @@ function applyAsn(tx: WriteHandle, record: Extract<CentreRecord, { entity: 'asn'
     tx.run(sql`UPDATE asn SET gone_at = coalesce(gone_at, ${context.at}) WHERE asn_id = ${record.key}`);
     return;
   }
-  if (isReplay(context, record.version, held?.version)) return;
+  if (isReplay(context.generation, record.version, held?.version)) return;
   const asn = record.data;
   tx.run(sql`
     INSERT INTO asn (asn_id, expected_on, supplier, status, version, pulled_at, generation, gone_at)

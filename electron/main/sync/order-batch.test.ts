@@ -79,6 +79,19 @@ describe("the centre's orders written together", () => {
     expect(held(s).lines.map((line) => line.gone)).toEqual([0, 1, 1]);
   });
 
+  it("overwrites with a bootstrap's older version: the snapshot is the centre's word after a restore", async () => {
+    const s = await station();
+    pull(s, [order(3, [1, 2])]);
+    pull(s, [order(1, [1])], 1);
+    expect(held(s)).toEqual({
+      order: { version: 1, gone: 0 },
+      lines: [
+        { line_no: 1, quantity: 1, gone: 0 },
+        { line_no: 2, quantity: 3, gone: 1 },
+      ],
+    });
+  });
+
   it('marks an order deleted after its upsert in the same transaction as gone, kept for the picks that refer to it', async () => {
     const s = await station();
     pull(s, [order(1, [1]), deleted]);

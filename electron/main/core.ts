@@ -237,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     /**
      * Connects to the centre and syncs; a centre that cannot be reached is a sync state, never a
      * failed start. With timers the engine syncs by itself; without, a first setup waits for its sync.
+     * A writer thread that cannot start hands its work to the main thread and is ready too.
      */
     async function startSync(firstSync: boolean): Promise<void> {
       try {
@@ -246,6 +247,8 @@ export function createCore(options: CoreOptions): Core {
         return;
       }
       if (!centre.current()) return;
+      // Pages go to the mirror writer's thread: the first sync starts once it has loaded its code.
+      await writer?.ready;
       if (options.timers) sync.start();
       else if (firstSync) await sync.syncNow();
     }

@@ -13,6 +13,9 @@ import {
   type StationEvent,
 } from '../../../shared/sync/protocol';
 
+/** The centre answers UTF-8 JSON; a broken sequence reads as U+FFFD (then fails its schema), as `Response.text()` reads it. */
+export const utf8 = new TextDecoder();
+
 /** Why a request to the centre did not give a usable answer. */
 export type FailureKind = 'network' | 'timeout' | 'http' | 'protocol' | 'auth';
 
@@ -38,8 +41,9 @@ export type CentreClient = {
    * A pull or bootstrap page as the centre sent it (its status checked, its body not parsed): the
    * mirror writer reads and checks it off the main thread (page-store.ts).
    */
-  readonly pullPage: (cursor: string | null, limit: number) => Promise<string>;
-  readonly bootstrapPage: (page: string | null, limit: number) => Promise<string>;
+  /** A page's body as the centre sent it (UTF-8 JSON): the mirror writer reads it (page-store.ts). */
+  readonly pullPage: (cursor: string | null, limit: number) => Promise<Uint8Array>;
+  readonly bootstrapPage: (page: string | null, limit: number) => Promise<Uint8Array>;
   readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;
   readonly reconcileZone: (cursor: string, zone: string) => Promise<ReconcileZoneResponse>;
 };
@@ -68,8 +72,8 @@ export function createCentreClient(options: {
   const timeouts = options.timeouts ?? defaultTimeouts;
   const now = options.now ?? Date.now;
 
-  /** One request under both deadlines; the answer's body as text, or why there is none. */
-  async function exchange(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<{ readonly response: Response; readonly text: string }> {
+  /** One request under both deadlines; the answer's body, or why there is none. */
+  async function exchange(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<{ readonly response: Response; readonly body: Uint8Array }> {
     const controller = new AbortController();
     let phase: 'first byte' | 'body' = 'first byte';
     const total = setTimeout(() => controller.abort(), timeouts.totalMs);
@@ -90,7 +94,8 @@ export function createCentreClient(options: {
       clearTimeout(firstByte);
       phase = 'body';
       try {
-        return { response, text: await response.text() };
+        // Bytes, not text: a page is decoded where it is read, on the mirror writer's thread.
+        return { response, body: new Uint8Array(await response.arrayBuffer()) };
       } catch (error) {
         if (controller.signal.aborted) throw new SyncFailure('timeout', `the centre's answer took more than ${timeouts.totalMs / 1000} s (${path})`);
         throw new SyncFailure('network', `the centre's answer broke off (HTTP ${response.status}): ${(error as Error).message}`, response.status);
@@ -121,10 +126,11 @@ export function createCentreClient(options: {
     init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
     accept409 = false,
   ): Promise<z.infer<S> | SeqGap> {
-    const { response, text } = await exchange(path, init);
+    const answer = await exchange(path, init);
+    const { response } = answer;
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(utf8.decode(answer.body));
     } catch (error) {
       if (!response.ok) refuse(response, path);
       throw new SyncFailure('protocol', `unreadable answer (HTTP ${response.status}): ${(error as Error).message}`, response.status);
@@ -140,10 +146,10 @@ export function createCentreClient(options: {
     return parsed.data;
   }
 
-  async function page(path: string): Promise<string> {
-    const { response, text } = await exchange(path, { method: 'GET' });
+  async function page(path: string): Promise<Uint8Array> {
+    const { response, body } = await exchange(path, { method: 'GET' });
     if (!response.ok) refuse(response, path);
-    return text;
+    return body;
   }
 
   const query = (params: Record<string, string | number | null>): string => {

@@ -202,7 +202,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let done = saved.bootstrapDone;
     const entities = new Set<string>();
     // The next page is on its way while this one is stored: the network and the disk work together.
-    const fetchPage = (page: string): Promise<string> => {
+    const fetchPage = (page: string): Promise<Uint8Array> => {
       const promise = client.bootstrapPage(page === '' ? null : page, syncTiming.bootstrapLimit);
       // If storing this page fails, the page already on its way must not become an unhandled rejection.
       promise.catch(() => undefined);
@@ -210,15 +210,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     };
     let coming = fetchPage(saved.bootstrapPage ?? '');
     for (;;) {
-      let text: string;
+      let body: Uint8Array;
       try {
-        text = await coming;
+        body = await coming;
       } catch (error) {
         // The snapshot a resumed bootstrap was reading is gone (a restore, or kept too long): start over.
         if (error instanceof SyncFailure && error.status === 410) db.write((tx) => beginBootstrap(tx, generation + 1));
         throw error;
       }
-      const page = writer.store({ kind: 'bootstrap', text, generation, done, at: clock.now() });
+      const page = writer.store({ kind: 'bootstrap', body, generation, done, at: clock.now() });
       const read = await page.read;
       if (read.kind !== 'bootstrap') throw new SyncFailure('protocol', 'the mirror writer read a bootstrap page as another kind');
       if (read.next !== null) coming = fetchPage(read.next);
@@ -234,11 +234,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function pull(client: CentreClient): Promise<void> {
     let refetched = false;
     // The next page is asked for while this one is stored: the centre and the disk work together.
-    let coming: { cursor: string; text: Promise<string> } | null = null;
-    const ask = (cursor: string): Promise<string> => {
-      const text = client.pullPage(cursor, syncTiming.pullLimit);
-      text.catch(() => undefined);
-      return text;
+    let coming: { cursor: string; body: Promise<Uint8Array> } | null = null;
+    const ask = (cursor: string): Promise<Uint8Array> => {
+      const body = client.pullPage(cursor, syncTiming.pullLimit);
+      body.catch(() => undefined);
+      return body;
     };
     for (;;) {
       const saved = readSyncState(db.read);
@@ -248,10 +248,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         coming = null;
         continue;
       }
-      const text = await (coming !== null && coming.cursor === saved.cursor ? coming.text : ask(saved.cursor));
-      const page = writer.store({ kind: 'pull', text, at: clock.now() });
+      const body = await (coming !== null && coming.cursor === saved.cursor ? coming.body : ask(saved.cursor));
+      const page = writer.store({ kind: 'pull', body, at: clock.now() });
       const read = await page.read;
-      coming = read.kind === 'pull' && read.hasMore ? { cursor: read.cursor, text: ask(read.cursor) } : null;
+      coming = read.kind === 'pull' && read.hasMore ? { cursor: read.cursor, body: ask(read.cursor) } : null;
       const entities = await page.stored;
       if (read.kind === 'stale') return;
       if (read.kind === 'refetch') {

@@ -14,6 +14,11 @@ import { storePage, type PageRead, type PageToStore } from './page-store';
 export type MirrorWriter = {
   /** `read` settles once the page is read and checked; `stored` once it is in the mirrors (entities changed). */
   readonly store: (page: PageToStore) => { readonly read: Promise<PageRead>; readonly stored: Promise<readonly string[]> };
+  /**
+   * Settles once the writer can take a page at once: its thread has loaded its code and opened its
+   * connection, or it gave its work to the main thread. The station's first sync waits for it.
+   */
+  readonly ready: Promise<void>;
   readonly close: () => Promise<void>;
 };
 
@@ -47,6 +52,7 @@ export function mainThreadMirrorWriter(db: Database): MirrorWriter {
       });
       return settle(read, stored);
     },
+    ready: Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }
@@ -65,6 +71,8 @@ export type WorkerReply =
   | { readonly id: number; readonly read: PageRead }
   | { readonly id: number; readonly stored: readonly string[] }
   | { readonly id: number; readonly failed: WireFailure }
+  /** Its code is loaded and its connection open. */
+  | { readonly ready: true }
   /** Its connection's background checkpoint could not run (logged on the main thread). */
   | { readonly problem: string };
 
@@ -92,6 +100,8 @@ export function workerMirrorWriter(
   let fallback: MirrorWriter | null = null;
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
+  let isReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (isReady = resolve));
 
   const giveUp = (why: string): void => {
     if (fallback) return;
@@ -99,6 +109,7 @@ export function workerMirrorWriter(
     const onMain = mainThreadMirrorWriter(db);
     fallback = onMain;
     worker = null;
+    isReady();
     for (const held of waiting.values()) {
       if (held.began) {
         held.failed(new SyncFailure('protocol', `the mirror writer stopped: ${why}`));
@@ -116,6 +127,10 @@ export function workerMirrorWriter(
     const started = 'file' in script ? new Worker(script.file, { workerData: data }) : new Worker(script.source, { eval: true, workerData: data });
     started.unref();
     started.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        isReady();
+        return;
+      }
       if ('problem' in reply) {
         options.log.warn({ file: db.file }, `mirror writer: ${reply.problem}`);
         return;
@@ -172,6 +187,7 @@ export function workerMirrorWriter(
       worker.postMessage({ id, page });
       return settle(read, stored);
     },
+    ready,
     // Its connection closes before the main one, whose close is the last and removes the WAL.
     close: async () => {
       const running = worker;

@@ -18,6 +18,8 @@ const db = openWorkerConnection(start.file, {
   onCheckpointProblem: (problem) => reply({ problem }),
 });
 
+reply({ ready: true });
+
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (message: { id: number; page: PageToStore } | 'close') => {

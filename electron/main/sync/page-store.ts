@@ -13,7 +13,7 @@ import { sql } from '../../platform/db/sql';
 import { ledgerBatch } from './ledger-batch';
 import { orderBatch } from './order-batch';
 import { applyStagedStock } from './bootstrap';
-import { SyncFailure } from './client';
+import { SyncFailure, utf8 } from './client';
 import { applyCentreRecord, sweepNotInSnapshot } from './mirror';
 import { rewindTo } from './outbox';
 import { createLookups, type LedgerLookups } from './site-ledger';
@@ -21,20 +21,21 @@ import { readSyncState, recordBootstrapPage, recordBootstrapped, recordPull } fr
 
 /**
  * Storing one page from the centre in the station's mirrors (docs/design.md §4, ADR 0004): the page
- * as the centre sent it (text) is read, checked, and applied in short transactions. The same code
+ * as the centre sent it (its bytes) is decoded, read, checked, and applied in short transactions. The same code
  * runs on the mirror writer's thread (mirror-writer.ts) or, where no worker is given, on the main
  * thread between its other tasks.
  */
 export type PageToStore =
   | {
       readonly kind: 'bootstrap';
-      readonly text: string;
+      /** The answer's body as it came (UTF-8 JSON): decoded here, so the main thread never holds it as a string. */
+      readonly body: Uint8Array;
       readonly generation: number;
       /** Records stored before this page (the progress a person sees). */
       readonly done: number;
       readonly at: number;
     }
-  | { readonly kind: 'pull'; readonly text: string; readonly at: number };
+  | { readonly kind: 'pull'; readonly body: Uint8Array; readonly at: number };
 
 /** What the page says, known before its records are stored: the next page can be asked for meanwhile. */
 export type PageRead =
@@ -60,7 +61,7 @@ export async function storePage(db: WorkerConnection, page: PageToStore, hooks: 
 }
 
 async function storeBootstrapPage(db: WorkerConnection, page: Extract<PageToStore, { kind: 'bootstrap' }>, hooks: StoreHooks): Promise<readonly string[]> {
-  const answer: BootstrapPage = readPage(page.text, bootstrapPageSchema, 'bootstrap');
+  const answer: BootstrapPage = readPage(page.body, bootstrapPageSchema, 'bootstrap');
   hooks.read({ kind: 'bootstrap', next: answer.next, records: answer.records.length, total: answer.total });
   const { next } = answer;
   return applyRecords(db, answer.records, { generation: page.generation, at: page.at }, hooks, (tx) => {
@@ -76,7 +77,7 @@ async function storeBootstrapPage(db: WorkerConnection, page: Extract<PageToStor
 }
 
 async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { kind: 'pull' }>, hooks: StoreHooks): Promise<readonly string[]> {
-  const answer: PullPage = readPage(page.text, pullPageSchema, 'pull');
+  const answer: PullPage = readPage(page.body, pullPageSchema, 'pull');
   if (answer.mustRefetch) {
     hooks.read({ kind: 'refetch', epoch: answer.epoch, lastProcessedSeq: answer.lastProcessedSeq });
     return [];
@@ -106,10 +107,10 @@ async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { 
   });
 }
 
-function readPage<T>(text: string, schema: z.ZodType<T>, what: string): T {
+function readPage<T>(bytes: Uint8Array, schema: z.ZodType<T>, what: string): T {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(utf8.decode(bytes));
   } catch (error) {
     throw new SyncFailure('protocol', `unreadable ${what} answer from the centre: ${(error as Error).message}`);
   }

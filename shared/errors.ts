@@ -58,6 +58,12 @@ export const errorCodes = [
   'TASK_NOT_COMPLETED',
   // Picking
   'PLAN_INPUT_INVALID',
+  'PLAN_CHANGED',
+  'RUN_EXISTS',
+  'ORDER_NOT_OPEN',
+  'ORDER_CHANGED',
+  'ORDER_IN_RUN',
+  'NOT_ENOUGH_STOCK',
   // Centre
   'CENTRE_UNREACHABLE',
   'CENTRE_TOKEN_REFUSED',

@@ -35,11 +35,32 @@ export type RunPreview = {
   readonly oversize: readonly LimitName[];
 };
 
+/** A run released for the date, as every station of the site sees it once synced. */
+export type ReleasedRunView = {
+  readonly runId: string;
+  readonly carrier: string;
+  readonly cutoff: string;
+  /** `pending`: released here, not yet confirmed by the centre. */
+  readonly state: 'pending' | 'released' | 'refused';
+  /** Why the centre refused it (an error code the screens translate). */
+  readonly refusal: string | null;
+  readonly orders: number;
+  readonly lines: number;
+  readonly units: number;
+  readonly stops: number;
+  readonly distance: number;
+  readonly releasedBy: { readonly name: string; readonly station: string };
+  readonly releasedAt: string;
+};
+
 export type UnfillableOrder = { readonly orderId: string; readonly carrier: string; readonly cutoff: string; readonly missing: readonly MissingLine[] };
 
 export type PickRunPlan = {
   readonly shipDate: string;
+  /** Runs that could be released now: the date's open orders in no live run, stock less what live runs reserve. */
   readonly runs: readonly RunPreview[];
+  /** Runs released for the date, newest first. */
+  readonly released: readonly ReleasedRunView[];
   /** Orders flagged before any picking: not enough pickable stock for every line (they take nothing). */
   readonly unfillable: readonly UnfillableOrder[];
   readonly unrouted: readonly UnroutedRunLine[];
@@ -61,6 +82,12 @@ export type PickRunPlan = {
   /** `site`: set by a shift lead for the site; `default` until one does. */
   readonly limitsSource: 'site' | 'default';
 };
+
+/** A previewed run to release, named by its orders: main plans again and releases it if it is still the same run. */
+export const releaseRunSchema = z.object({
+  shipDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  orders: z.array(z.string().min(1).max(64)).min(1).max(200),
+});
 
 /**
  * The site's limits per pick run, as a shift lead sets them on any station (shared with the site's

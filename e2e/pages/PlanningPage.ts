@@ -62,4 +62,21 @@ export class PlanningPage extends StationPage {
     await expect(this.page.locator('.planning-limits[data-limits="site"]')).toBeVisible();
     await expect(form).toHaveCount(0);
   }
+
+  /** Releases the open run and waits for the list to come back with the notice. */
+  async releaseRun(): Promise<void> {
+    await this.button('picking.release').click();
+    await expect(this.page.locator('.planning-released[role=status]')).toBeVisible();
+    await expect(this.page.locator('main.planning[data-plan]')).toBeVisible();
+  }
+
+  async openReleased(): Promise<void> {
+    await this.page.locator('.tabs a[role=tab][href$="/runs/released"]').click();
+    await expect(this.page.locator('.planning-released-runs')).toBeVisible();
+  }
+
+  /** The released runs' states, as the Released tab lists them. */
+  releasedStates(): Locator {
+    return this.page.locator('.planning-released-runs tbody [data-state]');
+  }
 }

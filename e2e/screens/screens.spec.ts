@@ -98,7 +98,7 @@ for (const size of sizes) {
       await shot('15-stock-count');
       await go(page, '#/stock/approvals');
       await shot('16-stock-approvals');
-      // The shift lead's pick runs (issue #12): tomorrow's runs, one run's stops, the orders that cannot be filled.
+      // The shift lead's pick runs (issue #12): tomorrow's runs, one run's stops, the orders that cannot be filled, a run released.
       const planning = new PlanningPage(page);
       planning.locale = locale;
       await go(page, '#/runs');
@@ -109,6 +109,12 @@ for (const size of sizes) {
       await planning.backToRuns();
       await planning.openUnfillable();
       await shot('22-runs-unfillable');
+      await page.locator('.tabs a[role=tab][href$="/runs/runs"]').click();
+      await planning.openRun(1);
+      await planning.releaseRun();
+      await shot('23-run-released');
+      await planning.openReleased();
+      await shot('24-runs-released');
       await leadShell.lock();
       await shot('17-locked');
     });

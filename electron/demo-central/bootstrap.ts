@@ -15,7 +15,7 @@ const bootstrapQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(maxBootstrapLimit).default(defaultBootstrapLimit),
 });
 
-const sections = ['product', 'location', 'person', 'site', 'task', 'order', 'asn', 'stock'] as const;
+const sections = ['product', 'location', 'person', 'site', 'task', 'order', 'run', 'asn', 'stock'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -91,6 +91,12 @@ function readSection(read: ReadHandle, section: Section, token: PageToken, after
       );
     case 'order':
       return keyed(read.all<Row>(orderPageQuery(key, fromDate, limit)), section);
+    case 'run':
+      // Live runs only: a refused run holds nothing.
+      return keyed(
+        read.all<Row>(sql`SELECT run_id AS key, version, data FROM run WHERE run_id > ${key} AND state = 'released' ORDER BY run_id LIMIT ${limit}`),
+        section,
+      );
     case 'asn':
       return keyed(
         read.all<Row>(
@@ -119,6 +125,7 @@ function countSnapshot(read: ReadHandle, fromDate: string): number {
     count(sql`SELECT count(*) AS n FROM site_config`) +
     count(sql`SELECT count(*) AS n FROM task WHERE state <> 'closed'`) +
     count(sql`SELECT count(*) AS n FROM centre_order WHERE ship_date >= ${fromDate}`) +
+    count(sql`SELECT count(*) AS n FROM run WHERE state = 'released'`) +
     count(sql`SELECT count(*) AS n FROM asn WHERE expected_on >= ${fromDate}`) +
     countStockLines(read)
   );

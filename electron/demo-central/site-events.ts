@@ -1,6 +1,7 @@
 import type { WriteHandle } from '../platform/db/connection';
 import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
 import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
+import { releaseRun } from './site-runs';
 import { badgeHolder, findTask, readSiteConfig, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
 
 type Actor = { readonly personId: string; readonly name: string } | null;
@@ -32,6 +33,8 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
       writeSiteConfig(tx, { ...site.data, runLimits: (payload as EventPayloadOf<'site.limits-set'>).runLimits }, origin);
       return null;
     }
+    case 'run.released':
+      return releaseRun(tx, payload as EventPayloadOf<'run.released'>, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
     case 'stock.reconcile-mismatch':
       // A report for the centre's people: stored with the event, nothing to apply.
       return null;

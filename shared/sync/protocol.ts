@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locationDataSchema, movementDeltaSchema, personDataSchema, siteDataSchema } from './station-events';
 import { taskDataSchema } from './site-records';
+import { runDataSchema } from './site-runs';
 
 /**
  * The station ↔ centre protocol (docs/protocol.md), as zod schemas both sides parse with. The
@@ -162,6 +163,7 @@ export const centreRecordSchema = z.discriminatedUnion('entity', [
   record('person', personDataSchema),
   record('site', siteDataSchema),
   record('task', taskDataSchema),
+  record('run', runDataSchema),
   record('movement', movementDataSchema),
   record('stock', stockDataSchema),
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RunRefusalCode } from './site-runs';
 import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, type RecountResult } from './station-events';
 
 /**
@@ -32,7 +33,7 @@ export type TaskData = z.infer<typeof taskDataSchema>;
 export type SiteEventContext = { readonly actor: Who; readonly at: string };
 
 export type Refusal = {
-  readonly code: 'ALREADY_CLAIMED' | 'NOT_CLAIMANT' | 'TASK_CLOSED' | 'TASK_NOT_FOUND' | 'TASK_EXISTS' | 'BADGE_TAKEN' | 'SITE_NOT_SET_UP';
+  readonly code: 'ALREADY_CLAIMED' | 'NOT_CLAIMANT' | 'TASK_CLOSED' | 'TASK_NOT_FOUND' | 'TASK_EXISTS' | 'BADGE_TAKEN' | 'SITE_NOT_SET_UP' | RunRefusalCode;
   readonly message: string;
 };
 export type Applied<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

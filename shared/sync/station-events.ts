@@ -71,6 +71,37 @@ export const recountResultSchema = z.object({
 });
 export type RecountResult = z.infer<typeof recountResultSchema>;
 
+/** One order line a run picks at a stop, into the order's tote slot. */
+export const runLineSchema = z.object({
+  orderId: z.string().min(1).max(64),
+  lineNo: z.number().int().positive(),
+  sku: z.string().min(1).max(64),
+  quantity: z.number().int().positive(),
+  toteSlot: z.number().int().positive().max(200),
+});
+
+/**
+ * A pick run as a shift lead releases it (ADR 0009): its orders with their tote slots and its stops
+ * in route order. The centre reserves its lines' stock for it, site-wide, or refuses it.
+ */
+export const releasedRunSchema = z.object({
+  runId: uuid,
+  shipDate: z.iso.date(),
+  carrier: z.string().min(1).max(40),
+  cutoff: z.string().min(1).max(40),
+  orders: z
+    .array(z.object({ orderId: z.string().min(1).max(64), toteSlot: z.number().int().positive().max(200) }))
+    .min(1)
+    .max(200),
+  stops: z
+    .array(z.object({ location: z.string().min(1).max(40), lines: z.array(runLineSchema).min(1).max(5000) }))
+    .min(1)
+    .max(5000),
+  /** Modelled walk, metres (docs/picking.md). */
+  distance: z.number().min(0),
+});
+export type ReleasedRun = z.infer<typeof releasedRunSchema>;
+
 export const eventSchemas = {
   'stock.moved': { 1: z.object({ movements, reason: z.string().optional(), orderId: z.string().optional() }) },
   'stock.adjusted': { 1: z.object({ movements, reason: z.string() }) },
@@ -86,6 +117,8 @@ export const eventSchemas = {
   'task.released': { 1: z.object({ taskId: uuid }) },
   'task.completed': { 1: z.object({ taskId: uuid, result: recountResultSchema }) },
   'task.closed': { 1: z.object({ taskId: uuid, decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string().max(500) }) },
+  /** A shift lead releases a run: the centre reserves its stock or refuses it (ORDER_IN_RUN, NOT_ENOUGH_STOCK…). */
+  'run.released': { 1: releasedRunSchema },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
   'stock.reconcile-mismatch': {
     1: z.object({

@@ -7,6 +7,7 @@ export const siteExceptionKinds = [
   'BADGE_TAKEN',
   'RECONCILE_MISMATCH',
   'MISSING_REFERENCE',
+  'RUN_REFUSED',
 ] as const;
 export type SiteExceptionKind = (typeof siteExceptionKinds)[number];
 

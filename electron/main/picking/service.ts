@@ -1,40 +1,51 @@
 import { defaultSiteTimeZone } from '../../../shared/people';
-import { allocateLines } from '../../../shared/outbound/allocation';
+import { v7 as uuidv7 } from 'uuid';
+import { allocateLines, type PickableStock } from '../../../shared/outbound/allocation';
 import { buildRuns, firstComeBatches, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
 import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
 import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
-import type { PickRunPlan, RunPreview } from '../../../shared/picking';
+import type { PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
+import type { ReleasedRun } from '../../../shared/sync/station-events';
+import { placeKey, releasedRun } from '../../../shared/sync/site-runs';
 import type { Result } from '../../../shared/result';
 import { siteDay } from '../../../shared/site-time';
-import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/db/connection';
+import { toIso, type Clock } from '../../platform/clock';
+import type { Database, ReadHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
 import { nextShipDate } from '../orders/repo';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import { readRunLimits, readSite, writeRunLimits } from '../site/repo';
 import { appendEvent } from '../sync/outbox';
+import { whoIs } from '../site/who';
 import { ordersToPlan, pickableStock, siteLocationCodes } from './repo';
+import { heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
 
 export type PickingService = ReturnType<typeof createPickingService>;
 
 /**
  * Planning tomorrow's pick runs on this station (issue #12, ADR 0009): reads the mirror, allocates
  * each line to its pick locations, batches and routes with `shared/outbound`, and compares the walk
- * with first-come batching. Reads only: a preview is neither stored nor shared.
+ * with first-come batching. A preview is neither stored nor shared; a released run is both.
  */
 export function createPickingService(deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog }) {
   const { db, clock, audit } = deps;
 
   function plan(input: { readonly shipDate?: string | undefined }): PickRunPlan {
+    return planOn(db.read, input);
+  }
+
+  function planOn(read: ReadHandle, input: { readonly shipDate?: string | undefined }): PickRunPlan {
     // The site's day, not UTC's nor the workstation's (issue #11), as the orders list counts it.
-    const today = siteDay(clock.now(), readSite(db.read)?.timeZone ?? defaultSiteTimeZone);
-    const shipDate = input.shipDate ?? nextShipDate(db.read, today);
-    const orders = ordersToPlan(db.read, shipDate);
-    const allocation = allocateLines(orders, pickableStock(db.read));
-    const layout = siteLayout(siteLocationCodes(db.read));
+    const today = siteDay(clock.now(), readSite(read)?.timeZone ?? defaultSiteTimeZone);
+    const shipDate = input.shipDate ?? nextShipDate(read, today);
+    // What live runs hold is not planned again: their orders, and the units they reserve.
+    const held = heldByRuns(read);
+    const orders = ordersToPlan(read, shipDate).filter((order) => !held.orders.has(order.orderId));
+    const allocation = allocateLines(orders, unreserved(pickableStock(read), held.reserved));
+    const layout = siteLayout(siteLocationCodes(read));
     // The site's limits when a shift lead has set them, else the defaults (the screen says which).
-    const siteLimits = readRunLimits(db.read);
+    const siteLimits = readRunLimits(read);
     const limits: RunLimits = siteLimits ?? defaultRunLimits;
     const ours = planned(buildRuns(allocation.fillable, layout, limits));
     const firstCome = planned(firstComeBatches(allocation.fillable, layout, limits));
@@ -43,6 +54,7 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     return {
       shipDate,
       runs,
+      released: runsOf(read, shipDate).map(releasedView),
       unfillable: allocation.unfillable.map((order) => ({
         orderId: order.orderId,
         carrier: byId.get(order.orderId)?.carrier ?? '',
@@ -65,6 +77,31 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
   }
 
   /**
+   * Releases the previewed run holding exactly `orders`, planned again in the same transaction: a
+   * run another release or a sync has changed meanwhile is refused (PLAN_CHANGED), never released
+   * as it was seen. Applied here at once (its orders and stock leave the plan) and sent to the
+   * centre, which reserves it site-wide or refuses it.
+   */
+  function release(actor: Actor, input: { readonly shipDate: string; readonly orders: readonly string[] }): PickRunPlan {
+    db.write((tx) => {
+      const wanted = orderSet(input.orders);
+      const run = planOn(tx, { shipDate: input.shipDate }).runs.find((candidate) => orderSet(candidate.orders.map((order) => order.orderId)) === wanted);
+      if (!run) throw new AppError('PLAN_CHANGED', 'the plan has no such run any more', { shipDate: input.shipDate, orders: input.orders.length });
+      const released = toReleased(run, uuidv7(), input.shipDate);
+      writeRun(tx, releasedRun(released, { by: whoIs(tx, actor), at: toIso(clock.now()) }), 0);
+      appendEvent(tx, { type: 'run.released', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload: released });
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'picking:release',
+        outcome: 'ok',
+        target: released.runId,
+        detail: { shipDate: released.shipDate, carrier: released.carrier, orders: released.orders.length, lines: run.lines, units: run.units },
+      });
+    });
+    return plan({ shipDate: input.shipDate });
+  }
+
+  /**
    * The site's limits per run, set here for every station of the site: applied at once on this
    * station and sent to the centre, which hands them to the others with the site's record.
    */
@@ -78,7 +115,7 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     return plan({});
   }
 
-  return { plan, setLimits };
+  return { plan, release, setLimits };
 }
 
 /**
@@ -99,6 +136,54 @@ export function siteLayout(codes: readonly string[]): Layout {
 function planned(result: Result<RunPlan>): RunPlan {
   if (result.ok) return result.value;
   throw new AppError('PLAN_INPUT_INVALID', `pick runs cannot be planned: ${result.error.message}`, { ...result.error.details, cause: result.error.code });
+}
+
+/** A run's orders whatever their order: a previewed run is found again by them. */
+const orderSet = (orderIds: readonly string[]): string => [...orderIds].sort().join('\u0000');
+
+/** Stock less what live runs reserve at each place (by `placeKey`); places with nothing left are dropped. */
+function unreserved(stock: readonly PickableStock[], reserved: ReadonlyMap<string, number>): PickableStock[] {
+  if (reserved.size === 0) return [...stock];
+  return stock.flatMap((row) => {
+    const available = row.available - (reserved.get(placeKey(row.location, row.sku)) ?? 0);
+    return available > 0 ? [{ ...row, available }] : [];
+  });
+}
+
+/** The run as it is released: its stops in route order, then the lines outside the modelled walk, one stop per place. */
+function toReleased(run: RunPreview, runId: string, shipDate: string): ReleasedRun {
+  const outside = new Map<string, RunStopLine[]>();
+  for (const { location, problem: _problem, ...line } of run.unrouted) outside.set(location, [...(outside.get(location) ?? []), line]);
+  return {
+    runId,
+    shipDate,
+    carrier: run.carrier,
+    cutoff: run.cutoff,
+    orders: run.orders.map((order) => ({ ...order })),
+    stops: [
+      ...run.stops.map((stop) => ({ location: stop.location, lines: stop.lines.map((line) => ({ ...line })) })),
+      ...[...outside].map(([location, lines]) => ({ location, lines })),
+    ],
+    distance: run.distance,
+  };
+}
+
+function releasedView({ data, version }: StoredRun): ReleasedRunView {
+  const lines = data.stops.flatMap((stop) => stop.lines);
+  return {
+    runId: data.runId,
+    carrier: data.carrier,
+    cutoff: data.cutoff,
+    state: version === 0 ? 'pending' : data.state,
+    refusal: data.refusal?.code ?? null,
+    orders: data.orders.length,
+    lines: lines.length,
+    units: lines.reduce((sum, line) => sum + line.quantity, 0),
+    stops: data.stops.length,
+    distance: data.distance,
+    releasedBy: { name: data.releasedBy.name, station: data.releasedBy.stationId },
+    releasedAt: data.releasedAt,
+  };
 }
 
 function preview(run: PlannedRun): RunPreview {

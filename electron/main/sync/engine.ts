@@ -53,7 +53,17 @@ export function backoffDelay(failures: number, random: () => number): number {
 }
 
 /** What a push outcome means for this station's people (ADR 0007): an exception here, told at once. */
-const exceptionKinds = { NEGATIVE_STOCK: 'NEGATIVE_STOCK', ALREADY_CLAIMED: 'CLAIM_LOST', TASK_CLOSED: 'TASK_CLOSED', BADGE_TAKEN: 'BADGE_TAKEN' } as const;
+const exceptionKinds = {
+  NEGATIVE_STOCK: 'NEGATIVE_STOCK',
+  ALREADY_CLAIMED: 'CLAIM_LOST',
+  TASK_CLOSED: 'TASK_CLOSED',
+  BADGE_TAKEN: 'BADGE_TAKEN',
+  // A run the centre could not reserve (ADR 0009): the shift lead plans its orders again.
+  ORDER_IN_RUN: 'RUN_REFUSED',
+  NOT_ENOUGH_STOCK: 'RUN_REFUSED',
+  ORDER_NOT_OPEN: 'RUN_REFUSED',
+  ORDER_CHANGED: 'RUN_REFUSED',
+} as const;
 
 const lastErrorSchema = z.object({ kind: z.string(), message: z.string() });
 /** The stored last error, or its text when it is not what we wrote (a damaged row never breaks the status). */
@@ -125,9 +135,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const code = result.problem?.code;
       if (result.status !== 'accepted_with_exception' || !code || !(code in exceptionKinds)) continue;
       const event = tx.get<{ type: string; payload: string }>(sql`SELECT type, payload FROM outbox WHERE event_id = ${result.eventId}`);
-      const taskId = event ? (JSON.parse(event.payload) as { taskId?: string }).taskId : undefined;
-      recordSiteException(tx, clock.now(), exceptionKinds[code as keyof typeof exceptionKinds], taskId ?? result.eventId, {
+      const about = event ? (JSON.parse(event.payload) as { taskId?: string; runId?: string }) : {};
+      const taskId = about.taskId;
+      recordSiteException(tx, clock.now(), exceptionKinds[code as keyof typeof exceptionKinds], taskId ?? about.runId ?? result.eventId, {
         eventId: result.eventId,
+        code,
         message: result.problem?.message ?? '',
       });
       if (code === 'ALREADY_CLAIMED' && taskId) {

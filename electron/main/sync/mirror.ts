@@ -5,6 +5,7 @@ import { upsertLocation, upsertProduct } from '../stock/catalogue';
 import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
+import { applyPulledRun } from '../picking/runs';
 import { changedHere } from './outbox';
 import { isReplay } from './replay';
 import type { LedgerBatch } from './ledger-batch';
@@ -63,6 +64,9 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       return nothing;
     case 'task':
       if (record.op === 'upsert' && record.data) applyPulledTask(tx, record.data, record.version, context);
+      return nothing;
+    case 'run':
+      if (record.op === 'upsert' && record.data) applyPulledRun(tx, record.data, record.version, context);
       return nothing;
     case 'movement':
       return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context) };

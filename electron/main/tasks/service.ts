@@ -16,6 +16,7 @@ import { ensureLot, findProductBySku } from '../stock/repo';
 import { resolveLocation } from '../stock/resolve';
 import type { StockService } from '../stock/service';
 import { appendEvent } from '../sync/outbox';
+import { whoIs } from '../site/who';
 import { findTask, findTaskByCount, linkCount, listTasks, writeTask, type StoredTask } from './repo';
 
 type TaskEventType = 'task.created' | 'task.claimed' | 'task.released' | 'task.completed' | 'task.closed';
@@ -39,9 +40,7 @@ export type TaskDeps = {
 export function createTaskService(deps: TaskDeps) {
   const { db, clock, audit, events } = deps;
 
-  const stationId = (): string => db.read.get<{ station_id: string }>(sql`SELECT station_id FROM centre_connection WHERE id = 1`)?.station_id ?? 'local';
-  const personId = (userId: number): string => db.read.get<{ person_id: string }>(sql`SELECT person_id FROM app_user WHERE id = ${userId}`)?.person_id ?? '';
-  const who = (actor: Actor): Who => ({ personId: personId(actor.userId), name: actor.name, stationId: stationId() });
+  const who = (actor: Actor): Who => whoIs(db.read, actor);
 
   function view(stored: StoredTask, actor: Actor | null): TaskView {
     const task = stored.data;

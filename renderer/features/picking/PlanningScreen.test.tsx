@@ -13,13 +13,14 @@ import { formatMetres, formatNumber, formatPercent, formatTime } from '../../lib
 import { endSession } from '../../lib/session-scope';
 import { PlanningScreen } from './PlanningScreen';
 
-vi.mock('../../lib/api', () => ({ api: { picking: { plan: vi.fn(), setLimits: vi.fn() } }, onEvent: () => () => undefined }));
+vi.mock('../../lib/api', () => ({ api: { picking: { plan: vi.fn(), setLimits: vi.fn(), release: vi.fn() } }, onEvent: () => () => undefined }));
 
 afterEach(() => {
   cleanup();
   endSession();
   vi.mocked(api.picking.plan).mockReset();
   vi.mocked(api.picking.setLimits).mockReset();
+  vi.mocked(api.picking.release).mockReset();
 });
 
 const run = (carrier: string, cutoff: string, distance: number, stops: RunPreview['stops']): RunPreview => {
@@ -57,6 +58,7 @@ const plan: PickRunPlan = {
       },
     ]),
   ],
+  released: [],
   unfillable: [
     {
       orderId: 'MP-9',
@@ -215,5 +217,50 @@ describe('the planning screen (issue #12)', () => {
     expect(await screen.findByText(i18next.t('picking.siteLimits', { orders: 12, lines: 150, units: 400, slots: 12 }), { exact: false })).toBeTruthy();
     expect(api.picking.setLimits).toHaveBeenCalledWith(limits);
     expect(screen.queryByLabelText(i18next.t('picking.limitFields.ordersPerRun'))).toBeNull();
+  });
+
+  it('releases a previewed run: a refusal is said on the run, a release brings the list back without it, and the run shows as released', async () => {
+    await i18next.changeLanguage('en');
+    vi.mocked(api.picking.plan).mockResolvedValue(ok(plan));
+    renderScreen();
+    await userEvent.click(await screen.findByRole('button', { name: i18next.t('picking.openRun', { number: 1 }) }));
+    const release = screen.getByRole('button', { name: i18next.t('picking.release') });
+
+    vi.mocked(api.picking.release).mockResolvedValueOnce(fail('PLAN_CHANGED', 'the plan has no such run any more'));
+    await userEvent.click(release);
+    expect((await screen.findByRole('alert')).textContent).toBe(i18next.t('errors.PLAN_CHANGED'));
+    expect(api.picking.release).toHaveBeenCalledWith({ shipDate: '2026-11-27', orders: ['MP-1', 'MP-2'] });
+
+    const [, second] = plan.runs as [RunPreview, RunPreview];
+    const after: PickRunPlan = {
+      ...plan,
+      runs: [second],
+      released: [
+        {
+          runId: '0193a000-0000-7000-8000-000000000001',
+          carrier: 'chronopost',
+          cutoff: '2026-11-27T09:00:00.000Z',
+          state: 'pending',
+          refusal: null,
+          orders: 2,
+          lines: 2,
+          units: 3,
+          stops: 2,
+          distance: 151.2,
+          releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
+          releasedAt: '2026-11-26T15:00:00.000Z',
+        },
+      ],
+    };
+    vi.mocked(api.picking.release).mockResolvedValueOnce(ok(after));
+    await userEvent.click(release);
+    expect((await screen.findByText(i18next.t('picking.releasedNote', { count: 2 }))).getAttribute('role')).toBe('status');
+    expect(screen.getByRole('tab', { name: i18next.t('picking.tabs.runs', { count: 1 }) })).toBeTruthy();
+    await userEvent.click(screen.getByRole('tab', { name: i18next.t('picking.tabs.released', { count: 1 }) }));
+    const table = screen.getByRole('table', { name: i18next.t('picking.releasedLabel') });
+    expect(within(table).getByText(i18next.t('picking.states.pending'))).toBeTruthy();
+    expect(
+      within(table).getByText(i18next.t('picking.byAt', { name: 'Léa Lead', station: 'OFFICE', time: formatTime('2026-11-26T15:00:00.000Z') })),
+    ).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PickRunPlan, RunPreview, RunStopLine, UnfillableOrder } from '../../../shared/picking';
+import type { PickRunPlan, ReleasedRunView, RunPreview, RunStopLine, UnfillableOrder } from '../../../shared/picking';
+import type { AppErrorShape } from '../../../shared/result';
 import type { MissingLine } from '../../../shared/outbound/allocation';
 import { errorText } from '../../lib/errors';
 import { formatDay, formatMetres, formatNumber, formatPercent, formatTime } from '../../lib/format';
@@ -30,7 +31,8 @@ function moveBetweenRows(event: KeyboardEvent<HTMLElement>): void {
 /**
  * The shift lead's planning screen (issue #12, ADR 0009): tomorrow's orders cut into pick runs on
  * this station, each run's stops in route order, the walk against first-come batching, and the
- * orders that cannot be filled. A preview: nothing is reserved or shared from here.
+ * orders that cannot be filled, and the runs released for the date. Releasing a previewed run
+ * shares it with the site: the centre reserves its stock, or refuses it with the reason.
  */
 export function PlanningScreen() {
   const plan = usePlanning((state) => state.plan);
@@ -55,7 +57,7 @@ export function PlanningScreen() {
   const current = selection?.of === plan ? selection : null;
   const opened = current?.open ? runs[current.run - 1] : undefined;
   if (opened) {
-    return <RunDetail run={opened} onBack={() => setSelection({ of: plan, run: opened.number, open: false })} />;
+    return <RunDetail run={opened} shipDate={plan.shipDate} onBack={() => setSelection({ of: plan, run: opened.number, open: false })} />;
   }
   return <PlanOverview plan={plan} runs={runs} onOpen={(run) => setSelection({ of: plan, run, open: true })} focusRun={current?.run ?? null} />;
 }
@@ -100,13 +102,20 @@ function PlanOverview({ plan, runs, onOpen, focusRun }: OverviewProps) {
   const tabs = [
     { id: 'runs', label: t('picking.tabs.runs', { count: runs.length }) },
     { id: 'unfillable', label: t('picking.tabs.unfillable', { count: plan.unfillable.length }) },
+    { id: 'released', label: t('picking.tabs.released', { count: plan.released.length }) },
   ] as const;
   const tab = useRouteTab('/runs', tabs);
   const { totals } = plan;
   const [editingLimits, setEditingLimits] = useState(false);
+  const justReleased = usePlanning((state) => state.justReleased);
   return (
     <main className="screen planning" data-plan={plan.shipDate}>
       <PlanHeader plan={plan} onChangeLimits={() => setEditingLimits(true)} />
+      {justReleased && (
+        <p className="notice notice-ok planning-released" role="status">
+          {t('picking.releasedNote', { count: justReleased.orders })}
+        </p>
+      )}
       {editingLimits && <LimitsForm plan={plan} onDone={() => setEditingLimits(false)} />}
       <div className="figures figures-compact planning-figures">
         <BigNumber label={t('picking.orders')} value={formatNumber(totals.orders)} />
@@ -122,6 +131,7 @@ function PlanOverview({ plan, runs, onOpen, focusRun }: OverviewProps) {
       <RouteTabs base="/runs" tabs={tabs} label={t('shell.areas.runs')} />
       {tab === 'runs' && <RunsTable runs={runs} onOpen={onOpen} focusRun={focusRun} />}
       {tab === 'unfillable' && <UnfillableTable orders={plan.unfillable} />}
+      {tab === 'released' && <ReleasedTable runs={plan.released} />}
     </main>
   );
 }
@@ -210,9 +220,53 @@ function UnfillableTable({ orders }: { readonly orders: readonly UnfillableOrder
   );
 }
 
-function RunDetail({ run, onBack }: { readonly run: NumberedRun; readonly onBack: () => void }) {
+/** The runs released for the date: pending until the centre confirms, or refused with its reason. */
+function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) {
+  const { t } = useTranslation();
+  const columns: readonly Column<ReleasedRunView>[] = [
+    {
+      key: 'state',
+      header: t('picking.state'),
+      cell: (run) => (
+        <span className={`planning-state planning-state-${run.state}`} data-state={run.state}>
+          {t(`picking.states.${run.state}`)}
+          {run.refusal && <span className="planning-refusal"> — {t(`errors.${run.refusal}`, { defaultValue: run.refusal })}</span>}
+        </span>
+      ),
+    },
+    { key: 'carrier', header: t('picking.carrier'), cell: (run) => carrierName(t, run.carrier) },
+    { key: 'cutoff', header: t('picking.cutoff'), cell: (run) => formatTime(run.cutoff) },
+    { key: 'orders', header: t('picking.orders'), cell: (run) => formatNumber(run.orders), align: 'end' },
+    { key: 'lines', header: t('picking.lines'), cell: (run) => formatNumber(run.lines), align: 'end' },
+    { key: 'units', header: t('picking.units'), cell: (run) => formatNumber(run.units), align: 'end' },
+    { key: 'distance', header: t('picking.distanceMetres'), cell: (run) => formatNumber(run.distance), align: 'end' },
+    {
+      key: 'by',
+      header: t('picking.releasedBy'),
+      cell: (run) => t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
+    },
+  ];
+  return (
+    <section className="planning-released-runs" aria-label={t('picking.releasedLabel')}>
+      <DataTable columns={columns} rows={runs} rowKey={(run) => run.runId} fill empty={t('picking.noneReleased')} label={t('picking.releasedLabel')} />
+    </section>
+  );
+}
+
+function RunDetail({ run, shipDate, onBack }: { readonly run: NumberedRun; readonly shipDate: string; readonly onBack: () => void }) {
   const { t } = useTranslation();
   const top = useRef<HTMLDivElement>(null);
+  const release = usePlanning((state) => state.release);
+  const [releasing, setReleasing] = useState<{ readonly busy: boolean; readonly error: AppErrorShape | null }>({ busy: false, error: null });
+  const onRelease = async (): Promise<void> => {
+    setReleasing({ busy: true, error: null });
+    const result = await release(
+      shipDate,
+      run.orders.map((order) => order.orderId),
+    );
+    // Released: the plan without the run replaces this one, and the list comes back with the notice.
+    if (!result.ok) setReleasing({ busy: false, error: result.error });
+  };
   // Keyboard first: Enter (or Escape) goes back.
   useEffect(() => top.current?.querySelector('button')?.focus(), []);
   const rows: readonly StopRow[] = run.stops.flatMap((stop, index) => stop.lines.map((line) => ({ ...line, stop: index + 1, location: stop.location })));
@@ -235,7 +289,15 @@ function RunDetail({ run, onBack }: { readonly run: NumberedRun; readonly onBack
         <Button variant="primary" onClick={onBack}>
           {t('picking.back')}
         </Button>
+        <Button onClick={() => void onRelease()} disabled={releasing.busy}>
+          {t('picking.release')}
+        </Button>
       </div>
+      {releasing.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(t, releasing.error)}
+        </p>
+      )}
       <div className="figures figures-compact planning-figures planning-figures-5">
         <BigNumber label={t('picking.orders')} value={formatNumber(run.orders.length)} />
         <BigNumber label={t('picking.stops')} value={formatNumber(run.stops.length)} />

@@ -13,6 +13,10 @@ type PlanningState = {
   /** When `plan` was built (ms), for "planned at 14:05". */
   readonly plannedAt: number | null;
   readonly read: () => Promise<void>;
+  /** The run last released from this screen, for the notice over the list (cleared by the next plan). */
+  readonly justReleased: { readonly orders: number } | null;
+  /** Releases the previewed run holding `orders`; main answers the plan without it, which replaces this one. */
+  readonly release: (shipDate: string, orders: readonly string[]) => Promise<Result<PickRunPlan>>;
   /** The site's limits per run; main answers the plan built with them, which replaces this one. */
   readonly setLimits: (limits: RunLimits) => Promise<Result<PickRunPlan>>;
 };
@@ -26,10 +30,16 @@ export const usePlanning = create<PlanningState>()((set) => ({
   plan: null,
   load: idle,
   plannedAt: null,
+  justReleased: null,
   read: async () => {
     set({ load: loading });
     const result = await api.picking.plan({});
-    set(result.ok ? { plan: result.value, plannedAt: Date.now(), load: loadOf(result) } : { load: loadOf(result) });
+    set(result.ok ? { plan: result.value, plannedAt: Date.now(), load: loadOf(result), justReleased: null } : { load: loadOf(result) });
+  },
+  release: async (shipDate, orders) => {
+    const result = await api.picking.release({ shipDate, orders: [...orders] });
+    if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result), justReleased: { orders: orders.length } });
+    return result;
   },
   setLimits: async (limits) => {
     const result = await api.picking.setLimits(limits);
@@ -38,4 +48,4 @@ export const usePlanning = create<PlanningState>()((set) => ({
   },
 }));
 
-sessionScoped('planning', { reset: () => usePlanning.setState({ plan: null, load: idle, plannedAt: null }) });
+sessionScoped('planning', { reset: () => usePlanning.setState({ plan: null, load: idle, plannedAt: null, justReleased: null }) });

@@ -11,6 +11,7 @@ import { centreMigrations } from './index';
 const shipped: Readonly<Record<number, string>> = {
   1: 'dbfb253a3576ed91b9c4051555f1fb8bcceb4134c549163598fd09ef7bb97639',
   2: '5783aa4af45e6976bcb8863515bc86abcdc6688b12893be6c1994da8144bf079',
+  3: 'd678fa7e0fcf3b6f6862a2b609ac0cd4b72999b3f62a1ad7bcb365230ecbe9c9',
 };
 
 const dirs: string[] = [];
@@ -64,5 +65,25 @@ describe('demo centre migrations', () => {
     ]);
     expect(db.read.get(sql`SELECT count(*) AS n FROM sqlite_master WHERE name = 'stock_view'`)).toEqual({ n: 0 });
     expect(db.raw.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('3 keeps the change log, its numbering and its origins, and lets it carry runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quai-centre-migrate-'));
+    dirs.push(dir);
+    const file = join(dir, 'central.sqlite');
+    const v2 = openDatabase(file, { migrations: centreMigrations.slice(0, 2) });
+    v2.raw.exec(`
+      INSERT INTO change_log (entity, key, op, version, data, origin) VALUES ('task', 't1', 'upsert', 2, '{}', '{"stationId":"dock","name":"Léa"}');
+      INSERT INTO change_log (entity, key, op, version, data) VALUES ('order', 'o1', 'upsert', 1, '{}');
+    `);
+    v2.close();
+    const db = openDatabase(file, { migrations: centreMigrations });
+    opened.push(db);
+    expect(db.read.all(sql`SELECT change_id, entity, key, version, origin FROM change_log ORDER BY change_id`)).toEqual([
+      { change_id: 1, entity: 'task', key: 't1', version: 2, origin: '{"stationId":"dock","name":"Léa"}' },
+      { change_id: 2, entity: 'order', key: 'o1', version: 1, origin: null },
+    ]);
+    db.write((tx) => tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES ('run', 'r1', 'upsert', 1, '{}')`));
+    expect(db.read.get(sql`SELECT change_id FROM change_log WHERE entity = 'run'`)).toEqual({ change_id: 3 });
   });
 });

@@ -6,6 +6,7 @@ import { migration0005 } from './0005-floor-flows';
 import { migration0006 } from './0006-hardening';
 import { migration0007 } from './0007-audit-station';
 import { migration0008 } from './0008-run-limits';
+import { migration0009 } from './0009-pick-runs';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export type { Migration } from '../../../platform/db/migration';

@@ -23,6 +23,7 @@ const shipped: Readonly<Record<number, string>> = {
   6: 'a3231822acc9db2478a803482e5c03f75e04fbdb8ee8559919d621559f2cad56',
   7: '68209e10352a015d7200fec33a4a9539f00ff94ea7071b30b3f6af95424fe0e0',
   8: '8bbaba9d75a1d1e9d0819d298c5a10dbca5933bc55f4f6941b1d5213db4e0c52',
+  9: 'b1768f172ec0db7898eaeffc44805f52b500a5f821af28371ab7586c98b7f54b',
 };
 
 const fingerprint = (migration: Migration): string =>
@@ -158,5 +159,17 @@ describe('station migrations', () => {
       version: 3,
       run_limits: null,
     });
+  });
+
+  it('9 keeps the limits of a version-8 station and gives it no run yet', () => {
+    const file = databaseAt(8, (db) =>
+      exec(
+        db,
+        `INSERT INTO site (id, code, name, created_at, time_zone, version, run_limits) VALUES (1, 'PAR-01', 'Paris', 1, 'Europe/Paris', 3, '{"ordersPerRun":4}');`,
+      ),
+    );
+    const db = upgrade(file);
+    expect(db.read.get(sql`SELECT run_limits FROM site`)).toEqual({ run_limits: '{"ordersPerRun":4}' });
+    expect(db.read.get(sql`SELECT count(*) AS n FROM pick_run`)).toEqual({ n: 0 });
   });
 });

@@ -1,0 +1,74 @@
+import type { ReadHandle, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
+import type { ReleasedRun } from '../../shared/sync/station-events';
+import { releasedRun, runNeeds, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
+import type { Refusal } from '../../shared/sync/site-records';
+import { recordChange, type Origin } from './changes';
+import { findOrder } from './orders';
+
+/**
+ * Pick runs at the centre (ADR 0009): a release is settled here, in arrival order, so two runs
+ * never hold the same order nor promise the same units. A release is accepted when every order is
+ * open, as the run has it, and in no other live run, and the site's stock at each place, less what
+ * live runs reserve there, covers the run's lines. Otherwise the run is kept as `refused` with the
+ * reason, for every station to see, and the event is accepted with that exception.
+ */
+export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunData['releasedBy'], at: string, origin: Origin): Refusal | null {
+  if (findRun(tx, run.runId)) return { code: 'RUN_EXISTS', message: `run ${run.runId} was released before` };
+  const refusal = whyNot(tx, run);
+  const data = releasedRun(run, { by, at }, refusal);
+  writeRun(tx, data, origin);
+  if (refusal) return refusal;
+  for (const order of run.orders) tx.run(sql`INSERT INTO run_order (order_id, run_id) VALUES (${order.orderId}, ${run.runId})`);
+  for (const need of runNeeds(run).values())
+    tx.run(sql`INSERT INTO run_reservation (run_id, location, sku, quantity) VALUES (${run.runId}, ${need.location}, ${need.sku}, ${need.quantity})`);
+  return null;
+}
+
+function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: RunRefusalCode; readonly message: string } | null {
+  const lines = new Map<string, Map<number, { sku: string; quantity: number }>>();
+  for (const stop of run.stops)
+    for (const line of stop.lines) {
+      const ofOrder = lines.get(line.orderId) ?? new Map<number, { sku: string; quantity: number }>();
+      ofOrder.set(line.lineNo, { sku: line.sku, quantity: (ofOrder.get(line.lineNo)?.quantity ?? 0) + line.quantity });
+      lines.set(line.orderId, ofOrder);
+    }
+  for (const { orderId } of run.orders) {
+    const order = findOrder(read, orderId)?.data;
+    if (!order || order.status !== 'open') return { code: 'ORDER_NOT_OPEN', message: `order ${orderId} is ${order ? order.status : 'unknown'}` };
+    const held = read.get<{ run_id: string }>(sql`SELECT run_id FROM run_order WHERE order_id = ${orderId}`);
+    if (held) return { code: 'ORDER_IN_RUN', message: `order ${orderId} is in run ${held.run_id}` };
+    const picked = lines.get(orderId) ?? new Map<number, { sku: string; quantity: number }>();
+    const same =
+      order.shipDate === run.shipDate &&
+      picked.size === order.lines.length &&
+      order.lines.every((line) => picked.get(line.lineNo)?.sku === line.sku && picked.get(line.lineNo)?.quantity === line.quantity);
+    if (!same) return { code: 'ORDER_CHANGED', message: `order ${orderId} (version ${order.version}) is not what the run picks` };
+  }
+  if ([...lines.keys()].some((orderId) => !run.orders.some((order) => order.orderId === orderId)))
+    return { code: 'ORDER_CHANGED', message: 'the run picks lines of an order it does not hold' };
+  for (const need of runNeeds(run).values()) {
+    const free =
+      read.get<{ n: number }>(sql`
+        SELECT coalesce((SELECT sum(quantity) FROM site_stock WHERE location = ${need.location} AND sku = ${need.sku} AND container = ''), 0)
+             - coalesce((SELECT sum(quantity) FROM run_reservation WHERE location = ${need.location} AND sku = ${need.sku}), 0) AS n`)?.n ?? 0;
+    if (free < need.quantity)
+      return { code: 'NOT_ENOUGH_STOCK', message: `${need.location} holds ${Math.max(free, 0)} free units of ${need.sku}; the run needs ${need.quantity}` };
+  }
+  return null;
+}
+
+type Versioned<T> = { readonly version: number; readonly data: T };
+
+export function findRun(read: ReadHandle, runId: string): Versioned<RunData> | null {
+  const row = read.get<{ version: number; data: string }>(sql`SELECT version, data FROM run WHERE run_id = ${runId}`);
+  return row ? { version: row.version, data: JSON.parse(row.data) as RunData } : null;
+}
+
+function writeRun(tx: WriteHandle, run: Readonly<RunData>, origin: Origin): void {
+  const version = (findRun(tx, run.runId)?.version ?? 0) + 1;
+  tx.run(sql`
+    INSERT INTO run (run_id, state, version, data) VALUES (${run.runId}, ${run.state}, ${version}, ${JSON.stringify(run)})
+    ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
+  recordChange(tx, { entity: 'run', key: run.runId, op: 'upsert', version, data: { ...run } }, origin);
+}

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { sql } from '../electron/platform/db/sql';
 import { silentLogger } from '../electron/platform/logging';
@@ -8,11 +9,12 @@ import { appendEvent } from '../electron/main/sync/outbox';
 import { mirrorWriterFromSource } from '../electron/main/testing/mirror-writer';
 import { benchCaller } from './stock-scale';
 
-// One station in its own process, for the fan-out bench (sync.bench.ts): stations of a site are
-// separate machines, so their pulls must not share one event loop. Commands on stdin, one per line;
-// each answers one JSON line on stdout.
-const [dataDir, url, token, stationId] = process.argv.slice(2);
-if (!dataDir || !url || !token || !stationId) throw new Error('usage: station-child <dataDir> <url> <token> <stationId>');
+// One station in its own process, for the fan-out and bootstrap benches (sync.bench.ts): stations of
+// a site are separate machines, so their pulls must not share one event loop, nor the bench's own
+// heap. Commands on stdin, one per line; each answers one JSON line on stdout. `--later`: the first
+// sync waits for the `bootstrap` command, which measures it.
+const [dataDir, url, token, stationId, when] = process.argv.slice(2);
+if (!dataDir || !url || !token || !stationId) throw new Error('usage: station-child <dataDir> <url> <token> <stationId> [--later]');
 
 const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir), mirrorWriter: mirrorWriterFromSource });
 await core.dispatch(
@@ -23,8 +25,8 @@ await core.dispatch(
 core.db.write((tx) => writeConnection(tx, { mode: 'remote', url, stationId }));
 fileSecretStore(dataDir).set('centre-token', token);
 await core.start();
-// start() only connects: the first sync loads the site's stock before any command.
-await core.sync.syncNow();
+// start() only connects: the first sync loads the site's stock before any command, unless asked later.
+if (when !== '--later') await core.sync.syncNow();
 
 const answer = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 const pulledFromOthers = (): number =>
@@ -66,6 +68,15 @@ for await (const command of createInterface({ input: process.stdin })) {
   } else if (verb === 'pull-until') {
     while (pulledFromOthers() < Number(arg)) await core.sync.syncNow();
     answer({ caughtUpAt: performance.timeOrigin + performance.now(), pulled: pulledFromOthers() });
+  } else if (verb === 'bootstrap') {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const start = performance.now();
+    const status = await core.sync.syncNow();
+    const ms = performance.now() - start;
+    delay.disable();
+    if (status.state !== 'idle') process.stderr.write(`bootstrap failed: ${JSON.stringify(status.lastError)}\n`);
+    answer({ ms, blockMs: delay.max / 1e6, idle: status.state === 'idle' ? 1 : 0 });
   } else if (verb === 'quit') {
     await core.close();
     answer({ bye: true });

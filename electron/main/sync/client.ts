@@ -38,10 +38,10 @@ export type CentreClient = {
   readonly health: () => Promise<Health>;
   readonly push: (events: readonly StationEvent[]) => Promise<PushResponse | SeqGap>;
   /**
-   * A pull or bootstrap page as the centre sent it (its status checked, its body not parsed): the
-   * mirror writer reads and checks it off the main thread (page-store.ts).
+   * A pull or bootstrap page as the centre sent it, as bytes (its status checked, its body neither
+   * decoded nor parsed): the mirror writer decodes, reads and checks it off the main thread
+   * (page-store.ts).
    */
-  /** A page's body as the centre sent it (UTF-8 JSON): the mirror writer reads it (page-store.ts). */
   readonly pullPage: (cursor: string | null, limit: number) => Promise<Uint8Array>;
   readonly bootstrapPage: (page: string | null, limit: number) => Promise<Uint8Array>;
   readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;

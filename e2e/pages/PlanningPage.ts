@@ -40,10 +40,14 @@ export class PlanningPage extends StationPage {
     await expect(this.page.locator('main.planning[data-plan]')).toBeVisible();
   }
 
+  /** A tab of the overview, and the section it shows. Its label carries a count: found by its address instead. */
+  private async openTab(tab: 'unfillable' | 'released', section: string): Promise<void> {
+    await this.page.locator(`.tabs a[role=tab][href$="/runs/${tab}"]`).click();
+    await expect(this.page.locator(section)).toBeVisible();
+  }
+
   async openUnfillable(): Promise<void> {
-    // Its label carries the count: found by its address instead.
-    await this.page.locator('.tabs a[role=tab][href$="/runs/unfillable"]').click();
-    await expect(this.page.locator('.planning-unfillable')).toBeVisible();
+    await this.openTab('unfillable', '.planning-unfillable');
   }
 
   unfillableRows(): Locator {
@@ -71,8 +75,7 @@ export class PlanningPage extends StationPage {
   }
 
   async openReleased(): Promise<void> {
-    await this.page.locator('.tabs a[role=tab][href$="/runs/released"]').click();
-    await expect(this.page.locator('.planning-released-runs')).toBeVisible();
+    await this.openTab('released', '.planning-released-runs');
   }
 
   /** The released runs' states, as the Released tab lists them. */

@@ -1,5 +1,5 @@
 import { admin } from '../fixtures/people';
-import { expect, test } from '../fixtures/site';
+import { expect, logInAndSync, test } from '../fixtures/site';
 import { AdminPage } from '../pages/AdminPage';
 import { LoginPage, type Person } from '../pages/LoginPage';
 import { PlanningPage } from '../pages/PlanningPage';
@@ -51,13 +51,7 @@ test('a run released on one station is released on the other after its sync, and
   await syncA.expectBadge('idle', 0);
 
   // On B, after its sync: the same run released, and one run fewer to release.
-  const loginB = new LoginPage(site.b.page);
-  const shellB = new ShellPage(site.b.page);
-  const syncB = new SyncPage(site.b.page);
-  await loginB.logIn(lead);
-  await shellB.openArea('sync');
-  await syncB.syncNow();
-  await syncB.expectBadge('idle', 0);
+  const { shell: shellB } = await logInAndSync(site.b, lead);
   await shellB.openArea('runs');
   const planningB = new PlanningPage(site.b.page);
   await planningB.expectPlan();

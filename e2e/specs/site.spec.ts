@@ -1,6 +1,6 @@
 import { aPickFace, aStoredPallet, anEmptyLocation, unitGtin } from '../fixtures/demo';
 import { admin, picker, receiver } from '../fixtures/people';
-import { expect, test } from '../fixtures/site';
+import { expect, logInAndSync, test } from '../fixtures/site';
 import { AdminPage } from '../pages/AdminPage';
 import { LoginPage, type Person } from '../pages/LoginPage';
 import { SetupPage } from '../pages/SetupPage';
@@ -67,13 +67,7 @@ test('a pallet moved on one station is in its new place on the other, and a reco
   await syncA.expectBadge('idle', 0);
 
   // On B, a shift lead of the site (created on A) logs in with their own badge, syncs: the pallet is where A put it.
-  const loginB = new LoginPage(site.b.page);
-  const shellB = new ShellPage(site.b.page);
-  const syncB = new SyncPage(site.b.page);
-  await loginB.logIn(lead);
-  await shellB.openArea('sync');
-  await syncB.syncNow();
-  await syncB.expectBadge('idle', 0);
+  const { login: loginB, shell: shellB, sync: syncB } = await logInAndSync(site.b, lead);
   // Nothing waits on either side: B's stock is the centre's, zone by zone.
   await expect(await syncB.checkStock()).toHaveAttribute('data-reconcile-outcome', 'match');
   await shellB.openArea('stock');

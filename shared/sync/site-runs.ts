@@ -3,8 +3,9 @@ import { releasedRunSchema, type ReleasedRun } from './station-events';
 
 /**
  * A pick run as the site shares it (ADR 0009): released on one station, reserved and settled at
- * the centre, picked on any. `refused`: the centre could not reserve it (its reason says why, on
- * every station); its orders are free to plan again.
+ * the centre, picked on any. A `released` run holds its orders and the stock of its lines;
+ * `refused`: the centre could not reserve it (its reason says why, on every station), and its
+ * orders are free to plan again.
  */
 export const runStates = ['released', 'refused'] as const;
 export type RunState = (typeof runStates)[number];
@@ -22,9 +23,6 @@ export const runDataSchema = releasedRunSchema.extend({
   refusal: z.object({ code: z.enum(runRefusalCodes), message: z.string() }).nullable(),
 });
 export type RunData = z.infer<typeof runDataSchema>;
-
-/** A run holds its orders and the stock of its lines while it is released. */
-export const isLive = (run: Pick<RunData, 'state'>): boolean => run.state === 'released';
 
 /** The run a release makes: released as the station sent it, or refused with the centre's reason. */
 export function releasedRun(

@@ -16,14 +16,17 @@ async function release(station: ConnectedStation, plan: PickRunPlan, run: RunPre
 
 const ordersOf = (runs: readonly Pick<RunPreview, 'orders'>[]): string[] => runs.flatMap((run) => run.orders.map((order) => order.orderId));
 
-/** Units each (place, SKU) the plan's runs take. */
-function planned(plan: PickRunPlan): Map<string, number> {
+/** Units each (place, SKU) the runs take. */
+function unitsByPlace(runs: readonly Pick<RunPreview, 'stops'>[]): Map<string, number> {
   const units = new Map<string, number>();
-  for (const run of plan.runs)
+  for (const run of runs)
     for (const stop of run.stops)
       for (const line of stop.lines) units.set(`${stop.location} ${line.sku}`, (units.get(`${stop.location} ${line.sku}`) ?? 0) + line.quantity);
   return units;
 }
+
+/** The orders of `run` that `runs` plan again (none, once it is released). */
+const plannedAgain = (runs: readonly Pick<RunPreview, 'orders'>[], run: RunPreview): string[] => ordersOf(runs).filter((id) => ordersOf([run]).includes(id));
 
 function looseStock(station: ConnectedStation, place: string): number {
   const [location = '', sku = ''] = place.split(' ');
@@ -47,7 +50,7 @@ describe('releasing a pick run', () => {
     expect(after.released).toEqual([
       expect.objectContaining({ state: 'pending', orders: run.orders.length, lines: run.lines, units: run.units, carrier: run.carrier }),
     ]);
-    expect(ordersOf(after.runs).filter((id) => ordersOf([run]).includes(id))).toEqual([]);
+    expect(plannedAgain(after.runs, run)).toEqual([]);
     expect(office.core.db.read.get(sql`SELECT action, outcome FROM audit WHERE action = 'picking:release'`)).toEqual({
       action: 'picking:release',
       outcome: 'ok',
@@ -62,13 +65,11 @@ describe('releasing a pick run', () => {
     await settle(trolley);
     const seen = await planOf(trolley);
     expect(seen.released).toEqual([expect.objectContaining({ runId: after.released[0]?.runId, state: 'released', orders: run.orders.length })]);
-    expect(ordersOf(seen.runs).filter((id) => ordersOf([run]).includes(id))).toEqual([]);
+    expect(plannedAgain(seen.runs, run)).toEqual([]);
     expect(seen.totals.orders).toBe(plan.totals.orders - run.orders.length);
     // What the runs left to release take, with what the released run reserves, stays within the stock.
-    const reserved = new Map<string, number>();
-    for (const stop of run.stops)
-      for (const line of stop.lines) reserved.set(`${stop.location} ${line.sku}`, (reserved.get(`${stop.location} ${line.sku}`) ?? 0) + line.quantity);
-    for (const [place, units] of planned(seen)) expect(units + (reserved.get(place) ?? 0), place).toBeLessThanOrEqual(looseStock(trolley, place));
+    const reserved = unitsByPlace([run]);
+    for (const [place, units] of unitsByPlace(seen.runs)) expect(units + (reserved.get(place) ?? 0), place).toBeLessThanOrEqual(looseStock(trolley, place));
   }, 90_000);
 
   it('of the same orders on two stations before either synced: the centre keeps the first and refuses the second (ORDER_IN_RUN), on both', async () => {
@@ -92,7 +93,7 @@ describe('releasing a pick run', () => {
         ['TROLLEY', 'refused', 'ORDER_IN_RUN'],
       ]);
       // The refused run holds nothing; the kept one holds its orders.
-      expect(ordersOf((await planOf(station)).runs).filter((id) => ordersOf([run]).includes(id))).toEqual([]);
+      expect(plannedAgain((await planOf(station)).runs, run)).toEqual([]);
     }
     // The shift lead who released it hears of it among the site's exceptions.
     expect(trolley.core.db.read.all(sql`SELECT kind, json_extract(detail, '$.code') AS code FROM site_exception`)).toEqual([

@@ -159,9 +159,9 @@ function toReleased(run: RunPreview, runId: string, shipDate: string): ReleasedR
     shipDate,
     carrier: run.carrier,
     cutoff: run.cutoff,
-    orders: run.orders.map((order) => ({ ...order })),
+    orders: [...run.orders],
     stops: [
-      ...run.stops.map((stop) => ({ location: stop.location, lines: stop.lines.map((line) => ({ ...line })) })),
+      ...run.stops.map((stop) => ({ location: stop.location, lines: [...stop.lines] })),
       ...[...outside].map(([location, lines]) => ({ location, lines })),
     ],
     distance: run.distance,

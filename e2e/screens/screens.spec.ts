@@ -89,7 +89,7 @@ for (const size of sizes) {
       await stock.scanInto('move-from', loose.locationCode);
       await stock.expectStep('move', 'item');
       await stock.scanInto('move-item', '4006381333931');
-      await expect(page.locator('.step-message')).toBeVisible();
+      await expect(page.locator('.step-message-error')).toBeVisible();
       await shot('14-stock-move-refused');
       await go(page, '#/stock/count');
       await stock.scanInto('count-location', loose.locationCode);

@@ -40,8 +40,8 @@ export type ReleasedRunView = {
   readonly runId: string;
   readonly carrier: string;
   readonly cutoff: string;
-  /** `pending`: released here, not yet confirmed by the centre. */
-  readonly state: 'pending' | 'released' | 'refused';
+  /** `pending`: released here, not yet confirmed by the centre; `picked`: every line picked or short. */
+  readonly state: 'pending' | 'released' | 'refused' | 'picked';
   /** Why the centre refused it (an error code the screens translate). */
   readonly refusal: string | null;
   readonly orders: number;
@@ -102,3 +102,53 @@ export const runLimitsSchema = z.object({
   volumePerRun: z.number().positive().max(100_000_000).optional(),
   weightPerRun: z.number().positive().max(10_000_000).optional(),
 }) satisfies z.ZodType<RunLimits>;
+
+/** A released run a picker may take: nobody holds it, or this person does on this station. */
+export type RunToPick = {
+  readonly runId: string;
+  readonly carrier: string;
+  readonly cutoff: string;
+  readonly orders: number;
+  readonly lines: number;
+  /** Lines with units still to pick. */
+  readonly linesLeft: number;
+  readonly releasedAt: string;
+  /** Who holds it; `mine` when it is this person on this station. */
+  readonly holder: { readonly name: string; readonly station: string; readonly mine: boolean } | null;
+};
+
+/** The line a picker is at: where, what, how many, into which tote slot. */
+export type PickLine = {
+  readonly orderId: string;
+  readonly lineNo: number;
+  readonly location: string;
+  readonly sku: string;
+  readonly description: Readonly<Record<'fr' | 'en' | 'zh', string>>;
+  /** Units of the line, units already in its tote slot, units still to pick. */
+  readonly quantity: number;
+  readonly picked: number;
+  readonly left: number;
+  readonly toteSlot: number;
+  /** Its stop, counted from 1, of `stops`. */
+  readonly stop: number;
+};
+
+/** A run being picked, as the picking screen shows it; `line` is null once every line is done. */
+export type PickView = {
+  readonly runId: string;
+  readonly carrier: string;
+  readonly cutoff: string;
+  readonly state: 'released' | 'picked' | 'refused';
+  readonly stops: number;
+  readonly lines: number;
+  readonly linesDone: number;
+  readonly unitsPicked: number;
+  readonly unitsShort: number;
+  readonly line: PickLine | null;
+  /** Held by this person on this station (false once the run is done or someone else took it). */
+  readonly mine: boolean;
+};
+
+/** Why a line was picked short. */
+export const shortReasons = ['empty', 'not_enough', 'damaged', 'not_found'] as const;
+export type ShortReason = (typeof shortReasons)[number];

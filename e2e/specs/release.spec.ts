@@ -1,9 +1,6 @@
-import { admin } from '../fixtures/people';
-import { expect, logInAndSync, test } from '../fixtures/site';
-import { AdminPage } from '../pages/AdminPage';
+import { expect, logInAndSync, siteOfTwo, test } from '../fixtures/site';
 import { LoginPage, type Person } from '../pages/LoginPage';
 import { PlanningPage } from '../pages/PlanningPage';
-import { SetupPage } from '../pages/SetupPage';
 import { ShellPage } from '../pages/ShellPage';
 import { SyncPage } from '../pages/SyncPage';
 
@@ -15,20 +12,10 @@ const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' 
  */
 test('a run released on one station is released on the other after its sync, and is planned on neither again', async ({ site }) => {
   test.setTimeout(180_000);
-  const setupA = new SetupPage(site.a.page);
-  await setupA.choose('first');
-  await setupA.createSite();
+  await siteOfTwo(site, [{ ...lead, role: 'shift_lead' }]);
   const loginA = new LoginPage(site.a.page);
   const shellA = new ShellPage(site.a.page);
-  await loginA.logIn(admin);
-  await shellA.openArea('admin');
-  await new AdminPage(site.a.page).createUser({ ...lead, role: 'shift_lead' });
   const syncA = new SyncPage(site.a.page);
-  await syncA.expectBadge('idle', 0);
-  await shellA.logOut();
-  const setupB = new SetupPage(site.b.page);
-  await setupB.joinDemoSite();
-  await setupB.expectScreen('login');
 
   // The shift lead on A previews the first run and releases it.
   await loginA.logIn(lead);

@@ -1,7 +1,7 @@
 import type { WriteHandle } from '../platform/db/connection';
 import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
 import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
-import { releaseRun } from './site-runs';
+import { applyRunWork, releaseRun } from './site-runs';
 import { badgeHolder, findTask, readSiteConfig, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
 
 type Actor = { readonly personId: string; readonly name: string } | null;
@@ -35,6 +35,17 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
     }
     case 'run.released':
       return releaseRun(tx, payload as EventPayloadOf<'run.released'>, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
+    case 'run.claimed':
+    case 'run.paused':
+    case 'run.picked':
+    case 'run.short':
+      return applyRunWork(
+        tx,
+        { type, payload } as Parameters<typeof applyRunWork>[1],
+        { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId },
+        at,
+        origin,
+      );
     case 'stock.reconcile-mismatch':
       // A report for the centre's people: stored with the event, nothing to apply.
       return null;

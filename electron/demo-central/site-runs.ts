@@ -1,7 +1,7 @@
 import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
-import type { ReleasedRun } from '../../shared/sync/station-events';
-import { releasedRun, runNeeds, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
+import type { EventPayloadOf, ReleasedRun } from '../../shared/sync/station-events';
+import { applyRunEvent, releasedRun, runNeeds, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
 import type { Refusal } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
 import { findOrder } from './orders';
@@ -22,6 +22,41 @@ export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunD
   for (const order of run.orders) tx.run(sql`INSERT INTO run_order (order_id, run_id) VALUES (${order.orderId}, ${run.runId})`);
   for (const need of runNeeds(run).values())
     tx.run(sql`INSERT INTO run_reservation (run_id, location, sku, quantity) VALUES (${run.runId}, ${need.location}, ${need.sku}, ${need.quantity})`);
+  return null;
+}
+
+type RunWork =
+  | { readonly type: 'run.claimed'; readonly payload: EventPayloadOf<'run.claimed'> }
+  | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
+  | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
+  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> };
+
+/**
+ * A picker's event on a run, in arrival order: the first claim wins. A pick or a short pick takes
+ * its units out of the run's reservation (a picked run reserves nothing more); a short pick is
+ * accepted with a SHORT_PICK exception for the centre's people, a pick by someone who does not
+ * hold the run with RUN_NOT_HELD (the units moved all the same).
+ */
+export function applyRunWork(tx: WriteHandle, work: RunWork, by: RunData['releasedBy'], at: string, origin: Origin): Refusal | null {
+  const stored = findRun(tx, work.payload.runId);
+  if (!stored) return { code: 'RUN_NOT_FOUND', message: `no run ${work.payload.runId}` };
+  const holder = stored.data.claim;
+  const applied = applyRunEvent(stored.data, work, { actor: by, at });
+  if (!applied.ok) return applied.refusal;
+  if (applied.value === stored.data) return null;
+  writeRun(tx, applied.value, origin);
+  if (work.type === 'run.claimed' || work.type === 'run.paused') return null;
+  const { runId, location, sku, quantity } = work.payload;
+  if (applied.value.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${runId}`);
+  else {
+    const place = sql`run_id = ${runId} AND location = ${location} AND sku = ${sku}`;
+    tx.run(sql`DELETE FROM run_reservation WHERE ${place} AND quantity <= ${quantity}`);
+    tx.run(sql`UPDATE run_reservation SET quantity = quantity - ${quantity} WHERE ${place}`);
+  }
+  if (work.type === 'run.short')
+    return { code: 'SHORT_PICK', message: `${quantity} × ${sku} short at ${location} for order ${work.payload.orderId} (${work.payload.reason})` };
+  if (!holder || holder.personId !== by.personId || holder.stationId !== by.stationId)
+    return { code: 'RUN_NOT_HELD', message: `run ${runId} was picked by ${by.name}, who did not hold it` };
   return null;
 }
 

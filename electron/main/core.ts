@@ -24,6 +24,7 @@ import { createEventBus, type EventBus } from './events';
 import { createRegistrar, type Caller } from './ipc/registrar';
 import { registerOrderHandlers } from './orders/handlers';
 import { registerPickingHandlers } from './picking/handlers';
+import { createPickService } from './picking/picks';
 import { createPickingService } from './picking/service';
 import { registerHealthyRecoveryHandlers, registerRecoveryHandlers } from './recovery/handlers';
 import { createRecovery, type Restored } from './recovery/service';
@@ -228,7 +229,7 @@ export function createCore(options: CoreOptions): Core {
     registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
     registerTaskHandlers(registrar, tasks);
     registerOrderHandlers(registrar, db, clock);
-    registerPickingHandlers(registrar, createPickingService({ db, clock, audit }));
+    registerPickingHandlers(registrar, createPickingService({ db, clock, audit }), createPickService({ db, clock, audit, events }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));
     registerDiagnosticsHandlers(registrar, notices);
     registerHealthyRecoveryHandlers(registrar);

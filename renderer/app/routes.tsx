@@ -6,6 +6,7 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ScannerSetupScreen } from '../features/scanning/ScannerSetupScreen';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
+import { PickScreen } from '../features/picking/PickScreen';
 import { PlanningScreen } from '../features/picking/PlanningScreen';
 import { StockScreen } from '../features/stock/StockScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
@@ -23,6 +24,8 @@ export const areas: readonly Area[] = [
   { id: 'orders', roles: ['shift_lead', 'admin'], Screen: OrdersScreen },
   // Planning is the shift lead's (shared/ipc/picking.ts): main refuses it to everyone else.
   { id: 'runs', roles: ['shift_lead'], Screen: PlanningScreen },
+  // Picking is for pickers and shift leads (shared/ipc/picking.ts), on any station of the site.
+  { id: 'pick', roles: ['picker', 'shift_lead'], Screen: PickScreen },
   { id: 'stock', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: StockScreen },
   { id: 'tasks', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: TasksScreen },
   { id: 'sync', roles: ['shift_lead', 'admin'], Screen: SyncScreen },

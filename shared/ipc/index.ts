@@ -7,7 +7,7 @@ import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
 import { orders } from './orders';
-import { picking } from './picking';
+import { picking, pickingEvents } from './picking';
 import { stock, stockEvents } from './stock';
 import { sync, syncEvents } from './sync';
 import { taskEvents, tasks } from './tasks';
@@ -17,7 +17,7 @@ export const contract = { setup, auth, settings, audit, stock, scanner, sync, or
 export type Contract = typeof contract;
 
 /** Events by module: keyed like the contract, so two modules may both have a `changed` event. */
-export const events = { auth: authEvents, stock: stockEvents, sync: syncEvents, tasks: taskEvents } as const;
+export const events = { auth: authEvents, stock: stockEvents, sync: syncEvents, tasks: taskEvents, picking: pickingEvents } as const;
 export type Events = typeof events;
 type AnyEvent = { [M in keyof Events]: Events[M][keyof Events[M]] }[keyof Events];
 export type EventName = AnyEvent['name'];

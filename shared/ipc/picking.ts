@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { releaseRunSchema, runLimitsSchema, type PickRunPlan } from '../picking';
-import { defineModule, returns } from './define';
+import { releaseRunSchema, runLimitsSchema, shortReasons, type PickRunPlan, type PickView, type RunToPick } from '../picking';
+import { defineEvents, defineModule, returns } from './define';
+import { codeSchema, quantitySchema } from './stock';
+
+const runId = z.uuid();
+/** Who picks: pickers and shift leads, on any station of the site. */
+const pickers = ['picker', 'shift_lead'] as const;
 
 /** Pick runs (issue #12, ADR 0009). Planning reads this station's mirror; a release is shared with the site. */
 export const picking = defineModule('picking', {
@@ -30,4 +35,29 @@ export const picking = defineModule('picking', {
     output: returns<PickRunPlan>(),
     access: ['shift_lead'],
   },
+  /** Released runs a picker may take here, by cutoff: nobody holds them, or this person does on this station. */
+  toPick: { input: z.object({}), output: returns<readonly RunToPick[]>(), access: pickers, passive: true },
+  /** The run this person holds on this station, at the line they are at: a restart or an unlock carries on there. */
+  current: { input: z.object({}), output: returns<PickView | null>(), access: pickers, passive: true },
+  /** Takes a run (or carries on with the one held): the claim goes to the centre, where the first one wins. */
+  claim: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
+  /** Lets go of a run with its totes as they are: anyone may take it again, on any station. */
+  pause: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
+  /** The location scanned at a stop: WRONG_LOCATION unless it is the next line's. Records nothing. */
+  scanLocation: { input: z.object({ runId, code: codeSchema }), output: returns<PickView>(), access: pickers },
+  /**
+   * An item scanned at the line's location, `count` times (a case GTIN counts its pack quantity):
+   * WRONG_LOCATION, WRONG_ITEM, OVER_PICK, ORDER_CANCELLED refuse it with nothing recorded;
+   * otherwise the units move to the tote in one transaction.
+   */
+  pick: { input: z.object({ runId, location: codeSchema, code: codeSchema, count: quantitySchema.optional() }), output: returns<PickView>(), access: pickers },
+  /** What the location does not hold: the rest of the line ends short, an exception for the shift lead and the centre. */
+  short: { input: z.object({ runId, reason: z.enum(shortReasons) }), output: returns<PickView>(), access: pickers },
+});
+
+export const pickingEvents = defineEvents('picking', {
+  /** A run was taken, picked or let go, here or on another station: picking screens refresh. */
+  runChanged: returns<{ readonly runId: string }>(),
+  /** The centre gave a run this station's picker claimed to someone else first: the picker is told. */
+  claimLost: returns<{ readonly runId: string; readonly holder: string }>(),
 });

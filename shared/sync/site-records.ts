@@ -33,7 +33,20 @@ export type TaskData = z.infer<typeof taskDataSchema>;
 export type SiteEventContext = { readonly actor: Who; readonly at: string };
 
 export type Refusal = {
-  readonly code: 'ALREADY_CLAIMED' | 'NOT_CLAIMANT' | 'TASK_CLOSED' | 'TASK_NOT_FOUND' | 'TASK_EXISTS' | 'BADGE_TAKEN' | 'SITE_NOT_SET_UP' | RunRefusalCode;
+  readonly code:
+    | 'ALREADY_CLAIMED'
+    | 'NOT_CLAIMANT'
+    | 'TASK_CLOSED'
+    | 'TASK_NOT_FOUND'
+    | 'TASK_EXISTS'
+    | 'BADGE_TAKEN'
+    | 'SITE_NOT_SET_UP'
+    | 'RUN_NOT_FOUND'
+    | 'RUN_NOT_RELEASED'
+    | 'RUN_TAKEN'
+    | 'RUN_NOT_HELD'
+    | 'SHORT_PICK'
+    | RunRefusalCode;
   readonly message: string;
 };
 export type Applied<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { releasedRunSchema, type ReleasedRun } from './station-events';
+import type { Applied, Refusal, SiteEventContext } from './site-records';
+import { shortReasons } from '../picking';
+import { releasedRunSchema, type EventPayloadOf, type ReleasedRun } from './station-events';
 
 /**
  * A pick run as the site shares it (ADR 0009): released on one station, reserved and settled at
  * the centre, picked on any. A `released` run holds its orders and the stock of its lines;
  * `refused`: the centre could not reserve it (its reason says why, on every station), and its
- * orders are free to plan again.
+ * orders are free to plan again; `picked`: every line was picked or ended short, its orders wait to
+ * be packed.
  */
-export const runStates = ['released', 'refused'] as const;
+export const runStates = ['released', 'refused', 'picked'] as const;
 export type RunState = (typeof runStates)[number];
 
 /** Why the centre refused a release. */
@@ -16,11 +19,28 @@ export type RunRefusalCode = (typeof runRefusalCodes)[number];
 
 const who = z.object({ personId: z.string(), name: z.string(), stationId: z.string() });
 
+/** One pick of a line at its location (`short`: why the units were not there), named once by its `pickId`. */
+const pickedSchema = z.object({
+  pickId: z.string(),
+  orderId: z.string(),
+  lineNo: z.number().int(),
+  location: z.string(),
+  quantity: z.number().int().positive(),
+  short: z.enum(shortReasons).nullable(),
+  by: who,
+  at: z.string(),
+});
+export type RunPick = z.infer<typeof pickedSchema>;
+
 export const runDataSchema = releasedRunSchema.extend({
   state: z.enum(runStates),
   releasedBy: who,
   releasedAt: z.string(),
   refusal: z.object({ code: z.enum(runRefusalCodes), message: z.string() }).nullable(),
+  /** Who picks it now; null while nobody does (released, paused, picked). */
+  claim: who.extend({ at: z.string() }).nullable().default(null),
+  /** Every pick and short pick, in the order the centre received them. */
+  picks: z.array(pickedSchema).default([]),
 });
 export type RunData = z.infer<typeof runDataSchema>;
 
@@ -30,7 +50,7 @@ export function releasedRun(
   context: { readonly by: z.infer<typeof who>; readonly at: string },
   refusal: RunData['refusal'] = null,
 ): RunData {
-  return { ...run, state: refusal ? 'refused' : 'released', releasedBy: context.by, releasedAt: context.at, refusal };
+  return { ...run, state: refusal ? 'refused' : 'released', releasedBy: context.by, releasedAt: context.at, refusal, claim: null, picks: [] };
 }
 
 /** How the units at a place are keyed, wherever reservations are summed. */
@@ -47,4 +67,75 @@ export function runNeeds(run: Pick<ReleasedRun, 'stops'>): Map<string, { readonl
       else needs.set(key, { location: stop.location, sku: line.sku, quantity: line.quantity });
     }
   return needs;
+}
+
+/** A run line is an order line at one place (an order line may be split over two places). */
+export const lineKey = (line: { readonly orderId: string; readonly lineNo: number }, location: string): string =>
+  `${line.orderId}\u0000${line.lineNo}\u0000${location}`;
+
+/** Units picked and units short so far, per run line (`lineKey`). */
+export function progressOf(run: Pick<RunData, 'picks'>): Map<string, { picked: number; short: number }> {
+  const progress = new Map<string, { picked: number; short: number }>();
+  for (const pick of run.picks) {
+    const key = lineKey(pick, pick.location);
+    const done = progress.get(key) ?? { picked: 0, short: 0 };
+    if (pick.short) done.short += pick.quantity;
+    else done.picked += pick.quantity;
+    progress.set(key, done);
+  }
+  return progress;
+}
+
+export type RunLineAt = ReleasedRun['stops'][number]['lines'][number] & { readonly location: string; readonly stop: number };
+
+/** Every line of the run with what is left of it, in route order. */
+export function linesLeft(run: Pick<RunData, 'stops' | 'picks'>): (RunLineAt & { readonly left: number; readonly picked: number })[] {
+  const progress = progressOf(run);
+  return run.stops.flatMap((stop, index) =>
+    stop.lines.map((line) => {
+      const done = progress.get(lineKey(line, stop.location)) ?? { picked: 0, short: 0 };
+      return { ...line, location: stop.location, stop: index, picked: done.picked, left: Math.max(line.quantity - done.picked - done.short, 0) };
+    }),
+  );
+}
+
+type RunEvent =
+  | { readonly type: 'run.claimed'; readonly payload: EventPayloadOf<'run.claimed'> }
+  | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
+  | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
+  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> };
+
+export const isRunWorkEvent = (type: string): type is RunEvent['type'] =>
+  type === 'run.claimed' || type === 'run.paused' || type === 'run.picked' || type === 'run.short';
+
+const refuse = (code: Refusal['code'], message: string): Applied<never> => ({ ok: false, refusal: { code, message } });
+
+/**
+ * The run after a picker's event, applied the same way by the centre (in arrival order: the first
+ * claim wins) and by the station at once. A pick is a physical fact: it always applies (once, by
+ * its `pickId`), claimed or not; the centre answers with an exception when it should not have been.
+ * The last line done makes the run `picked` and lets go of its claim.
+ */
+export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: SiteEventContext): Applied<RunData> {
+  const { actor, at } = context;
+  const claimant = run.claim;
+  const isClaimant = claimant !== null && claimant.personId === actor.personId && claimant.stationId === actor.stationId;
+  switch (event.type) {
+    case 'run.claimed':
+      if (run.state !== 'released') return refuse('RUN_NOT_RELEASED', `run ${run.runId} is ${run.state}`);
+      if (claimant && !isClaimant) return refuse('RUN_TAKEN', `run ${run.runId} was taken by ${claimant.name} (${claimant.stationId})`);
+      return { ok: true, value: { ...run, claim: { ...actor, at } } };
+    case 'run.paused':
+      if (!isClaimant) return refuse('RUN_NOT_HELD', `run ${run.runId} is not held by ${actor.name}`);
+      return { ok: true, value: { ...run, claim: null } };
+    case 'run.picked':
+    case 'run.short': {
+      const { pickId, orderId, lineNo, location, quantity } = event.payload;
+      if (run.picks.some((pick) => pick.pickId === pickId)) return { ok: true, value: run };
+      const short = event.type === 'run.short' ? event.payload.reason : null;
+      const picks = [...run.picks, { pickId, orderId, lineNo, location, quantity, short, by: actor, at }];
+      const done = run.state === 'released' && linesLeft({ stops: run.stops, picks }).every((line) => line.left === 0);
+      return { ok: true, value: { ...run, picks, ...(done ? { state: 'picked' as const, claim: null } : {}) } };
+    }
+  }
 }

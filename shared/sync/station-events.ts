@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../locale';
-import { runLimitsSchema } from '../picking';
+import { runLimitsSchema, shortReasons } from '../picking';
 import { roles } from '../roles';
 import { locationTypes, movementKinds } from '../stock';
 
@@ -102,6 +102,17 @@ export const releasedRunSchema = z.object({
 });
 export type ReleasedRun = z.infer<typeof releasedRunSchema>;
 
+/** One line of a run, picked or short: `pickId` names it once, however often it is sent or pulled. */
+const pickSchema = z.object({
+  runId: uuid,
+  pickId: uuid,
+  orderId: z.string().min(1).max(64),
+  lineNo: z.number().int().positive(),
+  location: z.string().min(1).max(40),
+  sku: z.string().min(1).max(64),
+  quantity: z.number().int().positive(),
+});
+
 export const eventSchemas = {
   'stock.moved': { 1: z.object({ movements, reason: z.string().optional(), orderId: z.string().optional() }) },
   'stock.adjusted': { 1: z.object({ movements, reason: z.string() }) },
@@ -119,6 +130,14 @@ export const eventSchemas = {
   'task.closed': { 1: z.object({ taskId: uuid, decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string().max(500) }) },
   /** A shift lead releases a run: the centre reserves its stock or refuses it (ORDER_IN_RUN, NOT_ENOUGH_STOCK…). */
   'run.released': { 1: releasedRunSchema },
+  /** A picker takes a released run: the first claim the centre receives wins (ALREADY_CLAIMED for the others). */
+  'run.claimed': { 1: z.object({ runId: uuid }) },
+  /** The picker stops: the run, with what is already in its totes, waits for anyone to take it again. */
+  'run.paused': { 1: z.object({ runId: uuid }) },
+  /** Units of one line taken from its location to the run's tote slot: a physical fact, never refused. */
+  'run.picked': { 1: pickSchema.extend({ movements: movements.min(1).max(50) }) },
+  /** What a line's location did not hold: the line ends short, an exception for the shift lead and the centre. */
+  'run.short': { 1: pickSchema.extend({ reason: z.enum(shortReasons) }) },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
   'stock.reconcile-mismatch': {
     1: z.object({
@@ -176,6 +195,7 @@ export function checkEventPayload(type: string, version: number, payload: unknow
 
 /** Movements an event carries, whatever its type (those that carry none answer []). */
 export function movementsOf(type: EventType, payload: unknown): readonly MovementDelta[] {
-  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved') return (payload as { movements: MovementDelta[] }).movements;
+  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved' || type === 'run.picked')
+    return (payload as { movements: MovementDelta[] }).movements;
   return [];
 }

@@ -8,6 +8,7 @@ export const siteExceptionKinds = [
   'RECONCILE_MISMATCH',
   'MISSING_REFERENCE',
   'RUN_REFUSED',
+  'SHORT_PICK',
 ] as const;
 export type SiteExceptionKind = (typeof siteExceptionKinds)[number];
 

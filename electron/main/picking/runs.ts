@@ -1,6 +1,8 @@
-import { runNeeds, type RunData } from '../../../shared/sync/site-runs';
+import { applyRunEvent, isRunWorkEvent, linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
+import type { Who } from '../../../shared/sync/site-records';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { stationIdOf } from '../site/who';
 import { isReplay } from '../sync/replay';
 
 // SQL of the site's pick runs on this station (ADR 0009).
@@ -23,24 +25,37 @@ export function runsOf(read: ReadHandle, shipDate: string): StoredRun[] {
     .map(toRun);
 }
 
-/** Every live run, whatever its date: they hold their orders and their stock. */
+/** Every live run, whatever its date: being picked, they hold their orders and their stock; picked, their orders. */
 function liveRuns(read: ReadHandle): RunData[] {
-  return read.all<RunRow>(sql`SELECT version, data FROM pick_run WHERE state = 'released'`).map((row) => toRun(row).data);
+  return read.all<RunRow>(sql`SELECT version, data FROM pick_run WHERE state IN ('released', 'picked')`).map((row) => toRun(row).data);
 }
 
 /**
- * What live runs hold on this station: their orders, and the units they reserve per place and SKU
- * (`placeKey`). Planning leaves both out, so two runs this station knows of never promise
- * the same units (the centre decides between stations that have not synced).
+ * What live runs hold on this station: their orders, and the units they still reserve per place
+ * and SKU (`placeKey`): what is left to pick of each line. Planning leaves both out, so two runs
+ * this station knows of never promise the same units (the centre decides between stations that
+ * have not synced).
  */
 export function heldByRuns(read: ReadHandle): { readonly orders: ReadonlySet<string>; readonly reserved: ReadonlyMap<string, number> } {
   const orders = new Set<string>();
   const reserved = new Map<string, number>();
   for (const run of liveRuns(read)) {
     for (const order of run.orders) orders.add(order.orderId);
-    for (const [key, need] of runNeeds(run)) reserved.set(key, (reserved.get(key) ?? 0) + need.quantity);
+    for (const line of linesLeft(run)) {
+      const key = placeKey(line.location, line.sku);
+      if (line.left > 0) reserved.set(key, (reserved.get(key) ?? 0) + line.left);
+    }
   }
   return { orders, reserved };
+}
+
+/** Released runs nobody else holds, and the ones this person holds here: what a picker may take. */
+export function runsToPick(read: ReadHandle): StoredRun[] {
+  return read
+    .all<RunRow>(
+      sql`SELECT version, data FROM pick_run WHERE state = 'released' ORDER BY json_extract(data, '$.cutoff'), json_extract(data, '$.releasedAt'), run_id`,
+    )
+    .map(toRun);
 }
 
 /** `version` 0: released here, not yet confirmed by the centre. */
@@ -50,8 +65,25 @@ export function writeRun(tx: WriteHandle, run: Readonly<RunData>, version: numbe
     ON CONFLICT (run_id) DO UPDATE SET ship_date = excluded.ship_date, state = excluded.state, version = excluded.version, data = excluded.data`);
 }
 
-/** The centre's version of a run: its word settles the release (accepted, or refused with why). */
+type PendingRow = { type: string; payload: string; occurred_at: number; person_id: string | null; actor_name: string | null };
+
+/**
+ * The centre's version of a run: its word settles the release (accepted, or refused with why) and
+ * who holds it. This station's run events it has not confirmed yet are applied on top, in order,
+ * so a pick made here never looks undone while it travels (a line picked twice would be an over-pick).
+ */
 export function applyPulledRun(tx: WriteHandle, run: Readonly<RunData>, version: number, context: { readonly generation: number }): void {
   if (isReplay(context.generation, version, findRun(tx, run.runId)?.version)) return;
-  writeRun(tx, run, version);
+  const station = stationIdOf(tx);
+  let current: RunData = run;
+  for (const event of tx.all<PendingRow>(sql`
+    SELECT o.type, o.payload, o.occurred_at, u.person_id, o.actor_name FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
+    WHERE o.state = 'pending' AND o.type LIKE 'run.%' AND json_extract(o.payload, '$.runId') = ${run.runId} ORDER BY o.seq`)) {
+    if (!isRunWorkEvent(event.type)) continue;
+    const actor: Who = { personId: event.person_id ?? '', name: event.actor_name ?? '', stationId: station };
+    const work = { type: event.type, payload: JSON.parse(event.payload) as unknown } as Parameters<typeof applyRunEvent>[1];
+    const applied = applyRunEvent(current, work, { actor, at: new Date(event.occurred_at).toISOString() });
+    if (applied.ok) current = applied.value;
+  }
+  writeRun(tx, current, version);
 }

@@ -27,5 +27,10 @@ export function recordStockEvent(
       : type === 'stock.adjusted'
         ? appendEvent(tx, { type, at, actor: actorRef, payload: { movements, reason: extra.reason ?? '' } })
         : appendEvent(tx, { type, at, actor: actorRef, payload: { movements, reason: extra.reason ?? '', ...(extra.taskId ? { taskId: extra.taskId } : {}) } });
+  linkMovements(tx, eventId, movementIds);
+}
+
+/** The event movements belong to: when the centre fans it back out, this station knows it has them. */
+export function linkMovements(tx: WriteHandle, eventId: string, movementIds: readonly number[]): void {
   tx.run(sql`UPDATE movement SET event_id = ${eventId} WHERE id IN ${sqlIn(movementIds)}`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maxPushBatch, type PushResult, type StationEvent } from '../../../shared/sync/protocol';
-import type { SyncStatus } from '../../../shared/sync/status';
+import type { SiteExceptionKind, SyncStatus } from '../../../shared/sync/status';
 import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
@@ -53,17 +53,23 @@ export function backoffDelay(failures: number, random: () => number): number {
 }
 
 /** What a push outcome means for this station's people (ADR 0007): an exception here, told at once. */
-const exceptionKinds = {
+/** What a centre's exception means for this station's people, whatever the event. */
+const exceptionKinds: Readonly<Record<string, SiteExceptionKind>> = {
   NEGATIVE_STOCK: 'NEGATIVE_STOCK',
   ALREADY_CLAIMED: 'CLAIM_LOST',
   TASK_CLOSED: 'TASK_CLOSED',
   BADGE_TAKEN: 'BADGE_TAKEN',
-  // A run the centre could not reserve (ADR 0009): the shift lead plans its orders again.
-  ORDER_IN_RUN: 'RUN_REFUSED',
-  NOT_ENOUGH_STOCK: 'RUN_REFUSED',
-  ORDER_NOT_OPEN: 'RUN_REFUSED',
-  ORDER_CHANGED: 'RUN_REFUSED',
-} as const;
+};
+/** …and for the events of pick runs (ADR 0009), where the same order codes mean something else. */
+const runExceptionKinds: Readonly<Record<string, Readonly<Record<string, SiteExceptionKind>>>> = {
+  // A run the centre could not reserve: the shift lead plans its orders again.
+  'run.released': { ORDER_IN_RUN: 'RUN_REFUSED', NOT_ENOUGH_STOCK: 'RUN_REFUSED', ORDER_NOT_OPEN: 'RUN_REFUSED', ORDER_CHANGED: 'RUN_REFUSED' },
+  // Someone else's claim reached the centre first: the picker here is told at once.
+  'run.claimed': { RUN_TAKEN: 'CLAIM_LOST' },
+  'run.picked': { RUN_NOT_HELD: 'CLAIM_LOST' },
+  'run.short': { RUN_NOT_HELD: 'CLAIM_LOST' },
+};
+const exceptionKindOf = (type: string, code: string): SiteExceptionKind | undefined => runExceptionKinds[type]?.[code] ?? exceptionKinds[code];
 
 const lastErrorSchema = z.object({ kind: z.string(), message: z.string() });
 /** The stored last error, or its text when it is not what we wrote (a damaged row never breaks the status). */
@@ -133,20 +139,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   function noteExceptions(tx: WriteHandle, results: readonly PushResult[]): void {
     for (const result of results) {
       const code = result.problem?.code;
-      if (result.status !== 'accepted_with_exception' || !code || !(code in exceptionKinds)) continue;
+      if (result.status !== 'accepted_with_exception' || !code) continue;
       const event = tx.get<{ type: string; payload: string }>(sql`SELECT type, payload FROM outbox WHERE event_id = ${result.eventId}`);
+      const kind = exceptionKindOf(event?.type ?? '', code);
+      if (!kind) continue;
       const about = event ? (JSON.parse(event.payload) as { taskId?: string; runId?: string }) : {};
-      const taskId = about.taskId;
-      recordSiteException(tx, clock.now(), exceptionKinds[code as keyof typeof exceptionKinds], taskId ?? about.runId ?? result.eventId, {
-        eventId: result.eventId,
-        code,
-        message: result.problem?.message ?? '',
-      });
+      const { taskId, runId } = about;
+      recordSiteException(tx, clock.now(), kind, taskId ?? runId ?? result.eventId, { eventId: result.eventId, code, message: result.problem?.message ?? '' });
+      const holder = /taken by ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
       if (code === 'ALREADY_CLAIMED' && taskId) {
         const location = tx.get<{ location: string }>(sql`SELECT location FROM task WHERE task_id = ${taskId}`)?.location ?? '';
-        const holder = /taken by ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
         events.emit('tasks:claim-lost', { taskId, location, holder });
       }
+      if (kind === 'CLAIM_LOST' && runId) events.emit('picking:claim-lost', { runId, holder });
     }
   }
 

@@ -11,6 +11,7 @@ import { DataTable, type Column } from '../../ui/DataTable';
 import { LoadState } from '../../ui/LoadState';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
 import { LimitsForm, LimitsText } from './RunLimits';
+import { carrierName } from './text';
 import { usePlanning } from './store';
 
 type NumberedRun = RunPreview & { readonly number: number };
@@ -324,5 +325,3 @@ function RunDetail({ run, shipDate, onBack }: { readonly run: NumberedRun; reado
     </main>
   );
 }
-
-const carrierName = (t: ReturnType<typeof useTranslation>['t'], carrier: string): string => t(`orders.carriers.${carrier}`, { defaultValue: carrier });

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { quantitySchema } from '../../../shared/ipc/stock';
-import { useSchemaForm } from '../../lib/forms';
 import { BigNumber } from '../../ui/BigNumber';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
+import { ItemScan } from '../../ui/ItemScan';
 import { ScanField } from '../../ui/ScanField';
 import { StepFlow, type StepView } from '../../ui/steps/StepFlow';
 import { countActions, useCountFlow, type CountStep } from './count-flow';
@@ -56,7 +53,13 @@ export function CountPanel({ afterClose }: { readonly afterClose?: ReactNode } =
         {step === 'location' && <ScanField key="location" hideLabel label={prompt} name="count-location" onScan={(code) => void countActions.scan(code)} />}
         {step === 'items' && count && (
           <>
-            <ItemScan key={`items-${count.round}`} label={prompt} />
+            <ItemScan
+              key={`items-${count.round}`}
+              label={prompt}
+              name="count-item"
+              perScanLabel={t('stock.count.perScan')}
+              onScan={(code, quantity) => countActions.scan(code, quantity)}
+            />
             <div className="figures figures-compact">
               <BigNumber label={t('stock.unitsCounted')} value={scanned} />
               <BigNumber label={t('stock.productsCounted')} value={count.lines.length} />
@@ -94,25 +97,6 @@ export function CountPanel({ afterClose }: { readonly afterClose?: ReactNode } =
           </>
         )}
       </StepFlow>
-    </div>
-  );
-}
-
-/** The count of one scan is 1 (a case: its units) unless keyed first, with the contract's own bound. */
-const perScanSchema = z.object({ quantity: quantitySchema });
-
-function ItemScan({ label }: { readonly label: string }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, reset } = useSchemaForm(perScanSchema, { defaultValues: { quantity: 1 } });
-  const onScan = (code: string): void =>
-    void handleSubmit(async ({ quantity }) => {
-      await countActions.scan(code, quantity === 1 ? undefined : quantity);
-      reset({ quantity: 1 });
-    })();
-  return (
-    <div className="form-inline count-item">
-      <ScanField hideLabel label={label} name="count-item" onScan={onScan} />
-      <TextField label={t('stock.count.perScan')} inputMode="numeric" error={errorOf('quantity')} {...register('quantity', { valueAsNumber: true })} />
     </div>
   );
 }

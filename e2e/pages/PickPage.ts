@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { StationPage } from './StationPage';
+
+/** The line the picking screen is at, as it shows it. */
+export type ShownLine = { readonly location: string; readonly sku: string; readonly left: number; readonly slot: number };
+
+/** Picking by scan (issue #12): the runs to take, then a line's location and item. */
+export class PickPage extends StationPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  screen(): Locator {
+    return this.page.locator('main.pick-screen');
+  }
+
+  async expectStep(step: 'run' | 'location' | 'item' | 'done'): Promise<void> {
+    await expect(this.screen()).toHaveAttribute('data-pick-step', step);
+  }
+
+  runsToPick(): Locator {
+    return this.page.locator('.runs-to-pick .run-to-pick');
+  }
+
+  async takeNext(): Promise<void> {
+    await this.button('picking.pick.takeNext').click();
+  }
+
+  private figure(labelKey: string): Locator {
+    return this.page
+      .locator('.pick-figures .big-number')
+      .filter({ has: this.page.locator('.big-number-label', { hasText: this.t(labelKey) }) })
+      .locator('.big-number-value');
+  }
+
+  /** Location, SKU, units left and tote slot of the line on screen, read as the picker reads them. */
+  async line(): Promise<ShownLine> {
+    await expect(this.page.locator('.pick-line')).toBeVisible();
+    const location = (await this.figure('picking.pick.location').textContent()) ?? '';
+    const sku = (await this.page.locator('.pick-product code').textContent()) ?? '';
+    const left = Number(await this.figure('picking.pick.toPickNow').textContent());
+    const slot = Number(await this.figure('picking.pick.toteSlot').textContent());
+    return { location, sku, left, slot };
+  }
+
+  /** Keys how many units the next scan stands for, then scans. */
+  async scanItem(code: string, count?: number): Promise<void> {
+    if (count !== undefined) await this.page.getByLabel(this.t('picking.pick.perScan')).fill(String(count));
+    await this.scan(code);
+  }
+
+  async shortPick(reason: 'empty' | 'not_enough' | 'damaged' | 'not_found'): Promise<void> {
+    await this.button('picking.pick.short').click();
+    await this.page.locator(`.pick-short button[data-reason="${reason}"]`).click();
+  }
+
+  linesDone(): Locator {
+    return this.page.locator('.pick-progress');
+  }
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { PickLine, PickView, RunPreview } from '../../../shared/picking';
+import { startTestCentral } from '../../demo-central/testing';
+import { sql } from '../../platform/db/sql';
+import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
+import { planOf } from '../testing/picking';
+import { placeKey, type RunData } from '../../../shared/sync/site-runs';
+import { applyPulledRun, findRun, heldByRuns } from './runs';
+
+// Picking a released run by scan (issue #12, ADR 0009): taken through the centre, picked on any station.
+
+const picker = { name: 'Paul Picker', badge: 'BADGE-PCK1', pin: '1357' } as const;
+
+/** The office releases the plan's first run and syncs; the picker is a person of the site. */
+async function releasedSite() {
+  const centre = await startTestCentral();
+  const office = await connectedStation(centre, { stationId: 'OFFICE' });
+  expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
+  expect(await office.client.auth.createUser({ ...picker, role: 'picker' })).toMatchObject({ ok: true });
+  expect(await office.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' })).toMatchObject({ ok: true });
+  const plan = await planOf(office);
+  const run = plan.runs[0] as RunPreview;
+  const released = await office.client.picking.release({ shipDate: plan.shipDate, orders: run.orders.map((order) => order.orderId) });
+  if (!released.ok) throw new Error(released.error.code);
+  const runId = released.value.released[0]?.runId ?? '';
+  await settle(office);
+  const trolley = await connectedStation(centre, { stationId: 'TROLLEY' });
+  expect(await trolley.client.auth.login(picker)).toMatchObject({ ok: true });
+  return { centre, office, trolley, plan, run, runId };
+}
+
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+
+function unitGtin(station: ConnectedStation, sku: string): string {
+  const row = station.core.db.read.get<{ gtin: string }>(sql`
+    SELECT g.gtin FROM gtin g JOIN product p ON p.id = g.product_id WHERE p.sku = ${sku} AND g.pack_quantity = 1 ORDER BY g.gtin LIMIT 1`);
+  if (!row) throw new Error(`no unit GTIN for ${sku}`);
+  return row.gtin;
+}
+
+const looseAt = (station: ConnectedStation, location: string, sku: string): number =>
+  station.core.db.read.get<{ n: number }>(sql`
+    SELECT coalesce(sum(b.quantity), 0) AS n FROM stock_balance b JOIN location l ON l.id = b.location_id JOIN product p ON p.id = b.product_id
+    WHERE l.code = ${location} AND p.sku = ${sku} AND b.container_id = 0`)?.n ?? 0;
+
+/** What a refusal must leave as it was: movements, the outbox, the run. */
+const footprint = (station: ConnectedStation) => ({
+  movements: station.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM movement`)?.n,
+  outbox: station.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox`)?.n,
+  runs: station.core.db.read.all(sql`SELECT run_id, data FROM pick_run ORDER BY run_id`),
+});
+
+/** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
+async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {
+  const line = view.line as PickLine;
+  ok(await station.client.picking.scanLocation({ runId: view.runId, code: line.location }));
+  return ok(await station.client.picking.pick({ runId: view.runId, location: line.location, code: unitGtin(station, line.sku), count: line.left }));
+}
+
+describe('picking a released run by scan', () => {
+  it('on another station than the one that released it: refusals record nothing, every line moves its units to packing, and both stations and the centre agree', async () => {
+    const { office, trolley, run, runId } = await releasedSite();
+    const toPick = ok(await trolley.client.picking.toPick());
+    expect(toPick).toEqual([expect.objectContaining({ runId, carrier: run.carrier, lines: run.lines, linesLeft: run.lines, holder: null })]);
+    let view = ok(await trolley.client.picking.claim({ runId }));
+    expect(view).toMatchObject({ runId, mine: true, linesDone: 0, lines: run.lines, line: { stop: 1, picked: 0 } });
+    const first = view.line as PickLine;
+    expect(first).toMatchObject({ location: run.stops[0]?.location, sku: run.stops[0]?.lines[0]?.sku, left: run.stops[0]?.lines[0]?.quantity });
+
+    // Wrong location, wrong item, too many, a location for an item: refused, nothing recorded.
+    const before = footprint(trolley);
+    const elsewhere = run.stops.find((stop) => stop.location !== first.location)?.location ?? 'A-99-99-9';
+    expect(await trolley.client.picking.scanLocation({ runId, code: elsewhere })).toMatchObject({ ok: false, error: { code: 'WRONG_LOCATION' } });
+    expect(await trolley.client.picking.pick({ runId, location: elsewhere, code: unitGtin(trolley, first.sku) })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_LOCATION', details: { expected: first.location } },
+    });
+    const otherSku = run.stops.flatMap((stop) => stop.lines).find((line) => line.sku !== first.sku)?.sku as string;
+    expect(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, otherSku) })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_ITEM', details: { scanned: otherSku, expected: first.sku } },
+    });
+    expect(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, first.sku), count: first.left + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'OVER_PICK', details: { left: first.left } },
+    });
+    expect(await trolley.client.picking.pick({ runId, location: first.location, code: first.location })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AN_ITEM' },
+    });
+    expect(footprint(trolley)).toEqual(before);
+
+    // One unit, then the rest of the line: the location gives them up, the line is done.
+    const stockBefore = looseAt(trolley, first.location, first.sku);
+    view = ok(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, first.sku) }));
+    if (first.left > 1) {
+      expect(view.line).toMatchObject({ orderId: first.orderId, lineNo: first.lineNo, picked: 1, left: first.left - 1 });
+      view = await pickLine(trolley, view);
+    }
+    expect(looseAt(trolley, first.location, first.sku)).toBe(stockBefore - first.left);
+    expect(view).toMatchObject({ linesDone: 1, unitsPicked: first.left });
+    while (view.line) view = await pickLine(trolley, view);
+    expect(view).toMatchObject({ state: 'picked', linesDone: run.lines, unitsPicked: run.units, unitsShort: 0, mine: false });
+    expect(ok(await trolley.client.picking.toPick())).toEqual([]);
+    const packed = trolley.core.db.read.get<{ n: number }>(sql`
+      SELECT coalesce(sum(b.quantity), 0) AS n FROM stock_balance b JOIN location l ON l.id = b.location_id WHERE l.type = 'pack_station'`)?.n;
+    expect(packed).toBe(run.units);
+    // One audit row per pick event, and one pick event per scan that picked (two for the first line when it had more than one unit).
+    const picks = trolley.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE type = 'run.picked'`)?.n;
+    expect(picks).toBe(run.lines + (first.left > 1 ? 1 : 0));
+    expect(trolley.core.db.read.get(sql`SELECT count(*) AS n FROM audit WHERE action = 'picking:pick' AND outcome = 'ok'`)).toEqual({ n: picks });
+
+    await settle(trolley);
+    await expectConsistent(trolley);
+    const received = await trolley.centre.events();
+    expect(received.filter((event) => event.type?.startsWith('run.')).every((event) => event.status === 'applied')).toBe(true);
+    // The office hears of it: the run is picked, and the stock the same as the trolley's.
+    await settle(office);
+    expect((await planOf(office)).released).toEqual([expect.objectContaining({ runId, state: 'picked' })]);
+    expect(sortRows(stationStock(office.core.db))).toEqual(sortRows(stationStock(trolley.core.db)));
+  }, 120_000);
+
+  it('taken on two stations before either synced: the first claim at the centre wins, the other picker is told, and a paused run carries on elsewhere at the same line, after a restart too', async () => {
+    const { office, trolley, runId } = await releasedSite();
+    ok(await office.client.picking.claim({ runId }));
+    ok(await trolley.client.picking.claim({ runId }));
+    const lost: unknown[] = [];
+    trolley.core.events.subscribe((name, payload) => {
+      if (name === 'picking:claim-lost') lost.push(payload);
+    });
+    await settle(office);
+    await settle(trolley);
+    expect(lost).toEqual([{ runId, holder: 'Léa Lead' }]);
+    expect(trolley.core.db.read.all(sql`SELECT kind, subject, json_extract(detail, '$.code') AS code FROM site_exception`)).toEqual([
+      { kind: 'CLAIM_LOST', subject: runId, code: 'RUN_TAKEN' },
+    ]);
+    // The trolley's picker is now refused: the run is the lead's, at the office.
+    expect(ok(await trolley.client.picking.current())).toBeNull();
+    expect(ok(await trolley.client.picking.toPick())).toEqual([]);
+    expect(await trolley.client.picking.scanLocation({ runId, code: 'A-01-01-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'RUN_TAKEN', details: { holder: 'Léa Lead' } },
+    });
+
+    // The lead picks a line and pauses; the picker takes it on the trolley, at the next line.
+    let view = await pickLine(office, ok(await office.client.picking.current()) as PickView);
+    const next = view.line as PickLine;
+    view = ok(await office.client.picking.pause({ runId }));
+    expect(view.mine).toBe(false);
+    await settle(office);
+    await settle(trolley);
+    expect(ok(await trolley.client.picking.toPick())).toEqual([expect.objectContaining({ runId, holder: null })]);
+    view = ok(await trolley.client.picking.claim({ runId }));
+    expect(view).toMatchObject({ mine: true, linesDone: 1, line: { orderId: next.orderId, lineNo: next.lineNo, location: next.location } });
+
+    // A crash and a restart: the same run, at the same line.
+    const restarted = await trolley.restart();
+    expect(await restarted.client.auth.login(picker)).toMatchObject({ ok: true });
+    expect(ok(await restarted.client.picking.current())).toMatchObject({
+      runId,
+      mine: true,
+      linesDone: 1,
+      line: { orderId: next.orderId, lineNo: next.lineNo },
+    });
+    // Picked here, not yet pushed, when the centre's version of the run (without that pick) is pulled: the pick stays.
+    const centreVersion = findRun(restarted.core.db.read, runId) as { data: RunData; version: number };
+    await pickLine(restarted, ok(await restarted.client.picking.current()) as PickView);
+    restarted.core.db.write((tx) => applyPulledRun(tx, centreVersion.data, centreVersion.version + 1, { generation: 0 }));
+    expect(ok(await restarted.client.picking.current())).toMatchObject({ mine: true, linesDone: 2 });
+    await settle(restarted);
+    expect(ok(await restarted.client.picking.current())).toMatchObject({ linesDone: 2 });
+    await expectConsistent(restarted);
+  }, 120_000);
+
+  it('short: the rest of the line ends short with its reason, an exception here and at the centre, and its units are no longer reserved', async () => {
+    const { trolley, run, runId } = await releasedSite();
+    const view = ok(await trolley.client.picking.claim({ runId }));
+    const line = view.line as PickLine;
+    expect(await trolley.client.picking.short({ runId, reason: 'broken' as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const reserved = (): number => heldByRuns(trolley.core.db.read).reserved.get(placeKey(line.location, line.sku)) ?? 0;
+    const reservedBefore = reserved();
+    expect(reservedBefore).toBeGreaterThanOrEqual(line.left);
+    const after = ok(await trolley.client.picking.short({ runId, reason: 'empty' }));
+    expect(reserved()).toBe(reservedBefore - line.left);
+    expect(after).toMatchObject({ linesDone: 1, unitsShort: line.left, unitsPicked: 0 });
+    expect(after.line).not.toMatchObject({ orderId: line.orderId, lineNo: line.lineNo, location: line.location });
+    expect(trolley.core.db.read.all(sql`SELECT kind, subject, json_extract(detail, '$.reason') AS reason FROM site_exception`)).toEqual([
+      { kind: 'SHORT_PICK', subject: `${line.sku}@${line.location}`, reason: 'empty' },
+    ]);
+    await settle(trolley);
+    const short = (await trolley.centre.events()).find((event) => event.type === 'run.short');
+    expect(short).toMatchObject({ status: 'accepted_with_exception', problem: { code: 'SHORT_PICK' } });
+    // Not recorded twice on the station: it was at the short pick.
+    expect(trolley.core.db.read.get(sql`SELECT count(*) AS n FROM site_exception`)).toEqual({ n: 1 });
+    // The centre's version agrees: the line is short on every station that pulls it.
+    await settle(trolley);
+    expect(findRun(trolley.core.db.read, runId)?.data.picks).toEqual([
+      expect.objectContaining({ orderId: line.orderId, lineNo: line.lineNo, quantity: line.left, short: 'empty' }),
+    ]);
+    expect(reserved()).toBe(reservedBefore - line.left);
+    expect(run.orders.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('is for pickers and shift leads only, in main, and a picker may not plan or release', async () => {
+    const { office, trolley, plan, runId } = await releasedSite();
+    expect(await trolley.client.picking.release({ shipDate: plan.shipDate, orders: [plan.runs[1]?.orders[0]?.orderId ?? ''] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await trolley.client.picking.setLimits({ ordersPerRun: 2, linesPerRun: 10, unitsPerRun: 10, toteSlots: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(trolley.core.db.read.all(sql`SELECT action FROM audit WHERE outcome = 'refused' ORDER BY id`)).toEqual([
+      { action: 'picking:release' },
+      { action: 'picking:set-limits' },
+    ]);
+    expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
+    expect(await office.client.picking.claim({ runId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.client.picking.claim({ runId: 'not-a-run' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await trolley.client.picking.claim({ runId: 'not-a-run' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await trolley.client.picking.claim({ runId: '0193a0c4-1f2e-7000-8000-00000000dead' })).toMatchObject({
+      ok: false,
+      error: { code: 'RUN_NOT_FOUND' },
+    });
+  }, 120_000);
+});

@@ -1,0 +1,303 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { PickView, RunToPick, ShortReason } from '../../../shared/picking';
+import { applyRunEvent, linesLeft, type RunData } from '../../../shared/sync/site-runs';
+import type { EventPayloadOf } from '../../../shared/sync/station-events';
+import { toIso, type Clock } from '../../platform/clock';
+import type { Database, ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { sql } from '../../platform/db/sql';
+import { AppError } from '../../platform/errors';
+import type { AuditLog } from '../audit/service';
+import type { Actor } from '../auth/session';
+import type { EventBus } from '../events';
+import { whoIs } from '../site/who';
+import { recordMovement } from '../stock/ledger';
+import { findLocationByCode, findProductBySku, lotsAt } from '../stock/repo';
+import { resolveLocation, resolveProduct, unitsOf } from '../stock/resolve';
+import { linkMovements } from '../stock/events';
+import { recordSiteException } from '../sync/exceptions';
+import { appendEvent, movementDeltas } from '../sync/outbox';
+import { findRun, runsToPick, writeRun } from './runs';
+
+type RunWorkType = 'run.claimed' | 'run.paused' | 'run.picked' | 'run.short';
+
+/**
+ * Picking a released run by scan (issue #12, ADR 0009), on any station of the site: a picker takes
+ * the run (the claim travels to the centre, where the first one wins), then stop by stop scans the
+ * location and the item. Main decides which line is next from the run's picks, so a restart, a
+ * lock or another picker on another station carries on at the same line with the same totes.
+ * Every pick is one transaction: the movement from the location to the pack station, the run's
+ * progress (what its reservation still holds), the event for the centre, the audit row.
+ */
+export function createPickService(deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog; readonly events: EventBus }) {
+  const { db, clock, audit, events } = deps;
+
+  const requireRun = (read: ReadHandle, runId: string): { data: RunData; version: number } => {
+    const run = findRun(read, runId);
+    if (!run) throw new AppError('RUN_NOT_FOUND', `no run ${runId}`, { runId });
+    return run;
+  };
+
+  const isMine = (read: ReadHandle, actor: Actor, run: RunData): boolean => {
+    const me = whoIs(read, actor);
+    return run.claim !== null && run.claim.personId === me.personId && run.claim.stationId === me.stationId;
+  };
+
+  /** Applies a picker's event here at once (the same reducer as the centre's) and records it for the centre. */
+  function act<T extends RunWorkType>(tx: WriteHandle, actor: Actor, runId: string, type: T, payload: EventPayloadOf<T>): { run: RunData; eventId: string } {
+    const stored = requireRun(tx, runId);
+    const applied = applyRunEvent(stored.data, { type, payload } as Parameters<typeof applyRunEvent>[1], { actor: whoIs(tx, actor), at: toIso(clock.now()) });
+    if (!applied.ok) throw new AppError(applied.refusal.code, applied.refusal.message, { runId });
+    writeRun(tx, applied.value, stored.version);
+    const { eventId } = appendEvent(tx, { type, at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload });
+    return { run: applied.value, eventId };
+  }
+
+  /** The run as the picking screen shows it: the next line is the first, in route order, with units left. */
+  function view(read: ReadHandle, actor: Actor, run: RunData): PickView {
+    const lines = linesLeft(run);
+    const next = run.state === 'released' ? lines.find((line) => line.left > 0) : undefined;
+    const product = next ? findProductBySku(read, next.sku) : null;
+    return {
+      runId: run.runId,
+      carrier: run.carrier,
+      cutoff: run.cutoff,
+      state: run.state,
+      stops: run.stops.length,
+      lines: lines.length,
+      linesDone: lines.filter((line) => line.left === 0).length,
+      unitsPicked: run.picks.reduce((sum, pick) => sum + (pick.short ? 0 : pick.quantity), 0),
+      unitsShort: run.picks.reduce((sum, pick) => sum + (pick.short ? pick.quantity : 0), 0),
+      line: next
+        ? {
+            orderId: next.orderId,
+            lineNo: next.lineNo,
+            location: next.location,
+            sku: next.sku,
+            description: product?.description ?? { fr: next.sku, en: next.sku, zh: next.sku },
+            quantity: next.quantity,
+            picked: next.picked,
+            left: next.left,
+            toteSlot: next.toteSlot,
+            stop: next.stop + 1,
+          }
+        : null,
+      mine: run.state === 'released' && isMine(read, actor, run),
+    };
+  }
+
+  /** The line the picker is at, held by them: what every scan is checked against. */
+  function lineToPick(read: ReadHandle, actor: Actor, runId: string) {
+    const run = requireRun(read, runId).data;
+    if (run.state !== 'released') throw new AppError('RUN_NOT_RELEASED', `run ${runId} is ${run.state}`, { runId });
+    if (!isMine(read, actor, run)) {
+      const holder = run.claim;
+      throw holder
+        ? new AppError('RUN_TAKEN', `run ${runId} is held by ${holder.name}`, { runId, holder: holder.name })
+        : new AppError('RUN_NOT_HELD', `run ${runId} is not held by ${actor.name}`, { runId });
+    }
+    const line = linesLeft(run).find((candidate) => candidate.left > 0);
+    if (!line) throw new AppError('RUN_NOT_RELEASED', `run ${runId} has nothing left to pick`, { runId });
+    return line;
+  }
+
+  const announce = (runId: string, ...locations: string[]): void => {
+    events.emit('picking:run-changed', { runId });
+    if (locations.length > 0) events.emit('stock:changed', { locations });
+  };
+
+  function toPick(actor: Actor): RunToPick[] {
+    const me = whoIs(db.read, actor);
+    return runsToPick(db.read).flatMap(({ data: run }) => {
+      const holder = run.claim;
+      const mine = holder !== null && holder.personId === me.personId && holder.stationId === me.stationId;
+      if (holder && !mine) return [];
+      const lines = linesLeft(run);
+      return [
+        {
+          runId: run.runId,
+          carrier: run.carrier,
+          cutoff: run.cutoff,
+          orders: run.orders.length,
+          lines: lines.length,
+          linesLeft: lines.filter((line) => line.left > 0).length,
+          releasedAt: run.releasedAt,
+          holder: holder ? { name: holder.name, station: holder.stationId, mine } : null,
+        },
+      ];
+    });
+  }
+
+  /** The run this person holds on this station, if any: where a restart or an unlock carries on. */
+  function current(actor: Actor): PickView | null {
+    const held = runsToPick(db.read).find(({ data }) => isMine(db.read, actor, data));
+    return held ? view(db.read, actor, held.data) : null;
+  }
+
+  function claim(actor: Actor, runId: string): PickView {
+    const run = db.write((tx) => {
+      if (!pickDestination(tx)) throw new AppError('NO_PACK_STATION', 'the site has no active pack station for picked units', {});
+      const stored = requireRun(tx, runId).data;
+      // Taking it again (after a restart) is not a new claim.
+      if (isMine(tx, actor, stored)) return stored;
+      const claimed = act(tx, actor, runId, 'run.claimed', { runId }).run;
+      audit.record(tx, { userId: actor.userId, action: 'picking:claim', outcome: 'ok', target: `run:${runId}`, detail: { carrier: claimed.carrier } });
+      return claimed;
+    });
+    announce(runId);
+    return view(db.read, actor, run);
+  }
+
+  function pause(actor: Actor, runId: string): PickView {
+    const run = db.write((tx) => {
+      const paused = act(tx, actor, runId, 'run.paused', { runId }).run;
+      audit.record(tx, { userId: actor.userId, action: 'picking:pause', outcome: 'ok', target: `run:${runId}`, detail: { picks: paused.picks.length } });
+      return paused;
+    });
+    announce(runId);
+    return view(db.read, actor, run);
+  }
+
+  /** The location scanned at a stop: right when it is the next line's. Nothing is recorded. */
+  function checkLocation(read: ReadHandle, actor: Actor, runId: string, code: string) {
+    const line = lineToPick(read, actor, runId);
+    const location = resolveLocation(read, code);
+    if (location.code !== line.location)
+      throw new AppError('WRONG_LOCATION', `${location.code} is not ${line.location}`, { scanned: location.code, expected: line.location });
+    return { line, location };
+  }
+
+  function scanLocation(actor: Actor, input: { readonly runId: string; readonly code: string }): PickView {
+    checkLocation(db.read, actor, input.runId, input.code);
+    return view(db.read, actor, requireRun(db.read, input.runId).data);
+  }
+
+  /**
+   * An item scanned at the line's location, `count` times (1 unless keyed; a case is its units):
+   * checked (right location, right item, not more than is left) and recorded in one transaction,
+   * or refused with nothing recorded.
+   */
+  function pick(
+    actor: Actor,
+    input: { readonly runId: string; readonly location: string; readonly code: string; readonly count?: number | undefined },
+  ): PickView {
+    const run = db.write((tx) => {
+      const { line, location } = checkLocation(tx, actor, input.runId, input.location);
+      const item = resolveProduct(tx, input.code);
+      if (item.product.sku !== line.sku)
+        throw new AppError('WRONG_ITEM', `${item.product.sku} is not ${line.sku}`, { scanned: item.product.sku, expected: line.sku });
+      const order = tx.get<{ status: string; gone_at: number | null }>(sql`SELECT status, gone_at FROM customer_order WHERE order_id = ${line.orderId}`);
+      if (!order || order.status !== 'open' || order.gone_at !== null)
+        throw new AppError('ORDER_CANCELLED', `order ${line.orderId} is no longer open`, { orderId: line.orderId });
+      const units = unitsOf(item, input.count) ?? item.product.packQuantity;
+      if (units > line.left) throw new AppError('OVER_PICK', `${units} units asked, ${line.left} left on the line`, { units, left: line.left });
+      const to = pickDestination(tx);
+      if (!to) throw new AppError('NO_PACK_STATION', 'the site has no active pack station for picked units', {});
+      const at = clock.now();
+      const ids: number[] = [];
+      let remaining = units;
+      // Loose units at the location, the earliest lot first: the same rule as every other move.
+      for (const lot of lotsAt(tx, item.product.id, location.id, 0).sort((a, b) => a.lotId - b.lotId)) {
+        if (remaining === 0) break;
+        const take = Math.min(remaining, lot.quantity);
+        if (take <= 0) continue;
+        ids.push(
+          recordMovement(tx, {
+            at,
+            userId: actor.userId,
+            kind: 'pick',
+            productId: item.product.id,
+            lotId: lot.lotId || null,
+            fromLocationId: location.id,
+            fromContainerId: null,
+            toLocationId: to.id,
+            toContainerId: null,
+            quantity: take,
+            reason: null,
+            scan: input.code,
+          }),
+        );
+        remaining -= take;
+      }
+      if (remaining > 0)
+        throw new AppError('INSUFFICIENT_STOCK', `${location.code} holds ${units - remaining} of ${units} units`, {
+          available: units - remaining,
+          requested: units,
+        });
+      const payload = {
+        runId: input.runId,
+        pickId: uuidv7(),
+        orderId: line.orderId,
+        lineNo: line.lineNo,
+        location: line.location,
+        sku: line.sku,
+        quantity: units,
+      };
+      const { run: picked, eventId } = act(tx, actor, input.runId, 'run.picked', { ...payload, movements: movementDeltas(tx, ids) });
+      linkMovements(tx, eventId, ids);
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'picking:pick',
+        outcome: 'ok',
+        target: `run:${input.runId}`,
+        detail: { orderId: line.orderId, lineNo: line.lineNo, location: line.location, sku: line.sku, units, toteSlot: line.toteSlot },
+      });
+      return picked;
+    });
+    announce(input.runId, input.location);
+    return view(db.read, actor, run);
+  }
+
+  /** What the line's location does not hold: the rest of the line ends short, an exception for the shift lead and the centre. */
+  function short(actor: Actor, input: { readonly runId: string; readonly reason: ShortReason }): PickView {
+    const run = db.write((tx) => {
+      const line = lineToPick(tx, actor, input.runId);
+      const payload = {
+        runId: input.runId,
+        pickId: uuidv7(),
+        orderId: line.orderId,
+        lineNo: line.lineNo,
+        location: line.location,
+        sku: line.sku,
+        quantity: line.left,
+      };
+      const after = act(tx, actor, input.runId, 'run.short', { ...payload, reason: input.reason }).run;
+      recordSiteException(tx, clock.now(), 'SHORT_PICK', `${line.sku}@${line.location}`, {
+        runId: input.runId,
+        orderId: line.orderId,
+        lineNo: line.lineNo,
+        quantity: line.left,
+        reason: input.reason,
+      });
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'picking:short',
+        outcome: 'ok',
+        target: `run:${input.runId}`,
+        detail: { orderId: line.orderId, lineNo: line.lineNo, location: line.location, sku: line.sku, units: line.left, reason: input.reason },
+      });
+      return after;
+    });
+    announce(input.runId);
+    return view(db.read, actor, run);
+  }
+
+  return {
+    toPick,
+    current,
+    claim,
+    pause,
+    scanLocation,
+    pick,
+    short,
+    view: (actor: Actor, runId: string): PickView => view(db.read, actor, requireRun(db.read, runId).data),
+  };
+}
+
+/** Where picked units go: the site's first active pack station in walk order, where the trolley is emptied. */
+function pickDestination(read: ReadHandle): { id: number; code: string } | null {
+  const row = read.get<{ code: string }>(sql`SELECT code FROM location WHERE type = 'pack_station' AND active = 1 ORDER BY walk_order, code LIMIT 1`);
+  const location = row ? findLocationByCode(read, row.code) : null;
+  return location ? { id: location.id, code: location.code } : null;
+}
+
+export type PickService = ReturnType<typeof createPickService>;

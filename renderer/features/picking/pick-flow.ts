@@ -114,23 +114,17 @@ sessionScoped('picking.pick.events', {
     const refreshList = (): void => {
       if (useRunsToPick.getState().load.status !== 'idle') void useRunsToPick.getState().read();
     };
-    /** The run on screen changed elsewhere (paused, finished, taken): main's view replaces it, or the flow leaves it. */
-    const follow = async (runId: string): Promise<void> => {
-      const shown = (): boolean => {
-        const state = usePickFlow.getState();
-        return !state.busy && isPicking(state.step) && state.values.view?.runId === runId;
-      };
-      if (!shown()) return;
-      const held = await api.picking.current();
-      // A step taken meanwhile answered with main's view already.
-      if (!held.ok || !shown()) return;
-      if (held.value?.runId === runId) {
+    /** The run on screen changed (paused elsewhere, finished, taken): main's view replaces it, or the flow leaves it. */
+    const follow = (runId: string): Promise<void> =>
+      usePickFlow.getState().follow(async () => {
+        const shown = usePickFlow.getState();
+        if (!isPicking(shown.step) || shown.values.view?.runId !== runId) return null;
+        const held = await api.picking.current();
+        if (!held.ok) return null;
         const view = held.value;
-        usePickFlow.getState().update((values) => ({ ...values, view }));
-        return;
-      }
-      await leave('attention', 'picking.pick.gone');
-    };
+        if (view?.runId !== runId) return { finished: { kind: 'attention', key: 'picking.pick.gone' } };
+        return (current) => (current.values.view?.runId === runId ? stepAt(view, current.values.location) : current);
+      });
     const stops = [
       onEvent('picking:run-changed', ({ runId }) => {
         refreshList();

@@ -58,10 +58,12 @@ export const countActions = {
 sessionScoped('stock.count.events', {
   reset: () => undefined,
   activate: () => {
-    const refresh = async (countId: number): Promise<void> => {
-      const count = await api.stock.getCount({ countId });
-      if (count.ok && useCountFlow.getState().values.count?.id === countId) useCountFlow.getState().update(() => ({ count: count.value }));
-    };
+    const refresh = (countId: number): Promise<void> =>
+      useCountFlow.getState().follow(async () => {
+        const count = await api.stock.getCount({ countId });
+        if (!count.ok) return null;
+        return (current) => (current.values.count?.id === countId ? { step: current.step, values: { count: count.value } } : current);
+      });
     const shown = useCountFlow.getState().values.count;
     if (shown) void refresh(shown.id);
     return onEvent('stock:count-changed', ({ countId }) => {

@@ -30,6 +30,9 @@ export type StepAnswer<S extends string, V> =
   | { readonly ok: true; readonly finished: StepMessage }
   | { readonly ok: false; readonly message: StepMessage };
 
+/** How a flow follows main: to another snapshot, ended with a message, or unchanged (null). */
+export type Follow<S extends string, V> = ((current: Snapshot<S, V>) => Snapshot<S, V>) | { readonly finished: StepMessage } | null;
+
 export type FlowStore<S extends string, V> = FlowState<S, V> & {
   /**
    * Takes the current step: `attempt` sees the flow as it is when its turn comes (scans are taken
@@ -37,8 +40,13 @@ export type FlowStore<S extends string, V> = FlowState<S, V> & {
    * meanwhile (the person logged out while main was checking).
    */
   readonly take: (attempt: (state: Snapshot<S, V>) => Promise<StepAnswer<S, V>>) => Promise<void>;
-  /** What main says changed meanwhile (a count approved elsewhere): the values, not the step. */
-  readonly update: (change: (values: V) => V) => void;
+  /**
+   * What main says changed meanwhile (a count approved elsewhere, a run paused on another
+   * station), read now: `read` answers how the flow changes (or `finished`, saying why it ends),
+   * applied only if no step was answered while it was read — an answer read before a scan never
+   * replaces the scan's newer one.
+   */
+  readonly follow: (read: () => Promise<Follow<S, V>>) => Promise<void>;
   /** One step back: that step is to be taken again. */
   readonly back: () => void;
   /** Back to a confirmed step, to take it again (the later ones with it). */
@@ -51,6 +59,8 @@ let nextMessageId = 1;
 
 export function createFlowStore<S extends string, V>(name: string, start: Snapshot<S, V>) {
   let generation = 0;
+  // Changes with every answer, every step back and every reset: what `follow` checks before it applies.
+  let revision = 0;
   let queue: Promise<void> = Promise.resolve();
   const stamp = (message: StepMessage | undefined) => {
     if (!message) return null;
@@ -75,6 +85,7 @@ export function createFlowStore<S extends string, V>(name: string, start: Snapsh
           answer = { ok: false, message: { kind: 'error', error: { code: 'INTERNAL', message: 'the step failed in the page' } } };
         }
         if (mine !== generation) return;
+        revision += 1;
         if (answer.ok && 'finished' in answer) {
           set({ ...start, message: stamp(answer.finished), busy: false, trail: [] });
         } else if (answer.ok) {
@@ -89,20 +100,32 @@ export function createFlowStore<S extends string, V>(name: string, start: Snapsh
       queue = queue.then(turn);
       return queue;
     },
-    update: (change) => set({ values: change(get().values) }),
+    follow: async (read) => {
+      const seen = revision;
+      const change = await read();
+      if (change === null || revision !== seen || get().busy) return;
+      revision += 1;
+      if (typeof change === 'function') set(change({ step: get().step, values: get().values }));
+      else set({ ...start, message: stamp(change.finished), busy: false, trail: [] });
+    },
     back: () => {
       const trail = get().trail;
       const previous = trail.at(-1);
-      if (previous) set({ ...previous, trail: trail.slice(0, -1), message: null });
+      if (!previous) return;
+      revision += 1;
+      set({ ...previous, trail: trail.slice(0, -1), message: null });
     },
     revisit: (step) => {
       const trail = get().trail;
       const index = trail.findIndex((snapshot) => snapshot.step === step);
       const target = trail[index];
-      if (target) set({ ...target, trail: trail.slice(0, index), message: null });
+      if (!target) return;
+      revision += 1;
+      set({ ...target, trail: trail.slice(0, index), message: null });
     },
     reset: () => {
       generation += 1;
+      revision += 1;
       queue = Promise.resolve();
       set({ ...start, message: null, busy: false, trail: [] });
     },

@@ -6,6 +6,7 @@ import { aPickFace, demoStation, unitGtin } from '../fixtures/demo';
 import { admin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
 import type { Person } from '../pages/LoginPage';
+import { PickPage } from '../pages/PickPage';
 import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
 import { StockPage } from '../pages/StockPage';
@@ -14,6 +15,7 @@ const root = join(import.meta.dirname, '../../docs/screens');
 const lead: Person & { role: 'shift_lead' } = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753', role: 'shift_lead' };
 const localeLabels: Readonly<Record<Locale, string>> = { fr: 'Français', en: 'English', 'zh-CN': '中文' };
 const sizes = [
+  { width: 1024, height: 768 },
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
@@ -115,6 +117,24 @@ for (const size of sizes) {
       await shot('23-run-released');
       await planning.openReleased();
       await shot('24-runs-released');
+      // Picking it by scan (issue #12): the run to take, a line's location, its item, a wrong item refused.
+      const pick = new PickPage(page);
+      pick.locale = locale;
+      await go(page, '#/pick');
+      await pick.expectStep('run');
+      await shot('25-pick-runs');
+      await pick.takeNext();
+      await pick.expectStep('location');
+      await shot('26-pick-location');
+      const line = await pick.line();
+      await pick.scan(line.location);
+      await pick.expectStep('item');
+      await shot('27-pick-item');
+      await pick.scan('4006381333931');
+      await expect(page.locator('.step-message-error')).toBeVisible();
+      await shot('28-pick-wrong-item');
+      await pick.button('picking.pick.short').click();
+      await shot('29-pick-short');
       await leadShell.lock();
       await shot('17-locked');
     });

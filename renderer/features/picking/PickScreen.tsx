@@ -58,31 +58,38 @@ export function PickScreen() {
         expects={step === 'location' ? t('picking.pick.expects.location') : step === 'item' ? t('picking.pick.expects.item') : undefined}
         message={message}
         busy={busy}
-        details={view && step !== 'run' ? <Progress view={view} /> : undefined}
+        details={
+          view && step !== 'run' ? (
+            <>
+              {line && (step === 'location' || step === 'item') && (
+                <>
+                  <LineCard line={line} />
+                  <LineActions line={line} busy={busy} />
+                </>
+              )}
+              <Progress view={view} />
+            </>
+          ) : undefined
+        }
       >
         {step === 'run' && <RunsToPick />}
-        {(step === 'location' || step === 'item') && view && line && (
-          <>
-            {step === 'location' ? (
-              <ScanField
-                key={`location-${line.orderId}-${line.lineNo}`}
-                hideLabel
-                label={prompt}
-                name="pick-location"
-                onScan={(code) => void pickActions.scan(code)}
-              />
-            ) : (
-              <ItemScan
-                key={`item-${line.orderId}-${line.lineNo}-${line.location}`}
-                label={prompt}
-                name="pick-item"
-                perScanLabel={t('picking.pick.perScan')}
-                onScan={(code, count) => pickActions.scan(code, count)}
-              />
-            )}
-            <LineCard line={line} />
-            <LineActions line={line} busy={busy} />
-          </>
+        {step === 'location' && line && (
+          <ScanField
+            key={`location-${line.orderId}-${line.lineNo}`}
+            hideLabel
+            label={prompt}
+            name="pick-location"
+            onScan={(code) => void pickActions.scan(code)}
+          />
+        )}
+        {step === 'item' && line && (
+          <ItemScan
+            key={`item-${line.orderId}-${line.lineNo}-${line.location}`}
+            label={prompt}
+            name="pick-item"
+            perScanLabel={t('picking.pick.perScan')}
+            onScan={(code, count) => pickActions.scan(code, count)}
+          />
         )}
         {step === 'done' && view && <RunDone view={view} />}
       </StepFlow>
@@ -90,7 +97,7 @@ export function PickScreen() {
   );
 }
 
-/** The line in big type: where, what, how many, into which slot. */
+/** The line in big type, on top of the side column so a trolley's 768 px show it whole: where, what, how many, into which slot. */
 function LineCard({ line }: { readonly line: PickLine }) {
   const { t, i18n } = useTranslation();
   return (

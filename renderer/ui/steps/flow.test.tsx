@@ -73,4 +73,21 @@ describe('a flow of steps', () => {
     await Promise.all([pending, queued]);
     expect(flow.getState()).toMatchObject({ step: 'a', values: { scanned: [] }, message: null, trail: [], busy: false });
   });
+
+  it('follows what main says changed, unless a step was answered while it was read', async () => {
+    const flow = newFlow();
+    await flow.getState().take(scan('A-01'));
+    // Read before a scan, answered after it: the scan's newer answer stays.
+    let answer: (change: (current: { step: Step; values: Values }) => { step: Step; values: Values }) => void = () => undefined;
+    const stale = flow.getState().follow(() => new Promise((resolve) => (answer = resolve)));
+    await flow.getState().take(scan('B-02'));
+    answer(() => ({ step: 'a', values: { scanned: ['elsewhere'] } }));
+    await stale;
+    expect(flow.getState()).toMatchObject({ step: 'c', values: { scanned: ['A-01', 'B-02'] } });
+    // Read with nothing answered meanwhile: applied; a flow that ended says why and starts over.
+    await flow.getState().follow(() => Promise.resolve((current) => ({ ...current, values: { scanned: [...current.values.scanned, 'seen'] } })));
+    expect(flow.getState().values.scanned).toEqual(['A-01', 'B-02', 'seen']);
+    await flow.getState().follow(() => Promise.resolve({ finished: { kind: 'attention', key: 'picking.pick.paused' } }));
+    expect(flow.getState()).toMatchObject({ step: 'a', values: { scanned: [] }, message: { kind: 'attention', key: 'picking.pick.paused' }, trail: [] });
+  });
 });

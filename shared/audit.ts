@@ -17,6 +17,7 @@ export const auditEvents = [
   'db:daily-backup',
   /** The count of a shared task's location closed here: its result goes to the task. */
   'tasks:count-closed',
+  'tasks:return',
   /** A person of the site created or changed on another station, as this station learnt it. */
   'site:person-changed',
 ] as const;

@@ -145,6 +145,8 @@ export type PickView = {
   readonly unitsPicked: number;
   readonly unitsShort: number;
   readonly line: PickLine | null;
+  /** Orders the centre cancelled and took out of the run so far: a screen that knows fewer is told at its next scan. */
+  readonly withdrawn: number;
   /** Held by this person on this station (false once the run is done or someone else took it). */
   readonly mine: boolean;
 };

@@ -1,12 +1,14 @@
-import type { RecountResult } from './sync/station-events';
-import type { TaskState } from './sync/site-records';
+import type { RecountResult, TaskKind } from './sync/station-events';
+import type { TaskData, TaskState } from './sync/site-records';
 
 /** A shared task as every station of the site shows it (ADR 0007). */
 export type TaskView = {
   readonly taskId: string;
-  readonly kind: 'recount';
+  readonly kind: TaskKind;
   readonly location: string;
   readonly note: string | null;
+  /** A return-to-bin task's units, from a run's tote slot back to `location`. */
+  readonly goods: TaskData['goods'];
   readonly state: TaskState;
   readonly createdBy: { readonly name: string; readonly station: string };
   readonly createdAt: string;

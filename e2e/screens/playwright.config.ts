@@ -4,7 +4,7 @@ import type { HostKind } from '../fixtures/station';
 
 /**
  * `npm run screenshots` (not part of `npm test`): every screen in fr, en and zh-CN at 1366×768 and
- * 1920×1080, written to docs/screens/ to be looked at (issue #10). Same web host, same fixtures.
+ * 1920×1080 (1024×768 for a trolley), written to docs/screens/ to be looked at (issue #10). Same web host, same fixtures.
  */
 export default defineConfig<unknown, { hostKind: HostKind }>({
   testDir: '.',

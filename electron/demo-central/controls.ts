@@ -5,7 +5,8 @@ import type { Backups } from './backup';
 import { isKnownSku } from './catalogue';
 import type { Faults } from './faults';
 import { describeIssues, ok, problem, type Reply } from './http';
-import { cancelOrder, replaceOrderLines } from './orders';
+import { cancel } from './amendments';
+import { replaceOrderLines } from './orders';
 import type { Simulation } from './simulation';
 import { readSiteStock } from './site-stock';
 import type { CentreStore } from './store';
@@ -44,7 +45,7 @@ function controlHandlers(deps: ControlDeps, stationId: string): ControlHandlers 
       return ok({ ok: true, epoch: info.epoch, previousEpoch: info.previousEpoch, backupAt: toIso(info.backupAt) });
     },
     'cancel-order': ({ orderId }) => {
-      const outcome = db.write((tx) => cancelOrder(tx, orderId, simulation.now()));
+      const outcome = db.write((tx) => cancel(tx, orderId, simulation.now()));
       return outcome ? ok(outcome) : problem(404, 'ORDER_NOT_FOUND', `no order ${orderId}`);
     },
     'change-order': ({ orderId, lines }) => {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ReadHandle, WriteHandle } from '../platform/db/connection';
-import { sql, type Sql } from '../platform/db/sql';
+import { sql } from '../platform/db/sql';
 import type { orderDataSchema } from '../../shared/sync/protocol';
 import { recordChange } from './changes';
-import { applyOrderChange, type DemoOrder, type DemoOrderAmendment, type DemoOrderChange, type DemoOrderLine } from './generate';
+import type { DemoOrder, DemoOrderAmendment, DemoOrderLine } from './generate';
 
 export type OrderData = z.infer<typeof orderDataSchema>;
 
@@ -46,7 +46,7 @@ export function findOrder(read: ReadHandle, orderId: string): StoredOrder | null
 }
 
 /** Every change bumps the version and is announced (docs/protocol.md: status and version tell changes). */
-function saveChange(tx: WriteHandle, data: OrderData, at: number): OrderData {
+export function saveChange(tx: WriteHandle, data: OrderData, at: number): OrderData {
   const changed: OrderData = { ...data, version: data.version + 1 };
   tx.run(sql`
     UPDATE centre_order SET status = ${changed.status}, version = ${changed.version}, changed_at = ${at}, data = ${JSON.stringify(changed)}
@@ -57,7 +57,7 @@ function saveChange(tx: WriteHandle, data: OrderData, at: number): OrderData {
 
 export type OrderOutcome = { readonly order: OrderData; readonly changed: boolean };
 
-/** Cancels an order; cancelling a cancelled order changes nothing. Null if there is no such order. */
+/** Cancels the order record; cancelling a cancelled order changes nothing. Null if there is no such order (amendments.ts: `cancel`, with its runs). */
 export function cancelOrder(tx: WriteHandle, orderId: string, at: number): OrderOutcome | null {
   const found = findOrder(tx, orderId);
   if (!found) return null;
@@ -80,32 +80,4 @@ export function replaceOrderLines(tx: WriteHandle, orderId: string, wanted: read
     .sort((a, b) => a.lineNo - b.lineNo);
   if (JSON.stringify(lines) === JSON.stringify(found.data.lines)) return { order: found.data, changed: false };
   return { order: saveChange(tx, { ...found.data, lines }, at), changed: true };
-}
-
-export const dueAmendmentsQuery = (from: number, to: number): Sql =>
-  sql`SELECT order_id, due_at, change FROM order_amendment WHERE due_at > ${from} AND due_at <= ${to} ORDER BY due_at, id`;
-
-export type AmendmentCounts = { changes: number; cancellations: number };
-
-/**
- * Applies the changes and cancellations due in (from, to] in time order. One that no longer fits
- * (its order cancelled, its line gone after a manual change) is skipped, as the marketplace would.
- */
-export function applyDueAmendments(tx: WriteHandle, from: number, to: number): AmendmentCounts {
-  const due = tx.all<{ order_id: string; due_at: number; change: string }>(dueAmendmentsQuery(from, to));
-  const counts: AmendmentCounts = { changes: 0, cancellations: 0 };
-  for (const amendment of due) {
-    const change = JSON.parse(amendment.change) as DemoOrderChange;
-    if (change.kind === 'cancel') {
-      if (cancelOrder(tx, amendment.order_id, amendment.due_at)?.changed) counts.cancellations++;
-      continue;
-    }
-    const found = findOrder(tx, amendment.order_id);
-    if (!found || found.data.status === 'cancelled') continue;
-    const lines = applyOrderChange(found.data.lines, change);
-    if (!lines) continue;
-    saveChange(tx, { ...found.data, lines }, amendment.due_at);
-    counts.changes++;
-  }
-  return counts;
 }

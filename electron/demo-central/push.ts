@@ -99,8 +99,9 @@ function applyEvent(tx: WriteHandle, stationId: string, raw: unknown, receivedAt
     });
     const orderId = (checked.payload as { orderId?: string }).orderId;
     const orderProblem = orderId === undefined ? null : checkOrder(tx, orderId, occurredAt);
-    // A pick is also the run's progress: its line, its reservation consumed (site-runs.ts).
-    const runProblem = type === 'run.picked' ? applySiteEvent(tx, stationId, type, checked.payload, event.actor, toIso(receivedAt)) : null;
+    // A pick is also the run's progress (its line, its reservation consumed: site-runs.ts); a return, its task done.
+    const runProblem =
+      type === 'run.picked' || type === 'task.returned' ? applySiteEvent(tx, stationId, type, checked.payload, event.actor, toIso(receivedAt)) : null;
     if (orderProblem) return { status: 'accepted_with_exception', problem: orderProblem, event };
     if (runProblem) return { status: 'accepted_with_exception', problem: runProblem, event };
     if (shortfalls.length > 0) return { status: 'accepted_with_exception', problem: negativeStock(shortfalls, event.eventId), event };

@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/connection';
 import { sql, type Sql } from '../platform/db/sql';
 import { orderPageQuery } from './bootstrap';
 import { changesAfterQuery } from './changes';
-import { dueAmendmentsQuery } from './orders';
+import { dueAmendmentsQuery } from './amendments';
 import { snapshotPageQuery } from './site-stock';
 import { openCentreStore, type CentreStore } from './store';
 

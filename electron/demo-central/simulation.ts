@@ -12,7 +12,8 @@ import {
   type DemoProduct,
   type Random,
 } from './generate';
-import { applyDueAmendments, insertAmendments, insertOrder } from './orders';
+import { applyDueAmendments } from './amendments';
+import { insertAmendments, insertOrder } from './orders';
 import { readNumberMeta, writeMeta, type CentreStore } from './store';
 
 /** What a step of simulated time brought: each is a pull change. */

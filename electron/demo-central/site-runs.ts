@@ -1,10 +1,12 @@
 import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import type { EventPayloadOf, ReleasedRun } from '../../shared/sync/station-events';
-import { applyRunEvent, releasedRun, runNeeds, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
-import type { Refusal } from '../../shared/sync/site-records';
+import { v7 as uuidv7 } from 'uuid';
+import { applyRunEvent, linesLeft, pickedOf, releasedRun, runNeeds, withdrawOrder, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
+import type { Refusal, TaskData, Who } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
 import { findOrder } from './orders';
+import { writeTask } from './site-objects';
 
 /**
  * Pick runs at the centre (ADR 0009): a release is settled here, in arrival order, so two runs
@@ -46,18 +48,65 @@ export function applyRunWork(tx: WriteHandle, work: RunWork, by: RunData['releas
   if (applied.value === stored.data) return null;
   writeRun(tx, applied.value, origin);
   if (work.type === 'run.claimed' || work.type === 'run.paused') return null;
-  const { runId, location, sku, quantity } = work.payload;
-  if (applied.value.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${runId}`);
-  else {
-    const place = sql`run_id = ${runId} AND location = ${location} AND sku = ${sku}`;
-    tx.run(sql`DELETE FROM run_reservation WHERE ${place} AND quantity <= ${quantity}`);
-    tx.run(sql`UPDATE run_reservation SET quantity = quantity - ${quantity} WHERE ${place}`);
+  const { runId, orderId, location, sku, quantity } = work.payload;
+  if (stored.data.withdrawn.some((order) => order.orderId === orderId)) {
+    // Scanned before the station heard of the cancel: the units are in a tote all the same, and go back.
+    if (work.type === 'run.picked') returnToBin(tx, applied.value, { sku, location, orderId, quantity }, at);
+    return { code: 'ORDER_CANCELLED', message: `order ${orderId} left run ${runId} when it was cancelled; ${quantity} × ${sku} go back to ${location}` };
   }
+  if (applied.value.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${runId}`);
+  else unreserve(tx, runId, location, sku, quantity);
   if (work.type === 'run.short')
-    return { code: 'SHORT_PICK', message: `${quantity} × ${sku} short at ${location} for order ${work.payload.orderId} (${work.payload.reason})` };
+    return { code: 'SHORT_PICK', message: `${quantity} × ${sku} short at ${location} for order ${orderId} (${work.payload.reason})` };
   if (!holder || holder.personId !== by.personId || holder.stationId !== by.stationId)
     return { code: 'RUN_NOT_HELD', message: `run ${runId} was picked by ${by.name}, who did not hold it` };
   return null;
+}
+
+const unreserve = (tx: WriteHandle, runId: string, location: string, sku: string, quantity: number): void => {
+  const place = sql`run_id = ${runId} AND location = ${location} AND sku = ${sku}`;
+  tx.run(sql`DELETE FROM run_reservation WHERE ${place} AND quantity <= ${quantity}`);
+  tx.run(sql`UPDATE run_reservation SET quantity = quantity - ${quantity} WHERE ${place}`);
+};
+
+/** The centre's own name on what it creates: a cancelled order's tasks. */
+const centre: Who = { personId: 'centre', name: 'centre', stationId: 'centre' };
+
+/** A shared task for the units of `orderId` in `run`'s tote: back to `location`, for any receiver or picker of the site. */
+function returnToBin(tx: WriteHandle, run: Readonly<RunData>, goods: { sku: string; location: string; orderId: string; quantity: number }, at: string): void {
+  const toteSlot = run.orders.find((order) => order.orderId === goods.orderId)?.toteSlot ?? 0;
+  const task: TaskData = {
+    taskId: uuidv7(),
+    kind: 'return_to_bin',
+    location: goods.location,
+    note: null,
+    state: 'open',
+    createdBy: centre,
+    createdAt: at,
+    claim: null,
+    result: null,
+    completedBy: null,
+    decision: null,
+    goods: { sku: goods.sku, quantity: goods.quantity, runId: run.runId, orderId: goods.orderId, toteSlot },
+  };
+  writeTask(tx, task);
+}
+
+/**
+ * An order cancelled at the centre leaves the runs being picked (DOMAIN, outbound 6): its unpicked
+ * lines go, with what they reserved; what is already in a tote becomes a return-to-bin task. Every
+ * station sees the run and the tasks at its next pull; the picker is told at the next scan.
+ */
+export function withdrawCancelled(tx: WriteHandle, orderId: string, at: string): void {
+  for (const { run_id } of tx.all<{ run_id: string }>(sql`SELECT run_id FROM run_order WHERE order_id = ${orderId}`)) {
+    const stored = findRun(tx, run_id);
+    const withdrawn = stored && withdrawOrder(stored.data, orderId, at);
+    if (!stored || !withdrawn) continue;
+    writeRun(tx, withdrawn, null);
+    if (withdrawn.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${run_id}`);
+    else for (const line of linesLeft(stored.data)) if (line.orderId === orderId && line.left > 0) unreserve(tx, run_id, line.location, line.sku, line.left);
+    for (const line of pickedOf(stored.data, orderId)) returnToBin(tx, withdrawn, { ...line, quantity: line.picked }, at);
+  }
 }
 
 function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: RunRefusalCode; readonly message: string } | null {
@@ -100,7 +149,7 @@ export function findRun(read: ReadHandle, runId: string): Versioned<RunData> | n
   return row ? { version: row.version, data: JSON.parse(row.data) as RunData } : null;
 }
 
-function writeRun(tx: WriteHandle, run: Readonly<RunData>, origin: Origin): void {
+function writeRun(tx: WriteHandle, run: Readonly<RunData>, origin: Origin | null): void {
   const version = (findRun(tx, run.runId)?.version ?? 0) + 1;
   tx.run(sql`
     INSERT INTO run (run_id, state, version, data) VALUES (${run.runId}, ${run.state}, ${version}, ${JSON.stringify(run)})

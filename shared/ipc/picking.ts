@@ -4,6 +4,17 @@ import { defineEvents, defineModule, returns } from './define';
 import { codeSchema, quantitySchema } from './stock';
 
 const runId = z.uuid();
+/**
+ * What the screen shows, sent with every scan: its line and how many withdrawn orders it knows of.
+ * Main checks the scan against it, so a screen behind main (the centre withdrew a cancelled order
+ * meanwhile) tells the picker instead of picking into the wrong slot.
+ */
+const shown = z.object({
+  orderId: z.string().min(1).max(64),
+  lineNo: z.number().int().positive(),
+  location: codeSchema,
+  withdrawn: z.number().int().min(0).max(200),
+});
 /** Who picks: pickers and shift leads, on any station of the site. */
 const pickers = ['picker', 'shift_lead'] as const;
 
@@ -43,16 +54,23 @@ export const picking = defineModule('picking', {
   claim: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
   /** Lets go of a run with its totes as they are: anyone may take it again, on any station. */
   pause: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
-  /** The location scanned at a stop: WRONG_LOCATION unless it is the next line's. Records nothing. */
-  scanLocation: { input: z.object({ runId, code: codeSchema }), output: returns<PickView>(), access: pickers },
+  /**
+   * The location scanned at a stop: WRONG_LOCATION unless it is the next line's; ORDER_WITHDRAWN
+   * when orders left the run since the screen's view, LINE_CHANGED when its line is no longer the next. Records nothing.
+   */
+  scanLocation: { input: z.object({ runId, shown, code: codeSchema }), output: returns<PickView>(), access: pickers },
   /**
    * An item scanned at the line's location, `count` times (a case GTIN counts its pack quantity):
-   * WRONG_LOCATION, WRONG_ITEM, OVER_PICK, ORDER_CANCELLED refuse it with nothing recorded;
-   * otherwise the units move to the tote in one transaction.
+   * WRONG_LOCATION, WRONG_ITEM, OVER_PICK, ORDER_CANCELLED, ORDER_WITHDRAWN, LINE_CHANGED refuse it
+   * with nothing recorded; otherwise the units move to the tote in one transaction.
    */
-  pick: { input: z.object({ runId, location: codeSchema, code: codeSchema, count: quantitySchema.optional() }), output: returns<PickView>(), access: pickers },
+  pick: {
+    input: z.object({ runId, shown, location: codeSchema, code: codeSchema, count: quantitySchema.optional() }),
+    output: returns<PickView>(),
+    access: pickers,
+  },
   /** What the location does not hold: the rest of the line ends short, an exception for the shift lead and the centre. */
-  short: { input: z.object({ runId, reason: z.enum(shortReasons) }), output: returns<PickView>(), access: pickers },
+  short: { input: z.object({ runId, shown, reason: z.enum(shortReasons) }), output: returns<PickView>(), access: pickers },
 });
 
 export const pickingEvents = defineEvents('picking', {

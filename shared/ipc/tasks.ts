@@ -22,6 +22,12 @@ export const tasks = defineModule('tasks', {
   release: { input: z.object({ taskId }), output: returns<TaskView>(), access: 'session' },
   /** Starts (or continues) this station's count for a task the person holds. */
   startCount: { input: z.object({ taskId }), output: returns<CountView>(), access: 'session' },
+  /** The units of a return-to-bin task the person holds, put back: the task's location scanned (WRONG_LOCATION otherwise). */
+  returnToBin: {
+    input: z.object({ taskId, location: z.string().trim().min(1).max(40) }),
+    output: returns<TaskView>(),
+    access: ['picker', 'receiver', 'shift_lead'],
+  },
   /** A recount that did not match: the shift lead turns the difference into an adjustment, or not. */
   approve: { input: z.object({ taskId, reason }), output: returns<TaskView>(), access: ['shift_lead'] },
   reject: { input: z.object({ taskId, reason }), output: returns<TaskView>(), access: ['shift_lead'] },

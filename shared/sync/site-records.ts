@@ -27,6 +27,11 @@ export const taskDataSchema = z.object({
   result: recountResultSchema.nullable(),
   completedBy: who.nullable(),
   decision: z.object({ decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string(), by: who, at: z.string() }).nullable(),
+  /** A return-to-bin task's units: which, how many, from which run's tote slot (null for a recount). */
+  goods: z
+    .object({ sku: z.string(), quantity: z.number().int().positive(), runId: z.string(), orderId: z.string(), toteSlot: z.number().int() })
+    .nullable()
+    .default(null),
 });
 export type TaskData = z.infer<typeof taskDataSchema>;
 
@@ -46,6 +51,7 @@ export type Refusal = {
     | 'RUN_TAKEN'
     | 'RUN_NOT_HELD'
     | 'SHORT_PICK'
+    | 'ORDER_CANCELLED'
     | RunRefusalCode;
   readonly message: string;
 };
@@ -59,6 +65,7 @@ type TaskEvent =
   | { readonly type: 'task.claimed'; readonly payload: EventPayloadOf<'task.claimed'> }
   | { readonly type: 'task.released'; readonly payload: EventPayloadOf<'task.released'> }
   | { readonly type: 'task.completed'; readonly payload: EventPayloadOf<'task.completed'> }
+  | { readonly type: 'task.returned'; readonly payload: EventPayloadOf<'task.returned'> }
   | { readonly type: 'task.closed'; readonly payload: EventPayloadOf<'task.closed'> };
 
 export const isTaskEvent = (type: string): type is TaskEvent['type'] => type.startsWith('task.');
@@ -80,6 +87,7 @@ export function applyTaskEvent(task: Readonly<TaskData> | null, event: TaskEvent
       result: null,
       completedBy: null,
       decision: null,
+      goods: null,
     });
   }
   if (!task) return refuse('TASK_NOT_FOUND', `no task ${event.payload.taskId}`);
@@ -97,6 +105,10 @@ export function applyTaskEvent(task: Readonly<TaskData> | null, event: TaskEvent
       if (task.state === 'completed' || task.state === 'closed') return refuse('TASK_CLOSED', `task ${task.taskId} is ${task.state}`);
       if (!isClaimant) return refuse(claimant ? 'ALREADY_CLAIMED' : 'NOT_CLAIMANT', `task ${task.taskId} is held by ${claimant?.name ?? 'nobody'}`);
       return accept({ ...task, state: 'completed', result: event.payload.result, completedBy: actor });
+    case 'task.returned':
+      // The units are back: the task is over, nothing for a shift lead to decide.
+      if (task.state === 'completed' || task.state === 'closed') return refuse('TASK_CLOSED', `task ${task.taskId} is ${task.state}`);
+      return accept({ ...task, state: 'closed', completedBy: actor });
     case 'task.closed':
       if (task.state === 'closed') return refuse('TASK_CLOSED', `task ${task.taskId} is closed`);
       return accept({ ...task, state: 'closed', decision: { decision: event.payload.decision, reason: event.payload.reason, by: actor, at } });

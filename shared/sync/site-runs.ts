@@ -41,6 +41,8 @@ export const runDataSchema = releasedRunSchema.extend({
   claim: who.extend({ at: z.string() }).nullable().default(null),
   /** Every pick and short pick, in the order the centre received them. */
   picks: z.array(pickedSchema).default([]),
+  /** Orders the centre cancelled while the run was being picked: their lines left the run (nothing left to pick of them). */
+  withdrawn: z.array(z.object({ orderId: z.string(), at: z.string() })).default([]),
 });
 export type RunData = z.infer<typeof runDataSchema>;
 
@@ -50,7 +52,7 @@ export function releasedRun(
   context: { readonly by: z.infer<typeof who>; readonly at: string },
   refusal: RunData['refusal'] = null,
 ): RunData {
-  return { ...run, state: refusal ? 'refused' : 'released', releasedBy: context.by, releasedAt: context.at, refusal, claim: null, picks: [] };
+  return { ...run, state: refusal ? 'refused' : 'released', releasedBy: context.by, releasedAt: context.at, refusal, claim: null, picks: [], withdrawn: [] };
 }
 
 /** How the units at a place are keyed, wherever reservations are summed. */
@@ -88,15 +90,39 @@ export function progressOf(run: Pick<RunData, 'picks'>): Map<string, { picked: n
 
 export type RunLineAt = ReleasedRun['stops'][number]['lines'][number] & { readonly location: string; readonly stop: number };
 
-/** Every line of the run with what is left of it, in route order. */
-export function linesLeft(run: Pick<RunData, 'stops' | 'picks'>): (RunLineAt & { readonly left: number; readonly picked: number })[] {
+/** Every line of the run with what is left of it, in route order: nothing of a withdrawn order. */
+export function linesLeft(
+  run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>,
+): (RunLineAt & { readonly left: number; readonly picked: number; readonly withdrawn: boolean })[] {
   const progress = progressOf(run);
+  const withdrawn = new Set(run.withdrawn.map((order) => order.orderId));
   return run.stops.flatMap((stop, index) =>
     stop.lines.map((line) => {
       const done = progress.get(lineKey(line, stop.location)) ?? { picked: 0, short: 0 };
-      return { ...line, location: stop.location, stop: index, picked: done.picked, left: Math.max(line.quantity - done.picked - done.short, 0) };
+      const gone = withdrawn.has(line.orderId);
+      const left = gone ? 0 : Math.max(line.quantity - done.picked - done.short, 0);
+      return { ...line, location: stop.location, stop: index, picked: done.picked, left, withdrawn: gone };
     }),
   );
+}
+
+const isDone = (run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>): boolean => linesLeft(run).every((line) => line.left === 0);
+
+/**
+ * The run without a cancelled order (the centre decides it, at the cancel): its lines leave the
+ * run, what they reserved is free, and the run is picked if nothing else is left. Null when the
+ * run is not being picked or does not hold the order (or let it go before).
+ */
+export function withdrawOrder(run: Readonly<RunData>, orderId: string, at: string): RunData | null {
+  if (run.state !== 'released' || !run.orders.some((order) => order.orderId === orderId)) return null;
+  if (run.withdrawn.some((order) => order.orderId === orderId)) return null;
+  const withdrawn = [...run.withdrawn, { orderId, at }];
+  return { ...run, withdrawn, ...(isDone({ ...run, withdrawn }) ? { state: 'picked' as const, claim: null } : {}) };
+}
+
+/** What the run's totes hold of an order, per line and location: what goes back to the bins when the order leaves the run. */
+export function pickedOf(run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>, orderId: string): (RunLineAt & { readonly picked: number })[] {
+  return linesLeft(run).filter((line) => line.orderId === orderId && line.picked > 0);
 }
 
 type RunEvent =
@@ -134,7 +160,7 @@ export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: 
       if (run.picks.some((pick) => pick.pickId === pickId)) return { ok: true, value: run };
       const short = event.type === 'run.short' ? event.payload.reason : null;
       const picks = [...run.picks, { pickId, orderId, lineNo, location, quantity, short, by: actor, at }];
-      const done = run.state === 'released' && linesLeft({ stops: run.stops, picks }).every((line) => line.left === 0);
+      const done = run.state === 'released' && isDone({ ...run, picks });
       return { ok: true, value: { ...run, picks, ...(done ? { state: 'picked' as const, claim: null } : {}) } };
     }
   }

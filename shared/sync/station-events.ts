@@ -61,7 +61,8 @@ export const siteDataSchema = z.object({
 });
 export type SiteData = z.infer<typeof siteDataSchema>;
 
-export const taskKinds = ['recount'] as const;
+/** `recount`: count a location again; `return_to_bin`: put picked units of an order that left its run back where they came from. */
+export const taskKinds = ['recount', 'return_to_bin'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
 /** What a recount found: every line counted, and whether it matched the stock when it closed. */
@@ -127,6 +128,8 @@ export const eventSchemas = {
   'task.claimed': { 1: z.object({ taskId: uuid }) },
   'task.released': { 1: z.object({ taskId: uuid }) },
   'task.completed': { 1: z.object({ taskId: uuid, result: recountResultSchema }) },
+  /** The units of a return-to-bin task put back at its location (movements from the pack station): the task is done. */
+  'task.returned': { 1: z.object({ taskId: uuid, movements: movements.min(1).max(50) }) },
   'task.closed': { 1: z.object({ taskId: uuid, decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string().max(500) }) },
   /** A shift lead releases a run: the centre reserves its stock or refuses it (ORDER_IN_RUN, NOT_ENOUGH_STOCK…). */
   'run.released': { 1: releasedRunSchema },
@@ -195,7 +198,7 @@ export function checkEventPayload(type: string, version: number, payload: unknow
 
 /** Movements an event carries, whatever its type (those that carry none answer []). */
 export function movementsOf(type: EventType, payload: unknown): readonly MovementDelta[] {
-  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved' || type === 'run.picked')
+  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved' || type === 'run.picked' || type === 'task.returned')
     return (payload as { movements: MovementDelta[] }).movements;
   return [];
 }

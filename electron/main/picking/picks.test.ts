@@ -4,7 +4,7 @@ import { startTestCentral } from '../../demo-central/testing';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
 import { planOf } from '../testing/picking';
-import { placeKey, type RunData } from '../../../shared/sync/site-runs';
+import { linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
 import { applyPulledRun, findRun, heldByRuns } from './runs';
 
 // Picking a released run by scan (issue #12, ADR 0009): taken through the centre, picked on any station.
@@ -53,11 +53,22 @@ const footprint = (station: ConnectedStation) => ({
   runs: station.core.db.read.all(sql`SELECT run_id, data FROM pick_run ORDER BY run_id`),
 });
 
+/** The line as the screen shows it, with the withdrawn orders it knows of (none unless said), sent with every scan. */
+const shown = (line: PickLine, withdrawn = 0) => ({ orderId: line.orderId, lineNo: line.lineNo, location: line.location, withdrawn });
+
 /** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
 async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {
   const line = view.line as PickLine;
-  ok(await station.client.picking.scanLocation({ runId: view.runId, code: line.location }));
-  return ok(await station.client.picking.pick({ runId: view.runId, location: line.location, code: unitGtin(station, line.sku), count: line.left }));
+  ok(await station.client.picking.scanLocation({ runId: view.runId, shown: shown(line, view.withdrawn), code: line.location }));
+  return ok(
+    await station.client.picking.pick({
+      runId: view.runId,
+      shown: shown(line, view.withdrawn),
+      location: line.location,
+      code: unitGtin(station, line.sku),
+      count: line.left,
+    }),
+  );
 }
 
 describe('picking a released run by scan', () => {
@@ -73,21 +84,26 @@ describe('picking a released run by scan', () => {
     // Wrong location, wrong item, too many, a location for an item: refused, nothing recorded.
     const before = footprint(trolley);
     const elsewhere = run.stops.find((stop) => stop.location !== first.location)?.location ?? 'A-99-99-9';
-    expect(await trolley.client.picking.scanLocation({ runId, code: elsewhere })).toMatchObject({ ok: false, error: { code: 'WRONG_LOCATION' } });
-    expect(await trolley.client.picking.pick({ runId, location: elsewhere, code: unitGtin(trolley, first.sku) })).toMatchObject({
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(first), code: elsewhere })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_LOCATION' },
+    });
+    expect(await trolley.client.picking.pick({ runId, shown: shown(first), location: elsewhere, code: unitGtin(trolley, first.sku) })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_LOCATION', details: { expected: first.location } },
     });
     const otherSku = run.stops.flatMap((stop) => stop.lines).find((line) => line.sku !== first.sku)?.sku as string;
-    expect(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, otherSku) })).toMatchObject({
+    expect(await trolley.client.picking.pick({ runId, shown: shown(first), location: first.location, code: unitGtin(trolley, otherSku) })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_ITEM', details: { scanned: otherSku, expected: first.sku } },
     });
-    expect(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, first.sku), count: first.left + 1 })).toMatchObject({
+    expect(
+      await trolley.client.picking.pick({ runId, shown: shown(first), location: first.location, code: unitGtin(trolley, first.sku), count: first.left + 1 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'OVER_PICK', details: { left: first.left } },
     });
-    expect(await trolley.client.picking.pick({ runId, location: first.location, code: first.location })).toMatchObject({
+    expect(await trolley.client.picking.pick({ runId, shown: shown(first), location: first.location, code: first.location })).toMatchObject({
       ok: false,
       error: { code: 'NOT_AN_ITEM' },
     });
@@ -95,7 +111,7 @@ describe('picking a released run by scan', () => {
 
     // One unit, then the rest of the line: the location gives them up, the line is done.
     const stockBefore = looseAt(trolley, first.location, first.sku);
-    view = ok(await trolley.client.picking.pick({ runId, location: first.location, code: unitGtin(trolley, first.sku) }));
+    view = ok(await trolley.client.picking.pick({ runId, shown: shown(first), location: first.location, code: unitGtin(trolley, first.sku) }));
     if (first.left > 1) {
       expect(view.line).toMatchObject({ orderId: first.orderId, lineNo: first.lineNo, picked: 1, left: first.left - 1 });
       view = await pickLine(trolley, view);
@@ -140,7 +156,9 @@ describe('picking a released run by scan', () => {
     // The trolley's picker is now refused: the run is the lead's, at the office.
     expect(ok(await trolley.client.picking.current())).toBeNull();
     expect(ok(await trolley.client.picking.toPick())).toEqual([]);
-    expect(await trolley.client.picking.scanLocation({ runId, code: 'A-01-01-1' })).toMatchObject({
+    expect(
+      await trolley.client.picking.scanLocation({ runId, shown: { orderId: 'MP-1', lineNo: 1, location: 'A-01-01-1', withdrawn: 0 }, code: 'A-01-01-1' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'RUN_TAKEN', details: { holder: 'Léa Lead' } },
     });
@@ -179,11 +197,14 @@ describe('picking a released run by scan', () => {
     const { trolley, run, runId } = await releasedSite();
     const view = ok(await trolley.client.picking.claim({ runId }));
     const line = view.line as PickLine;
-    expect(await trolley.client.picking.short({ runId, reason: 'broken' as never })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await trolley.client.picking.short({ runId, shown: shown(line), reason: 'broken' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const reserved = (): number => heldByRuns(trolley.core.db.read).reserved.get(placeKey(line.location, line.sku)) ?? 0;
     const reservedBefore = reserved();
     expect(reservedBefore).toBeGreaterThanOrEqual(line.left);
-    const after = ok(await trolley.client.picking.short({ runId, reason: 'empty' }));
+    const after = ok(await trolley.client.picking.short({ runId, shown: shown(line), reason: 'empty' }));
     expect(reserved()).toBe(reservedBefore - line.left);
     expect(after).toMatchObject({ linesDone: 1, unitsShort: line.left, unitsPicked: 0 });
     expect(after.line).not.toMatchObject({ orderId: line.orderId, lineNo: line.lineNo, location: line.location });
@@ -202,6 +223,76 @@ describe('picking a released run by scan', () => {
     ]);
     expect(reserved()).toBe(reservedBefore - line.left);
     expect(run.orders.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('an order the centre cancels mid-pick leaves the run: the picker is told at the next scan, its picked units become a return-to-bin task any station can do, and a pick scanned before the news is accepted with an exception', async () => {
+    const { office, trolley, runId } = await releasedSite();
+    let view = await pickLine(trolley, ok(await trolley.client.picking.claim({ runId })));
+    const picked = findRun(trolley.core.db.read, runId)?.data.picks[0];
+    if (!picked) throw new Error('no pick');
+    const slotOf = (orderId: string) => findRun(trolley.core.db.read, runId)?.data.orders.find((order) => order.orderId === orderId)?.toteSlot;
+    await settle(trolley);
+    const reservedBefore = heldByRuns(trolley.core.db.read).reserved;
+    expect((await trolley.centre.control('cancel-order', { orderId: picked.orderId })).status).toBe(200);
+    await settle(trolley);
+
+    // The screen still shows the line it had: its next scan is refused, saying which order left and what its slot holds.
+    const stale = view.line as PickLine;
+    const before = footprint(trolley);
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(stale, view.withdrawn), code: stale.location })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_WITHDRAWN', details: { orders: picked.orderId, units: picked.quantity, slots: String(slotOf(picked.orderId)) } },
+    });
+    expect(footprint(trolley)).toEqual(before);
+    view = ok(await trolley.client.picking.current()) as PickView;
+    expect(view).toMatchObject({ withdrawn: 1, mine: true });
+    expect(view.line?.orderId).not.toBe(picked.orderId);
+    // Its lines left with what they reserved; the other orders' stay.
+    const runLines = linesLeft({ ...(findRun(trolley.core.db.read, runId)?.data as RunData), withdrawn: [] });
+    const ofCancelled = runLines.filter((line) => line.orderId === picked.orderId);
+    const freed = new Map<string, number>();
+    for (const line of ofCancelled) freed.set(placeKey(line.location, line.sku), (freed.get(placeKey(line.location, line.sku)) ?? 0) + line.left);
+    const expected = new Map(
+      [...reservedBefore].map(([key, units]): [string, number] => [key, units - (freed.get(key) ?? 0)]).filter(([, units]) => units > 0),
+    );
+    expect(heldByRuns(trolley.core.db.read).reserved).toEqual(expected);
+
+    // The units already in the tote: a return-to-bin task, on every station of the site.
+    await settle(office);
+    const task = ok(await office.client.tasks.list({ scope: 'open' })).find((candidate) => candidate.kind === 'return_to_bin');
+    expect(task).toMatchObject({
+      location: picked.location,
+      state: 'open',
+      goods: { sku: ofCancelled.find((line) => line.lineNo === picked.lineNo)?.sku, quantity: picked.quantity, orderId: picked.orderId, runId },
+    });
+    if (!task) throw new Error('no return task');
+    // Done on the office: taken, the wrong bin refused, the right one puts the units back from packing.
+    ok(await office.client.tasks.claim({ taskId: task.taskId }));
+    const elsewhere = runLines.find((line) => line.location !== picked.location)?.location ?? 'A-99-99-9';
+    expect(await office.client.tasks.returnToBin({ taskId: task.taskId, location: elsewhere })).toMatchObject({ ok: false, error: { code: 'WRONG_LOCATION' } });
+    expect(await office.client.tasks.startCount({ taskId: task.taskId })).toMatchObject({ ok: false, error: { code: 'TASK_KIND' } });
+    const binBefore = looseAt(office, picked.location, task.goods?.sku ?? '');
+    expect(ok(await office.client.tasks.returnToBin({ taskId: task.taskId, location: picked.location }))).toMatchObject({ state: 'closed' });
+    expect(looseAt(office, picked.location, task.goods?.sku ?? '')).toBe(binBefore + picked.quantity);
+    expect(office.core.db.read.get(sql`SELECT count(*) AS n FROM audit WHERE action = 'tasks:return' AND outcome = 'ok'`)).toEqual({ n: 1 });
+    await settle(office);
+    await expectConsistent(office);
+
+    // Another order cancelled at the centre while the trolley picks it without having heard: the pick is a fact, accepted with an exception, and its units go back too.
+    const next = view.line as PickLine;
+    expect(next).toBeDefined();
+    expect((await trolley.centre.control('cancel-order', { orderId: next.orderId })).status).toBe(200);
+    await pickLine(trolley, view);
+    await settle(trolley);
+    const lastPick = (await trolley.centre.events()).filter((event) => event.type === 'run.picked').at(-1);
+    expect(lastPick).toMatchObject({ status: 'accepted_with_exception', problem: { code: 'ORDER_CANCELLED' } });
+    await settle(office);
+    const returns = ok(await office.client.tasks.list({ scope: 'open' })).filter((candidate) => candidate.kind === 'return_to_bin');
+    expect(returns).toEqual([
+      expect.objectContaining({ location: next.location, goods: expect.objectContaining({ orderId: next.orderId, quantity: next.left }) }),
+    ]);
+    expect(ok(await trolley.client.picking.current())).toMatchObject({ withdrawn: 2 });
+    await expectConsistent(trolley);
   }, 120_000);
 
   it('is for pickers and shift leads only, in main, and a picker may not plan or release', async () => {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PickView, RunToPick, ShortReason } from '../../../shared/picking';
-import { applyRunEvent, linesLeft, type RunData } from '../../../shared/sync/site-runs';
+import { applyRunEvent, linesLeft, pickedOf, type RunData } from '../../../shared/sync/site-runs';
 import type { EventPayloadOf } from '../../../shared/sync/station-events';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, ReadHandle, WriteHandle } from '../../platform/db/connection';
@@ -10,15 +10,19 @@ import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import type { EventBus } from '../events';
 import { whoIs } from '../site/who';
-import { recordMovement } from '../stock/ledger';
-import { findLocationByCode, findProductBySku, lotsAt } from '../stock/repo';
+import { moveLooseUnits } from '../stock/ledger';
+import { findProductBySku } from '../stock/repo';
 import { resolveLocation, resolveProduct, unitsOf } from '../stock/resolve';
 import { linkMovements } from '../stock/events';
 import { recordSiteException } from '../sync/exceptions';
 import { appendEvent, movementDeltas } from '../sync/outbox';
+import { packStationForPicks } from './repo';
 import { findRun, runsToPick, writeRun } from './runs';
 
 type RunWorkType = 'run.claimed' | 'run.paused' | 'run.picked' | 'run.short';
+
+/** What a picking screen shows (its line, the withdrawn orders it knows of): each scan is checked against it. */
+type Shown = { readonly orderId: string; readonly lineNo: number; readonly location: string; readonly withdrawn: number };
 
 /**
  * Picking a released run by scan (issue #12, ADR 0009), on any station of the site: a picker takes
@@ -81,12 +85,17 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
             stop: next.stop + 1,
           }
         : null,
+      withdrawn: run.withdrawn.length,
       mine: run.state === 'released' && isMine(read, actor, run),
     };
   }
 
-  /** The line the picker is at, held by them: what every scan is checked against. */
-  function lineToPick(read: ReadHandle, actor: Actor, runId: string) {
+  /**
+   * The line the picker is at, held by them: what every scan is checked against. When the screen
+   * shows another one, main's run moved on without it: the centre withdrew a cancelled order (the
+   * picker is told now, with what its tote slot holds to go back) or the run changed elsewhere.
+   */
+  function lineToPick(read: ReadHandle, actor: Actor, runId: string, shown: Shown) {
     const run = requireRun(read, runId).data;
     if (run.state !== 'released') throw new AppError('RUN_NOT_RELEASED', `run ${runId} is ${run.state}`, { runId });
     if (!isMine(read, actor, run)) {
@@ -97,7 +106,21 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     }
     const line = linesLeft(run).find((candidate) => candidate.left > 0);
     if (!line) throw new AppError('RUN_NOT_RELEASED', `run ${runId} has nothing left to pick`, { runId });
-    return line;
+    const unseen = run.withdrawn.slice(shown.withdrawn).map((order) => order.orderId);
+    if (unseen.length > 0) {
+      const units = unseen.flatMap((orderId) => pickedOf(run, orderId)).reduce((sum, picked) => sum + picked.picked, 0);
+      const slots = run.orders.filter((order) => unseen.includes(order.orderId)).map((order) => order.toteSlot);
+      throw new AppError('ORDER_WITHDRAWN', `order ${unseen.join(', ')} was cancelled and left the run`, {
+        orders: unseen.join(', '),
+        units,
+        slots: slots.join(', '),
+      });
+    }
+    if (line.orderId === shown.orderId && line.lineNo === shown.lineNo && line.location === shown.location) return line;
+    throw new AppError('LINE_CHANGED', `the next line of run ${runId} is ${line.orderId}/${line.lineNo} at ${line.location}`, {
+      location: line.location,
+      sku: line.sku,
+    });
   }
 
   const announce = (runId: string, ...locations: string[]): void => {
@@ -135,7 +158,7 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
 
   function claim(actor: Actor, runId: string): PickView {
     const run = db.write((tx) => {
-      if (!pickDestination(tx)) throw new AppError('NO_PACK_STATION', 'the site has no active pack station for picked units', {});
+      if (!packStationForPicks(tx)) throw new AppError('NO_PACK_STATION', 'the site has no active pack station for picked units', {});
       const stored = requireRun(tx, runId).data;
       // Taking it again (after a restart) is not a new claim.
       if (isMine(tx, actor, stored)) return stored;
@@ -158,16 +181,16 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
   }
 
   /** The location scanned at a stop: right when it is the next line's. Nothing is recorded. */
-  function checkLocation(read: ReadHandle, actor: Actor, runId: string, code: string) {
-    const line = lineToPick(read, actor, runId);
+  function checkLocation(read: ReadHandle, actor: Actor, runId: string, shown: Shown, code: string) {
+    const line = lineToPick(read, actor, runId, shown);
     const location = resolveLocation(read, code);
     if (location.code !== line.location)
       throw new AppError('WRONG_LOCATION', `${location.code} is not ${line.location}`, { scanned: location.code, expected: line.location });
     return { line, location };
   }
 
-  function scanLocation(actor: Actor, input: { readonly runId: string; readonly code: string }): PickView {
-    checkLocation(db.read, actor, input.runId, input.code);
+  function scanLocation(actor: Actor, input: { readonly runId: string; readonly shown: Shown; readonly code: string }): PickView {
+    checkLocation(db.read, actor, input.runId, input.shown, input.code);
     return view(db.read, actor, requireRun(db.read, input.runId).data);
   }
 
@@ -178,10 +201,10 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
    */
   function pick(
     actor: Actor,
-    input: { readonly runId: string; readonly location: string; readonly code: string; readonly count?: number | undefined },
+    input: { readonly runId: string; readonly shown: Shown; readonly location: string; readonly code: string; readonly count?: number | undefined },
   ): PickView {
     const run = db.write((tx) => {
-      const { line, location } = checkLocation(tx, actor, input.runId, input.location);
+      const { line, location } = checkLocation(tx, actor, input.runId, input.shown, input.location);
       const item = resolveProduct(tx, input.code);
       if (item.product.sku !== line.sku)
         throw new AppError('WRONG_ITEM', `${item.product.sku} is not ${line.sku}`, { scanned: item.product.sku, expected: line.sku });
@@ -190,39 +213,19 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
         throw new AppError('ORDER_CANCELLED', `order ${line.orderId} is no longer open`, { orderId: line.orderId });
       const units = unitsOf(item, input.count) ?? item.product.packQuantity;
       if (units > line.left) throw new AppError('OVER_PICK', `${units} units asked, ${line.left} left on the line`, { units, left: line.left });
-      const to = pickDestination(tx);
+      const to = packStationForPicks(tx);
       if (!to) throw new AppError('NO_PACK_STATION', 'the site has no active pack station for picked units', {});
-      const at = clock.now();
-      const ids: number[] = [];
-      let remaining = units;
-      // Loose units at the location, the earliest lot first: the same rule as every other move.
-      for (const lot of lotsAt(tx, item.product.id, location.id, 0).sort((a, b) => a.lotId - b.lotId)) {
-        if (remaining === 0) break;
-        const take = Math.min(remaining, lot.quantity);
-        if (take <= 0) continue;
-        ids.push(
-          recordMovement(tx, {
-            at,
-            userId: actor.userId,
-            kind: 'pick',
-            productId: item.product.id,
-            lotId: lot.lotId || null,
-            fromLocationId: location.id,
-            fromContainerId: null,
-            toLocationId: to.id,
-            toContainerId: null,
-            quantity: take,
-            reason: null,
-            scan: input.code,
-          }),
-        );
-        remaining -= take;
-      }
-      if (remaining > 0)
-        throw new AppError('INSUFFICIENT_STOCK', `${location.code} holds ${units - remaining} of ${units} units`, {
-          available: units - remaining,
-          requested: units,
-        });
+      const ids = moveLooseUnits(tx, {
+        at: clock.now(),
+        userId: actor.userId,
+        kind: 'pick',
+        productId: item.product.id,
+        fromLocationId: location.id,
+        toLocationId: to.id,
+        quantity: units,
+        reason: null,
+        scan: input.code,
+      });
       const payload = {
         runId: input.runId,
         pickId: uuidv7(),
@@ -248,9 +251,9 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
   }
 
   /** What the line's location does not hold: the rest of the line ends short, an exception for the shift lead and the centre. */
-  function short(actor: Actor, input: { readonly runId: string; readonly reason: ShortReason }): PickView {
+  function short(actor: Actor, input: { readonly runId: string; readonly shown: Shown; readonly reason: ShortReason }): PickView {
     const run = db.write((tx) => {
-      const line = lineToPick(tx, actor, input.runId);
+      const line = lineToPick(tx, actor, input.runId, input.shown);
       const payload = {
         runId: input.runId,
         pickId: uuidv7(),
@@ -291,13 +294,6 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     short,
     view: (actor: Actor, runId: string): PickView => view(db.read, actor, requireRun(db.read, runId).data),
   };
-}
-
-/** Where picked units go: the site's first active pack station in walk order, where the trolley is emptied. */
-function pickDestination(read: ReadHandle): { id: number; code: string } | null {
-  const row = read.get<{ code: string }>(sql`SELECT code FROM location WHERE type = 'pack_station' AND active = 1 ORDER BY walk_order, code LIMIT 1`);
-  const location = row ? findLocationByCode(read, row.code) : null;
-  return location ? { id: location.id, code: location.code } : null;
 }
 
 export type PickService = ReturnType<typeof createPickService>;

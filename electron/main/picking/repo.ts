@@ -1,6 +1,7 @@
 import type { OrderToAllocate, PickableStock } from '../../../shared/outbound/allocation';
 import type { ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { findLocationByCode } from '../stock/repo';
 
 // SQL of pick-run planning (docs/adr/0009-pick-runs.md). Reads only: planning writes nothing.
 
@@ -34,4 +35,11 @@ export function pickableStock(read: ReadHandle): PickableStock[] {
 /** Every active location's code: the layout the routes are modelled on. */
 export function siteLocationCodes(read: ReadHandle): string[] {
   return read.all<{ code: string }>(sql`SELECT code FROM location WHERE active = 1 ORDER BY walk_order, code`).map((row) => row.code);
+}
+
+/** Where picked units go: the site's first active pack station in walk order, where the trolley is emptied. */
+export function packStationForPicks(read: ReadHandle): { id: number; code: string } | null {
+  const row = read.get<{ code: string }>(sql`SELECT code FROM location WHERE type = 'pack_station' AND active = 1 ORDER BY walk_order, code LIMIT 1`);
+  const location = row ? findLocationByCode(read, row.code) : null;
+  return location ? { id: location.id, code: location.code } : null;
 }

@@ -1,6 +1,6 @@
 import type { WriteHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
-import { addToBalance, insertMovement, type NewMovement } from './repo';
+import { addToBalance, insertMovement, lotsAt, type NewMovement } from './repo';
 
 /**
  * The one writer of stock: a movement row and the balances it changes, inside the caller's
@@ -26,4 +26,32 @@ export function recordMovement(tx: WriteHandle, movement: Readonly<NewMovement>)
     addToBalance(tx, { productId: movement.productId, locationId: movement.toLocationId, lotId, containerId: movement.toContainerId ?? 0 }, movement.quantity);
   }
   return id;
+}
+
+/**
+ * `quantity` loose units of a product from one location to another, the earliest lot first (the
+ * rule of every pick and every return): one movement per lot, or INSUFFICIENT_STOCK and nothing.
+ */
+export function moveLooseUnits(
+  tx: WriteHandle,
+  movement: Readonly<Omit<NewMovement, 'lotId' | 'fromContainerId' | 'toContainerId' | 'fromLocationId' | 'toLocationId'>> & {
+    readonly fromLocationId: number;
+    readonly toLocationId: number;
+  },
+): number[] {
+  const ids: number[] = [];
+  let remaining = movement.quantity;
+  for (const lot of lotsAt(tx, movement.productId, movement.fromLocationId, 0).sort((a, b) => a.lotId - b.lotId)) {
+    if (remaining === 0) break;
+    const take = Math.min(remaining, lot.quantity);
+    if (take <= 0) continue;
+    ids.push(recordMovement(tx, { ...movement, lotId: lot.lotId || null, fromContainerId: null, toContainerId: null, quantity: take }));
+    remaining -= take;
+  }
+  if (remaining > 0)
+    throw new AppError('INSUFFICIENT_STOCK', `${movement.quantity - remaining} of ${movement.quantity} units are there`, {
+      available: movement.quantity - remaining,
+      requested: movement.quantity,
+    });
+  return ids;
 }

@@ -8,6 +8,7 @@ export function registerTaskHandlers(registrar: Registrar, service: TaskService)
   registrar.handle(tasks.claim, (input, { actor }) => service.claim(actor, input.taskId));
   registrar.handle(tasks.release, (input, { actor }) => service.release(actor, input.taskId));
   registrar.handle(tasks.startCount, (input, { actor }) => service.startCount(actor, input.taskId));
+  registrar.handle(tasks.returnToBin, (input, { actor }) => service.returnToBin(actor, input));
   registrar.handle(tasks.approve, (input, { actor }) => service.approve(actor, input.taskId, input.reason));
   registrar.handle(tasks.reject, (input, { actor }) => service.reject(actor, input.taskId, input.reason));
   registrar.handle(tasks.cancel, (input, { actor }) => service.cancel(actor, input.taskId, input.reason));

@@ -5,21 +5,23 @@ import { applyTaskEvent, type TaskData, type Who } from '../../../shared/sync/si
 import type { TaskView } from '../../../shared/tasks';
 import type { Clock } from '../../platform/clock';
 import { toIso } from '../../platform/clock';
-import type { Database, WriteHandle } from '../../platform/db/connection';
+import type { Database, ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { AppError } from '../../platform/errors';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import type { EventBus } from '../events';
-import { recordStockEvent } from '../stock/events';
+import { packStationForPicks } from '../picking/repo';
+import { moveLooseUnits } from '../stock/ledger';
+import { linkMovements, recordStockEvent } from '../stock/events';
 import { ensureLot, findProductBySku } from '../stock/repo';
 import { resolveLocation } from '../stock/resolve';
 import type { StockService } from '../stock/service';
-import { appendEvent } from '../sync/outbox';
+import { appendEvent, movementDeltas } from '../sync/outbox';
 import { whoIs } from '../site/who';
 import { findTask, findTaskByCount, linkCount, listTasks, writeTask, type StoredTask } from './repo';
 
-type TaskEventType = 'task.created' | 'task.claimed' | 'task.released' | 'task.completed' | 'task.closed';
+type TaskEventType = 'task.created' | 'task.claimed' | 'task.released' | 'task.completed' | 'task.returned' | 'task.closed';
 
 export type TaskDeps = {
   readonly db: Database;
@@ -53,6 +55,7 @@ export function createTaskService(deps: TaskDeps) {
       kind: task.kind,
       location: task.location,
       note: task.note,
+      goods: task.goods,
       state: task.state,
       createdBy: { name: task.createdBy.name, station: task.createdBy.stationId },
       createdAt: task.createdAt,
@@ -78,15 +81,15 @@ export function createTaskService(deps: TaskDeps) {
   };
 
   /** Applies one of this station's task events here and records it for the centre, in `tx`. */
-  function act<T extends TaskEventType>(tx: WriteHandle, actor: Actor, current: TaskData | null, type: T, payload: EventPayloadOf<T>): TaskData {
+  function act<T extends TaskEventType>(tx: WriteHandle, actor: Actor, current: TaskData | null, type: T, payload: EventPayloadOf<T>): string {
     const at = clock.now();
     const applied = applyTaskEvent(current, { type, payload } as Parameters<typeof applyTaskEvent>[1], { actor: who(actor), at: toIso(at) });
     if (!applied.ok) throw new AppError(applied.refusal.code, applied.refusal.message);
     writeTask(tx, applied.value);
-    appendEvent(tx, { type, at, actor: { userId: actor.userId, name: actor.name }, payload });
+    const { eventId } = appendEvent(tx, { type, at, actor: { userId: actor.userId, name: actor.name }, payload });
     const action = type === 'task.closed' ? closeAction[(payload as EventPayloadOf<'task.closed'>).decision] : auditActionOf[type as Exclude<T, 'task.closed'>];
     audit.record(tx, { userId: actor.userId, action, outcome: 'ok', target: `task:${applied.value.taskId}`, detail: { location: applied.value.location } });
-    return applied.value;
+    return eventId;
   }
 
   const announce = (taskIds: readonly string[]): void => events.emit('tasks:changed', { taskIds });
@@ -111,13 +114,21 @@ export function createTaskService(deps: TaskDeps) {
     return view(requireTask(taskId), actor);
   }
 
-  function startCount(actor: Actor, taskId: string): CountView {
-    const stored = requireTask(taskId);
+  /** The task, held by this person on this station: what counting or returning needs. */
+  function held(read: ReadHandle, actor: Actor, taskId: string, kind: TaskData['kind']): StoredTask {
+    const stored = findTask(read, taskId);
+    if (!stored) throw new AppError('TASK_NOT_FOUND', `no task ${taskId}`);
+    if (stored.data.kind !== kind) throw new AppError('TASK_KIND', `task ${taskId} is a ${stored.data.kind}, not a ${kind}`, { kind: stored.data.kind });
     const holder = stored.data.claim;
-    const me = who(actor);
-    if (!holder || holder.personId !== me.personId || holder.stationId !== me.stationId) {
+    const me = whoIs(read, actor);
+    if (stored.data.state !== 'claimed' || !holder || holder.personId !== me.personId || holder.stationId !== me.stationId) {
       throw new AppError('NOT_CLAIMANT', `task ${taskId} is not held by ${actor.name} here`);
     }
+    return stored;
+  }
+
+  function startCount(actor: Actor, taskId: string): CountView {
+    const stored = held(db.read, actor, taskId, 'recount');
     const count = deps.startCount(actor, stored.data.location);
     db.write((tx) => linkCount(tx, taskId, count.id));
     return count;
@@ -137,6 +148,42 @@ export function createTaskService(deps: TaskDeps) {
     const stored = findTaskByCount(tx, countId);
     if (!stored || stored.data.state !== 'claimed') return;
     act(tx, actor, stored.data, 'task.completed', { taskId: stored.data.taskId, result: { outcome, lines } });
+  }
+
+  /**
+   * The units of a return-to-bin task put back: the person holding it scans the task's location
+   * (another one is refused), and the units go from the pack station where picks are emptied back
+   * there, in one transaction with the event and the audit row.
+   */
+  function returnToBin(actor: Actor, input: { readonly taskId: string; readonly location: string }): TaskView {
+    const location = db.write((tx) => {
+      const stored = held(tx, actor, input.taskId, 'return_to_bin');
+      const goods = stored.data.goods;
+      if (!goods) throw new AppError('TASK_KIND', `task ${input.taskId} has no units to return`, { kind: stored.data.kind });
+      const to = resolveLocation(tx, input.location);
+      if (to.code !== stored.data.location)
+        throw new AppError('WRONG_LOCATION', `${to.code} is not ${stored.data.location}`, { scanned: to.code, expected: stored.data.location });
+      const from = packStationForPicks(tx);
+      const product = findProductBySku(tx, goods.sku);
+      if (!from || !product) throw new AppError('NO_PACK_STATION', 'the site has no active pack station holding picked units', {});
+      const ids = moveLooseUnits(tx, {
+        at: clock.now(),
+        userId: actor.userId,
+        kind: 'return',
+        productId: product.id,
+        fromLocationId: from.id,
+        toLocationId: to.id,
+        quantity: goods.quantity,
+        reason: `order ${goods.orderId} cancelled`,
+        scan: input.location,
+      });
+      const eventId = act(tx, actor, stored.data, 'task.returned', { taskId: input.taskId, movements: movementDeltas(tx, ids) });
+      linkMovements(tx, eventId, ids);
+      return to.code;
+    });
+    deps.stock.changed(location);
+    announce([input.taskId]);
+    return view(requireTask(input.taskId), actor);
   }
 
   /** Approving a mismatch turns each line's difference into an adjustment, recorded on this station. */
@@ -171,6 +218,7 @@ export function createTaskService(deps: TaskDeps) {
     claim,
     release,
     startCount,
+    returnToBin,
     countClosed,
     approve: (actor: Actor, taskId: string, reason: string) => decide(actor, taskId, 'approved', reason),
     reject: (actor: Actor, taskId: string, reason: string) => decide(actor, taskId, 'rejected', reason),
@@ -184,6 +232,7 @@ const auditActionOf = {
   'task.claimed': 'tasks:claim',
   'task.released': 'tasks:release',
   'task.completed': 'tasks:count-closed',
+  'task.returned': 'tasks:return',
 } as const;
 
 const closeAction = { approved: 'tasks:approve', rejected: 'tasks:reject', cancelled: 'tasks:cancel' } as const;

@@ -19,7 +19,25 @@ type Answer = StepAnswer<PickStep, PickValues>;
 
 export const usePickFlow = createFlowStore<PickStep, PickValues>('picking.pick', { step: 'run', values: {} });
 
-const refused = (result: Result<unknown> & { ok: false }): Answer => ({ ok: false, message: { kind: 'error', error: result.error } });
+/** What the screen shows (its line, the withdrawn orders it knows of), as main checks every scan against it. */
+const shownOf = (view: PickView, line: NonNullable<PickView['line']>) => ({
+  orderId: line.orderId,
+  lineNo: line.lineNo,
+  location: line.location,
+  withdrawn: view.withdrawn,
+});
+
+/**
+ * A refused scan says why and stays, unless main's run moved on without the screen (an order
+ * withdrawn by the centre, the run changed elsewhere): then the flow goes to main's line, saying why.
+ */
+async function refused(result: Result<unknown> & { ok: false }): Promise<Answer> {
+  const message = { kind: 'error', error: result.error } as const;
+  if (result.error.code !== 'ORDER_WITHDRAWN' && result.error.code !== 'LINE_CHANGED') return { ok: false, message };
+  const now = await api.picking.current();
+  if (!now.ok || !now.value) return { ok: true, finished: message };
+  return { ok: true, ...stepAt(now.value), message };
+}
 
 /** Where a view of main puts the flow: done, at the item (the location is already scanned), or at the location. */
 function stepAt(view: PickView, location?: string): Snapshot<PickStep, PickValues> {
@@ -53,7 +71,7 @@ export const pickActions = {
   take: (runId: string) =>
     usePickFlow.getState().take(async () => {
       const claimed = await api.picking.claim({ runId });
-      if (!claimed.ok) return refused(claimed);
+      if (!claimed.ok) return { ok: false, message: { kind: 'error', error: claimed.error } };
       const view = claimed.value;
       return at(view, view.linesDone === 0 ? 'picking.pick.claimed' : 'picking.pick.resumed', { stop: view.line?.stop ?? 0 });
     }),
@@ -63,12 +81,18 @@ export const pickActions = {
       const view = values.view;
       if (!view?.line || !isPicking(step)) return { ok: false, message: { kind: 'attention', key: 'picking.pick.noneToPick' } };
       if (step === 'location') {
-        const checked = await api.picking.scanLocation({ runId: view.runId, code });
+        const checked = await api.picking.scanLocation({ runId: view.runId, shown: shownOf(view, view.line), code });
         if (!checked.ok) return refused(checked);
         return at(checked.value, 'picking.pick.locationOk', { location: view.line.location }, view.line.location);
       }
       const line = view.line;
-      const picked = await api.picking.pick({ runId: view.runId, location: values.location ?? line.location, code, ...(count === undefined ? {} : { count }) });
+      const picked = await api.picking.pick({
+        runId: view.runId,
+        shown: shownOf(view, line),
+        location: values.location ?? line.location,
+        code,
+        ...(count === undefined ? {} : { count }),
+      });
       if (!picked.ok) return refused(picked);
       const after = picked.value;
       if (after.state === 'picked') return at(after, 'picking.pick.done', { units: after.unitsPicked, short: after.unitsShort });
@@ -78,7 +102,7 @@ export const pickActions = {
     usePickFlow.getState().take(async ({ values }) => {
       const view = values.view;
       if (!view?.line) return { ok: false, message: { kind: 'attention', key: 'picking.pick.noneToPick' } };
-      const shorted = await api.picking.short({ runId: view.runId, reason });
+      const shorted = await api.picking.short({ runId: view.runId, shown: shownOf(view, view.line), reason });
       if (!shorted.ok) return refused(shorted);
       const after = shorted.value;
       if (after.state === 'picked') return at(after, 'picking.pick.done', { units: after.unitsPicked, short: after.unitsShort });
@@ -88,7 +112,7 @@ export const pickActions = {
     usePickFlow.getState().take(async ({ values }) => {
       if (!values.view) return { ok: true, finished: { kind: 'ok', key: 'picking.pick.paused' } };
       const paused = await api.picking.pause({ runId: values.view.runId });
-      if (!paused.ok) return refused(paused);
+      if (!paused.ok) return { ok: false, message: { kind: 'error', error: paused.error } };
       return { ok: true, finished: { kind: 'ok', key: 'picking.pick.paused' } };
     }),
   /** After a run is done: back to the runs to pick. */

@@ -4,6 +4,7 @@ import type { TaskView } from '../../../shared/tasks';
 import { errorText } from '../../lib/errors';
 import { formatTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
+import { ScanField } from '../../ui/ScanField';
 import { useFeedback } from '../../ui/feedback';
 import { useSession } from '../session/store';
 import { RecountResult } from './RecountResult';
@@ -27,6 +28,9 @@ export function TaskCard({ task }: { readonly task: TaskView }) {
   const claim = useTasks((state) => state.claim);
   const release = useTasks((state) => state.release);
   const count = useTasks((state) => state.count);
+  const returnToBin = useTasks((state) => state.returnToBin);
+  // One scan field at a time: the first return this person holds here takes the scans.
+  const scansHere = useTasks((state) => state.tasks.find((other) => other.kind === 'return_to_bin' && other.claim?.mine)?.taskId === task.taskId);
   const show = useFeedback((state) => state.show);
   const mine = task.claim?.mine === true;
   const said = standing(task);
@@ -34,32 +38,49 @@ export function TaskCard({ task }: { readonly task: TaskView }) {
   const run = async (action: () => Promise<Result<unknown>>, done?: string): Promise<void> => {
     const result = await action();
     if (!result.ok) show('error', errorText(t, result.error));
-    else if (done) show('ok', t(done, { location: task.location }));
+    else if (done) show('ok', t(done, { location: task.location, quantity: task.goods?.quantity ?? 0, sku: task.goods?.sku ?? '' }));
   };
+  const goods = task.kind === 'return_to_bin' ? task.goods : null;
 
   return (
     <article className="card task" data-task={task.location} data-task-state={task.state} data-task-mine={mine} data-task-outcome={task.result?.outcome ?? ''}>
-      <h3>{t('tasks.recountOf', { location: task.location })}</h3>
+      <h3>
+        {goods ? t('tasks.returnOf', { quantity: goods.quantity, sku: goods.sku, location: task.location }) : t('tasks.recountOf', { location: task.location })}
+      </h3>
+      {goods && <p className="task-goods">{t('tasks.returnFrom', { slot: goods.toteSlot, orderId: goods.orderId })}</p>}
       <p className="task-state">{t(said.key, said.vars)}</p>
       {task.unconfirmed && <p className="notice notice-attention">{t('tasks.unconfirmed')}</p>}
-      <p>{t('tasks.askedBy', { name: task.createdBy.name, station: task.createdBy.station, at: formatTime(task.createdAt) })}</p>
+      <p>
+        {task.createdBy.station === 'centre'
+          ? t('tasks.askedByCentre', { at: formatTime(task.createdAt) })
+          : t('tasks.askedBy', { name: task.createdBy.name, station: task.createdBy.station, at: formatTime(task.createdAt) })}
+      </p>
       {task.note && <p className="task-note">{task.note}</p>}
       {task.result && <RecountResult result={task.result} />}
       <div className="actions">
         {task.state === 'open' && role !== 'admin' && (
-          <Button variant="primary" onClick={() => void run(() => claim(task.taskId), 'tasks.claimed')}>
+          <Button variant="primary" onClick={() => void run(() => claim(task.taskId), goods ? 'tasks.returnClaimed' : 'tasks.claimed')}>
             {t('tasks.claim')}
           </Button>
         )}
         {task.state === 'claimed' && mine && (
           <>
-            <Button onClick={() => void run(() => release(task.taskId), 'tasks.released')}>{t('tasks.release')}</Button>
-            <Button variant="primary" onClick={() => void run(() => count(task.taskId))}>
-              {t('tasks.count')}
-            </Button>
+            <Button onClick={() => void run(() => release(task.taskId), goods ? 'tasks.returnReleased' : 'tasks.released')}>{t('tasks.release')}</Button>
+            {!goods && (
+              <Button variant="primary" onClick={() => void run(() => count(task.taskId))}>
+                {t('tasks.count')}
+              </Button>
+            )}
           </>
         )}
       </div>
+      {goods && task.state === 'claimed' && mine && scansHere && (
+        <ScanField
+          label={t('tasks.scanReturn', { location: task.location })}
+          name="return-location"
+          onScan={(code) => void run(() => returnToBin(task.taskId, code), 'tasks.returned')}
+        />
+      )}
       {role === 'shift_lead' && <TaskDecision task={task} />}
     </article>
   );

@@ -24,6 +24,7 @@ vi.mock('../../lib/api', () => ({
       claim: vi.fn(),
       release: vi.fn(),
       startCount: vi.fn(),
+      returnToBin: vi.fn(),
       approve: vi.fn(),
       reject: vi.fn(),
       cancel: vi.fn(),
@@ -45,6 +46,7 @@ const taskOf = (patch: Partial<TaskView>): TaskView => ({
   kind: 'recount',
   location: 'A-03-02-1',
   note: null,
+  goods: null,
   state: 'open',
   createdBy: { name: 'Sophie Laurent', station: 'OFFICE-1' },
   createdAt: '2026-12-01T08:00:00.000Z',
@@ -98,6 +100,32 @@ describe('the site tasks screen (issue #11)', () => {
     emit('tasks:changed', { taskIds: [] });
     await waitFor(() => expect(card('A-03-02-1').getAttribute('data-task-state')).toBe('open'));
     expect(card('A-03-02-1').textContent).toContain(i18next.t('tasks.state.open'));
+  });
+
+  it('puts back the units of a cancelled order: taken, the bin scanned, done — never counted', async () => {
+    logIn('picker');
+    const goods = { sku: 'CASE-GS24-ORG-1889', quantity: 2, runId: '01890000-0000-7000-8000-0000000000aa', orderId: 'MP-261204-0000151', toteSlot: 3 };
+    const returning = taskOf({ kind: 'return_to_bin', location: 'P-01-01-0', goods, createdBy: { name: 'centre', station: 'centre' } });
+    const held = { ...returning, state: 'claimed' as const, claim: { name: 'Paul Dubois', station: 'TROLLEY-2', at: '2026-12-01T08:05:00.000Z', mine: true } };
+    vi.mocked(api.tasks.list)
+      .mockResolvedValueOnce(ok([returning]))
+      .mockResolvedValueOnce(ok([held]))
+      .mockResolvedValue(ok([]));
+    vi.mocked(api.tasks.claim).mockResolvedValue(ok(held));
+    vi.mocked(api.tasks.returnToBin).mockResolvedValue(ok({ ...held, state: 'closed' }));
+    render(<TasksScreen />);
+    await waitFor(() => expect(button('tasks.claim', card('P-01-01-0'))).toBeTruthy());
+    expect(card('P-01-01-0').textContent).toContain(i18next.t('tasks.returnOf', { quantity: 2, sku: goods.sku, location: 'P-01-01-0' }));
+    expect(card('P-01-01-0').textContent).toContain(i18next.t('tasks.returnFrom', { slot: 3, orderId: goods.orderId }));
+    await userEvent.click(button('tasks.claim', card('P-01-01-0')) as HTMLElement);
+    const field = await waitFor(
+      () => card('P-01-01-0').querySelector<HTMLInputElement>('input[name=return-location]') ?? Promise.reject(new Error('no field')),
+    );
+    expect(button('tasks.count', card('P-01-01-0'))).toBeUndefined();
+    await userEvent.type(field, 'P-01-01-0{Enter}');
+    await waitFor(() => expect(api.tasks.returnToBin).toHaveBeenCalledWith({ taskId: returning.taskId, location: 'P-01-01-0' }));
+    await waitFor(() => expect(useFeedback.getState().current?.text).toBe(i18next.t('tasks.returned', { quantity: 2, sku: goods.sku, location: 'P-01-01-0' })));
+    expect(api.tasks.startCount).not.toHaveBeenCalled();
   });
 
   it('lets a shift lead ask for a recount of a scanned location', async () => {

@@ -23,6 +23,8 @@ type TasksState = {
   /** Opens the task's blind count (started, or continued where it stopped) on the count steps. */
   readonly count: (taskId: string) => Promise<Result<unknown>>;
   readonly stopCounting: () => void;
+  /** Puts a return-to-bin task's units back: `location` is the bin scanned. */
+  readonly returnToBin: (taskId: string, location: string) => Promise<Result<TaskView>>;
   readonly decide: (taskId: string, decision: Decision, reason: string) => Promise<Result<TaskView>>;
   readonly dismissLostClaim: (taskId: string) => void;
 };
@@ -59,6 +61,7 @@ export const useTasks = create<TasksState>()((set, get) => {
       countActions.leave();
       set({ counting: null });
     },
+    returnToBin: async (taskId, location) => after(await api.tasks.returnToBin({ taskId, location })),
     decide: async (taskId, decision, reason) => after(await api.tasks[decision]({ taskId, reason })),
     dismissLostClaim: (taskId) => set({ lostClaims: get().lostClaims.filter((lost) => lost.taskId !== taskId) }),
   };

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database, WriteHandle } from '../platform/db/connection';
+import { sql } from '../platform/db/sql';
+import type { TaskData } from '../../shared/sync/site-records';
+import { cancel } from './amendments';
+import { insertOrder } from './orders';
+import { applyRunWork, findRun, releaseRun } from './site-runs';
+import { openCentreStore, type CentreStore } from './store';
+
+// The centre's side of a cancel mid-pick (issue #12, DOMAIN scenario 4): what a run reserves, and what goes back.
+
+const stores: { store: CentreStore; dir: string }[] = [];
+afterEach(() => {
+  for (const { store, dir } of stores.splice(0)) {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function centreDb(): Database {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-central-runs-'));
+  const store = openCentreStore(join(dir, 'central.sqlite'));
+  stores.push({ store, dir });
+  return store.db();
+}
+
+const runId = '0193a0c4-1f2e-7000-8000-0000000000a1';
+const picker = { personId: 'p-1', name: 'Paul Picker', stationId: 'TROLLEY' };
+const origin = { stationId: 'TROLLEY', name: 'Paul Picker' };
+const at = '2026-12-03T07:00:00.000Z';
+
+/** Orders A (2 × S1 at L1, 1 × S2 at L2) and B (1 × S1 at L1) in one released run; the site holds exactly what they need. */
+function releasedRun(db: Database): void {
+  db.write((tx) => {
+    const order = (orderId: string, lines: { lineNo: number; sku: string; quantity: number }[]) =>
+      insertOrder(tx, { orderId, shipDate: '2026-12-04', carrier: 'dpd', service: 'classic', cutoff: '2026-12-04T16:00:00.000Z', placedAt: 0, lines }, false);
+    order('A', [
+      { lineNo: 1, sku: 'S1', quantity: 2 },
+      { lineNo: 2, sku: 'S2', quantity: 1 },
+    ]);
+    order('B', [{ lineNo: 1, sku: 'S1', quantity: 1 }]);
+    tx.run(sql`INSERT INTO site_stock (location, container, sku, lot, quantity) VALUES ('L1', '', 'S1', '', 3), ('L2', '', 'S2', '', 1)`);
+    const refusal = releaseRun(
+      tx,
+      {
+        runId,
+        shipDate: '2026-12-04',
+        carrier: 'dpd',
+        cutoff: '2026-12-04T16:00:00.000Z',
+        orders: [
+          { orderId: 'A', toteSlot: 1 },
+          { orderId: 'B', toteSlot: 2 },
+        ],
+        stops: [
+          {
+            location: 'L1',
+            lines: [
+              { orderId: 'A', lineNo: 1, sku: 'S1', quantity: 2, toteSlot: 1 },
+              { orderId: 'B', lineNo: 1, sku: 'S1', quantity: 1, toteSlot: 2 },
+            ],
+          },
+          { location: 'L2', lines: [{ orderId: 'A', lineNo: 2, sku: 'S2', quantity: 1, toteSlot: 1 }] },
+        ],
+        distance: 12,
+      },
+      picker,
+      at,
+      origin,
+    );
+    expect(refusal).toBeNull();
+    expect(applyRunWork(tx, { type: 'run.claimed', payload: { runId } }, picker, at, origin)).toBeNull();
+  });
+}
+
+const pick = (tx: WriteHandle, pickId: string, orderId: string, lineNo: number, location: string, sku: string, quantity: number) =>
+  applyRunWork(tx, { type: 'run.picked', payload: { runId, pickId, orderId, lineNo, location, sku, quantity, movements: [] } }, picker, at, origin);
+
+const reserved = (db: Database) => db.read.all(sql`SELECT location, sku, quantity FROM run_reservation ORDER BY location, sku`);
+const returns = (db: Database) =>
+  db.read
+    .all<{ data: string }>(sql`SELECT data FROM task ORDER BY json_extract(data, '$.location')`)
+    .map((row) => JSON.parse(row.data) as TaskData)
+    .map((task) => ({ kind: task.kind, location: task.location, state: task.state, goods: task.goods }));
+
+describe('an order the centre cancels while its run is picked', () => {
+  it('leaves the run with what its lines reserve, its picked units go back by task, and a pick that arrives after is accepted with an exception and goes back too', () => {
+    const db = centreDb();
+    releasedRun(db);
+    db.write((tx) => expect(pick(tx, '0193a0c4-1f2e-7000-8000-0000000000b1', 'A', 1, 'L1', 'S1', 2)).toBeNull());
+    expect(reserved(db)).toEqual([
+      { location: 'L1', sku: 'S1', quantity: 1 },
+      { location: 'L2', sku: 'S2', quantity: 1 },
+    ]);
+
+    db.write((tx) => expect(cancel(tx, 'A', Date.parse(at))).toMatchObject({ changed: true }));
+    expect(findRun(db.read, runId)?.data).toMatchObject({ state: 'released', withdrawn: [{ orderId: 'A' }] });
+    // B's unit at L1 stays reserved; A's unit at L2 is free.
+    expect(reserved(db)).toEqual([{ location: 'L1', sku: 'S1', quantity: 1 }]);
+    expect(returns(db)).toEqual([
+      { kind: 'return_to_bin', location: 'L1', state: 'open', goods: { sku: 'S1', quantity: 2, runId, orderId: 'A', toteSlot: 1 } },
+    ]);
+    // Cancelling again changes nothing.
+    db.write((tx) => expect(cancel(tx, 'A', Date.parse(at))).toMatchObject({ changed: false }));
+    expect(returns(db)).toHaveLength(1);
+
+    // A's last line picked by a station that had not heard: a fact, an exception, a second return — and B's reservation untouched.
+    db.write((tx) => expect(pick(tx, '0193a0c4-1f2e-7000-8000-0000000000b2', 'A', 2, 'L2', 'S2', 1)).toMatchObject({ code: 'ORDER_CANCELLED' }));
+    expect(reserved(db)).toEqual([{ location: 'L1', sku: 'S1', quantity: 1 }]);
+    expect(returns(db)).toEqual([
+      expect.objectContaining({ location: 'L1' }),
+      { kind: 'return_to_bin', location: 'L2', state: 'open', goods: { sku: 'S2', quantity: 1, runId, orderId: 'A', toteSlot: 1 } },
+    ]);
+
+    // B cancelled too: nothing is left to pick, the run is over and reserves nothing; B had nothing in a tote.
+    db.write((tx) => cancel(tx, 'B', Date.parse(at)));
+    expect(findRun(db.read, runId)?.data).toMatchObject({ state: 'picked', claim: null });
+    expect(reserved(db)).toEqual([]);
+    expect(returns(db)).toHaveLength(2);
+  });
+});

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { StationPage } from './StationPage';
 
 /** The line the picking screen is at, as it shows it. */
-export type ShownLine = { readonly location: string; readonly sku: string; readonly left: number; readonly slot: number };
+export type ShownLine = { readonly orderId: string; readonly location: string; readonly sku: string; readonly left: number; readonly slot: number };
 
 /** Picking by scan (issue #12): the runs to take, then a line's location and item. */
 export class PickPage extends StationPage {
@@ -33,14 +33,15 @@ export class PickPage extends StationPage {
       .locator('.big-number-value');
   }
 
-  /** Location, SKU, units left and tote slot of the line on screen, read as the picker reads them. */
+  /** Order, location, SKU, units left and tote slot of the line on screen, read as the picker reads them. */
   async line(): Promise<ShownLine> {
     await expect(this.page.locator('.pick-line')).toBeVisible();
+    const orderId = ((await this.page.locator('.pick-line').getAttribute('data-line')) ?? '').split('/')[0] ?? '';
     const location = (await this.figure('picking.pick.location').textContent()) ?? '';
     const sku = (await this.page.locator('.pick-product code').textContent()) ?? '';
     const left = Number(await this.figure('picking.pick.toPickNow').textContent());
     const slot = Number(await this.figure('picking.pick.toteSlot').textContent());
-    return { location, sku, left, slot };
+    return { orderId, location, sku, left, slot };
   }
 
   /** Keys how many units the next scan stands for, then scans. */

@@ -31,6 +31,12 @@ export class TasksPage extends StationPage {
     await expect(this.task(location)).toHaveAttribute('data-task-mine', 'true');
   }
 
+  /** Puts a claimed return-to-bin task's units back: its bin scanned into the task's field. */
+  async scanReturn(location: string): Promise<void> {
+    await this.task(location).locator('input[name=return-location]').click();
+    await this.scan(location);
+  }
+
   /** Opens the claimed task's blind count on the count steps, at the items step. */
   async startCount(location: string): Promise<void> {
     await this.task(location)

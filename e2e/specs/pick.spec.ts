@@ -3,6 +3,8 @@ import { picker } from '../fixtures/people';
 import { expect, logInAndSync, siteOfTwo, test } from '../fixtures/site';
 import { LoginPage, type Person } from '../pages/LoginPage';
 import { PickPage } from '../pages/PickPage';
+import { SyncPage } from '../pages/SyncPage';
+import { TasksPage } from '../pages/TasksPage';
 import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
 
@@ -97,4 +99,71 @@ test('a run released in the office is picked by scan on the trolley, and the off
     await planningA.expectPlan();
     await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'picked', { timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
+});
+
+/**
+ * DOMAIN scenario 4: the centre cancels an order while its run is half picked. The trolley's
+ * picker is told at the next scan, a return-to-bin task appears on the other station, which puts
+ * the units back, and the centre has the return.
+ */
+test('an order cancelled while its run is half picked: told at the next scan, its units put back by a task on the other station', async ({ site }) => {
+  test.setTimeout(240_000);
+  await siteOfTwo(site, [
+    { ...lead, role: 'shift_lead' },
+    { ...picker, role: 'picker' },
+  ]);
+  const loginA = new LoginPage(site.a.page);
+  const shellA = new ShellPage(site.a.page);
+  await loginA.logIn(lead);
+  await shellA.openArea('runs');
+  const planningA = new PlanningPage(site.a.page);
+  await planningA.expectPlan();
+  await planningA.openRun(1);
+  await planningA.releaseRun();
+  await new SyncPage(site.a.page).expectBadge('idle', 0);
+
+  // A shift lead picks on the trolley here: the sync screen (to hear of the cancel now) is a shift lead's.
+  const { shell: shellB, sync: syncB } = await logInAndSync(site.b, lead);
+  await shellB.openArea('pick');
+  const pick = new PickPage(site.b.page);
+  await pick.takeNext();
+  const first = await pick.line();
+  await pick.scan(first.location);
+  await pick.expectStep('item');
+  await pick.scanItem(unitGtinOf(first.sku), first.left);
+  await pick.expectFeedback('ok', 'picking.pick.picked', { units: first.left, sku: first.sku, slot: first.slot });
+
+  // The centre cancels the order whose units are in the tote; the trolley hears of it at its next sync.
+  await site.centre.call('POST', '/v1/test/cancel-order', { orderId: first.orderId });
+  await shellB.openArea('sync');
+  await syncB.syncNow();
+  await syncB.expectBadge('idle', 0);
+  await shellB.openArea('pick');
+  const stale = await pick.line();
+  const doneBefore = await pick.linesDone().getAttribute('data-lines-done');
+  await pick.scan(stale.location);
+  await pick.expectFeedback('error', 'errors.ORDER_WITHDRAWN', { orders: first.orderId, units: first.left, count: first.left, slots: first.slot });
+  // The screen is at a line of another order now, at its location step; the order's lines count as done.
+  await pick.expectStep('location');
+  expect((await pick.line()).orderId).not.toBe(first.orderId);
+  expect(Number(await pick.linesDone().getAttribute('data-lines-done'))).toBeGreaterThanOrEqual(Number(doneBefore));
+
+  // The office: a task to put the units back, taken and done by scanning the bin.
+  await shellA.openArea('sync');
+  await new SyncPage(site.a.page).syncNow();
+  await shellA.openArea('tasks');
+  const tasks = new TasksPage(site.a.page);
+  await tasks.expectTask(first.location, 'open');
+  await tasks.claim(first.location);
+  await tasks.scanReturn(first.location);
+  await tasks.expectFeedback('ok', 'tasks.returned', { quantity: first.left, sku: first.sku, location: first.location });
+  await expect(tasks.task(first.location)).toHaveCount(0);
+  await new SyncPage(site.a.page).expectBadge('idle', 0);
+  await expect
+    .poll(async () =>
+      (await site.centre.call<{ events: { type: string; status: string }[] }>('GET', '/v1/test/events?site=1')).events.filter(
+        (event) => event.type === 'task.returned',
+      ),
+    )
+    .toEqual([expect.objectContaining({ status: 'applied' })]);
 });

@@ -3,7 +3,7 @@ import type { AppErrorShape } from '../../shared/result';
 import { formatTime } from './format';
 
 /** Which detail a code's sentence agrees with, for i18next's plural forms (`_one`/`_other`). */
-const pluralBy: Partial<Record<AppErrorShape['code'], string>> = { WRONG_PIN: 'attemptsLeft' };
+const pluralBy: Partial<Record<AppErrorShape['code'], string>> = { WRONG_PIN: 'attemptsLeft', ORDER_WITHDRAWN: 'units' };
 
 /** The person sees the translated code, with its details (attempts left, retry time) filled in. */
 export function errorText(t: TFunction, error: AppErrorShape): string {

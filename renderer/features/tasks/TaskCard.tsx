@@ -15,7 +15,8 @@ import { useTasks } from './store';
 function standing(task: TaskView): { readonly key: string; readonly vars: Readonly<Record<string, string>> } {
   if (task.state === 'claimed' && task.claim) {
     const vars = { name: task.claim.name, station: task.claim.station };
-    return { key: task.claim.mine ? 'tasks.state.mine' : 'tasks.state.claimed', vars };
+    if (!task.claim.mine) return { key: 'tasks.state.claimed', vars };
+    return { key: task.kind === 'return_to_bin' ? 'tasks.state.mineReturn' : 'tasks.state.mine', vars };
   }
   if (task.state === 'completed') return { key: task.result?.outcome === 'matched' ? 'tasks.state.matched' : 'tasks.state.mismatch', vars: {} };
   return { key: `tasks.state.${task.state}`, vars: {} };

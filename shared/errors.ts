@@ -71,6 +71,7 @@ export const errorCodes = [
   'TASK_KIND',
   'ORDER_WITHDRAWN',
   'LINE_CHANGED',
+  'RUN_CANCELLED',
   'SHORT_PICK',
   'NO_PACK_STATION',
   'WRONG_LOCATION',

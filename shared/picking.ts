@@ -40,8 +40,8 @@ export type ReleasedRunView = {
   readonly runId: string;
   readonly carrier: string;
   readonly cutoff: string;
-  /** `pending`: released here, not yet confirmed by the centre; `picked`: every line picked or short. */
-  readonly state: 'pending' | 'released' | 'refused' | 'picked';
+  /** `pending`: released here, not yet confirmed by the centre; `picked`: every line picked or short; `cancelled`: taken back by a shift lead. */
+  readonly state: 'pending' | 'released' | 'refused' | 'picked' | 'cancelled';
   /** Why the centre refused it (an error code the screens translate). */
   readonly refusal: string | null;
   readonly orders: number;
@@ -138,7 +138,7 @@ export type PickView = {
   readonly runId: string;
   readonly carrier: string;
   readonly cutoff: string;
-  readonly state: 'released' | 'picked' | 'refused';
+  readonly state: 'released' | 'picked' | 'refused' | 'cancelled';
   readonly stops: number;
   readonly lines: number;
   readonly linesDone: number;

@@ -39,6 +39,7 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
     case 'run.paused':
     case 'run.picked':
     case 'run.short':
+    case 'run.cancelled':
       return applyRunWork(
         tx,
         { type, payload } as Parameters<typeof applyRunWork>[1],

@@ -31,7 +31,8 @@ type RunWork =
   | { readonly type: 'run.claimed'; readonly payload: EventPayloadOf<'run.claimed'> }
   | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
   | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
-  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> };
+  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> }
+  | { readonly type: 'run.cancelled'; readonly payload: EventPayloadOf<'run.cancelled'> };
 
 /**
  * A picker's event on a run, in arrival order: the first claim wins. A pick or a short pick takes
@@ -48,7 +49,15 @@ export function applyRunWork(tx: WriteHandle, work: RunWork, by: RunData['releas
   if (applied.value === stored.data) return null;
   writeRun(tx, applied.value, origin);
   if (work.type === 'run.claimed' || work.type === 'run.paused') return null;
+  if (work.type === 'run.cancelled') {
+    cancelled(tx, stored.data, at);
+    return null;
+  }
   const { runId, orderId, location, sku, quantity } = work.payload;
+  if (stored.data.state === 'cancelled') {
+    if (work.type === 'run.picked') returnToBin(tx, applied.value, { sku, location, orderId, quantity }, at);
+    return { code: 'RUN_CANCELLED', message: `run ${runId} was cancelled; ${quantity} × ${sku} go back to ${location}` };
+  }
   if (stored.data.withdrawn.some((order) => order.orderId === orderId)) {
     // Scanned before the station heard of the cancel: the units are in a tote all the same, and go back.
     if (work.type === 'run.picked') returnToBin(tx, applied.value, { sku, location, orderId, quantity }, at);
@@ -90,6 +99,17 @@ function returnToBin(tx: WriteHandle, run: Readonly<RunData>, goods: { sku: stri
     goods: { sku: goods.sku, quantity: goods.quantity, runId: run.runId, orderId: goods.orderId, toteSlot },
   };
   writeTask(tx, task);
+}
+
+/** A run taken back: nothing reserved, its orders free to release again, what its totes hold (of orders still in it) back to the bins by task. */
+function cancelled(tx: WriteHandle, run: Readonly<RunData>, at: string): void {
+  tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${run.runId}`);
+  tx.run(sql`DELETE FROM run_order WHERE run_id = ${run.runId}`);
+  const withdrawn = new Set(run.withdrawn.map((order) => order.orderId));
+  for (const { orderId } of run.orders) {
+    if (withdrawn.has(orderId)) continue;
+    for (const line of pickedOf(run, orderId)) returnToBin(tx, run, { ...line, quantity: line.picked }, at);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { releaseRunSchema, runLimitsSchema, shortReasons, type PickRunPlan, type PickView, type RunToPick } from '../picking';
 import { defineEvents, defineModule, returns } from './define';
-import { codeSchema, quantitySchema } from './stock';
+import { codeSchema, quantitySchema, reasonSchema } from './stock';
 
 const runId = z.uuid();
 /**
@@ -37,6 +37,12 @@ export const picking = defineModule('picking', {
    */
   release: {
     input: releaseRunSchema,
+    output: returns<PickRunPlan>(),
+    access: ['shift_lead'],
+  },
+  /** Takes a released run back, with a reason (RUN_NOT_RELEASED once it is picked): its stock and orders are free again, its totes go back by task. */
+  cancelRun: {
+    input: z.object({ runId, reason: reasonSchema }),
     output: returns<PickRunPlan>(),
     access: ['shift_lead'],
   },

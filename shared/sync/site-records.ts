@@ -52,6 +52,7 @@ export type Refusal = {
     | 'RUN_NOT_HELD'
     | 'SHORT_PICK'
     | 'ORDER_CANCELLED'
+    | 'RUN_CANCELLED'
     | RunRefusalCode;
   readonly message: string;
 };

@@ -8,9 +8,10 @@ import { releasedRunSchema, type EventPayloadOf, type ReleasedRun } from './stat
  * the centre, picked on any. A `released` run holds its orders and the stock of its lines;
  * `refused`: the centre could not reserve it (its reason says why, on every station), and its
  * orders are free to plan again; `picked`: every line was picked or ended short, its orders wait to
- * be packed.
+ * be packed; `cancelled`: a shift lead took it back before it was picked (its orders are free to
+ * plan again, what its totes held goes back to the bins by task).
  */
-export const runStates = ['released', 'refused', 'picked'] as const;
+export const runStates = ['released', 'refused', 'picked', 'cancelled'] as const;
 export type RunState = (typeof runStates)[number];
 
 /** Why the centre refused a release. */
@@ -43,6 +44,8 @@ export const runDataSchema = releasedRunSchema.extend({
   picks: z.array(pickedSchema).default([]),
   /** Orders the centre cancelled while the run was being picked: their lines left the run (nothing left to pick of them). */
   withdrawn: z.array(z.object({ orderId: z.string(), at: z.string() })).default([]),
+  /** Who cancelled it, when and why (null unless `cancelled`). */
+  cancellation: z.object({ by: who, at: z.string(), reason: z.string() }).nullable().default(null),
 });
 export type RunData = z.infer<typeof runDataSchema>;
 
@@ -52,7 +55,17 @@ export function releasedRun(
   context: { readonly by: z.infer<typeof who>; readonly at: string },
   refusal: RunData['refusal'] = null,
 ): RunData {
-  return { ...run, state: refusal ? 'refused' : 'released', releasedBy: context.by, releasedAt: context.at, refusal, claim: null, picks: [], withdrawn: [] };
+  return {
+    ...run,
+    state: refusal ? 'refused' : 'released',
+    releasedBy: context.by,
+    releasedAt: context.at,
+    refusal,
+    claim: null,
+    picks: [],
+    withdrawn: [],
+    cancellation: null,
+  };
 }
 
 /** How the units at a place are keyed, wherever reservations are summed. */
@@ -129,10 +142,11 @@ type RunEvent =
   | { readonly type: 'run.claimed'; readonly payload: EventPayloadOf<'run.claimed'> }
   | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
   | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
-  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> };
+  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> }
+  | { readonly type: 'run.cancelled'; readonly payload: EventPayloadOf<'run.cancelled'> };
 
 export const isRunWorkEvent = (type: string): type is RunEvent['type'] =>
-  type === 'run.claimed' || type === 'run.paused' || type === 'run.picked' || type === 'run.short';
+  type === 'run.claimed' || type === 'run.paused' || type === 'run.picked' || type === 'run.short' || type === 'run.cancelled';
 
 const refuse = (code: Refusal['code'], message: string): Applied<never> => ({ ok: false, refusal: { code, message } });
 
@@ -154,6 +168,10 @@ export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: 
     case 'run.paused':
       if (!isClaimant) return refuse('RUN_NOT_HELD', `run ${run.runId} is not held by ${actor.name}`);
       return { ok: true, value: { ...run, claim: null } };
+    case 'run.cancelled':
+      // Whoever holds it loses it: the picker is told at the next scan.
+      if (run.state !== 'released') return refuse('RUN_NOT_RELEASED', `run ${run.runId} is ${run.state}`);
+      return { ok: true, value: { ...run, state: 'cancelled', claim: null, cancellation: { by: actor, at, reason: event.payload.reason } } };
     case 'run.picked':
     case 'run.short': {
       const { pickId, orderId, lineNo, location, quantity } = event.payload;

@@ -295,6 +295,46 @@ describe('picking a released run by scan', () => {
     await expectConsistent(trolley);
   }, 120_000);
 
+  it('a run a shift lead cancels while it is picked: its orders plan again, the picker is told at the next scan, its totes go back by task; a picker may not cancel', async () => {
+    const { office, trolley, run, runId } = await releasedSite();
+    const view = await pickLine(trolley, ok(await trolley.client.picking.claim({ runId })));
+    const picked = findRun(trolley.core.db.read, runId)?.data.picks[0];
+    if (!picked) throw new Error('no pick');
+    await settle(trolley);
+    expect(await trolley.client.picking.cancelRun({ runId, reason: 'truck late' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(trolley.core.db.read.all(sql`SELECT action FROM audit WHERE outcome = 'refused'`)).toEqual([{ action: 'picking:cancel-run' }]);
+
+    await settle(office);
+    expect(await office.client.picking.cancelRun({ runId, reason: 'no' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const plan = ok(await office.client.picking.cancelRun({ runId, reason: 'carrier strike' }));
+    expect(plan.released).toEqual([expect.objectContaining({ runId, state: 'cancelled' })]);
+    const planned = new Set(plan.runs.flatMap((candidate) => candidate.orders.map((order) => order.orderId)));
+    // Its orders are free to plan again; what the tote holds goes back to the bin by task.
+    expect(run.orders.filter((order) => order.orderId !== picked.orderId).every((order) => planned.has(order.orderId))).toBe(true);
+    expect(await office.client.picking.cancelRun({ runId, reason: 'carrier strike' })).toMatchObject({ ok: false, error: { code: 'RUN_NOT_RELEASED' } });
+    await settle(office);
+    await settle(office);
+    expect((await office.centre.events()).find((event) => event.type === 'run.cancelled')).toMatchObject({ status: 'applied' });
+    expect(ok(await office.client.tasks.list({ scope: 'open' }))).toEqual([
+      expect.objectContaining({
+        kind: 'return_to_bin',
+        location: picked.location,
+        goods: expect.objectContaining({ orderId: picked.orderId, quantity: picked.quantity }),
+      }),
+    ]);
+
+    // The trolley's picker, at the next scan after its sync.
+    await settle(trolley);
+    const line = view.line as PickLine;
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(line, view.withdrawn), code: line.location })).toMatchObject({
+      ok: false,
+      error: { code: 'RUN_CANCELLED', details: { reason: 'carrier strike' } },
+    });
+    expect(ok(await trolley.client.picking.current())).toBeNull();
+    expect(ok(await trolley.client.picking.toPick())).toEqual([]);
+    await expectConsistent(trolley);
+  }, 120_000);
+
   it('is for pickers and shift leads only, in main, and a picker may not plan or release', async () => {
     const { office, trolley, plan, runId } = await releasedSite();
     expect(await trolley.client.picking.release({ shipDate: plan.shipDate, orders: [plan.runs[1]?.orders[0]?.orderId ?? ''] })).toMatchObject({

@@ -97,6 +97,7 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
    */
   function lineToPick(read: ReadHandle, actor: Actor, runId: string, shown: Shown) {
     const run = requireRun(read, runId).data;
+    if (run.state === 'cancelled') throw new AppError('RUN_CANCELLED', `run ${runId} was cancelled`, { reason: run.cancellation?.reason ?? '' });
     if (run.state !== 'released') throw new AppError('RUN_NOT_RELEASED', `run ${runId} is ${run.state}`, { runId });
     if (!isMine(read, actor, run)) {
       const holder = run.claim;

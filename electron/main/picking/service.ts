@@ -6,7 +6,7 @@ import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-s
 import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
 import type { PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
 import type { ReleasedRun } from '../../../shared/sync/station-events';
-import { placeKey, releasedRun } from '../../../shared/sync/site-runs';
+import { applyRunEvent, placeKey, releasedRun } from '../../../shared/sync/site-runs';
 import type { Result } from '../../../shared/result';
 import { siteDay } from '../../../shared/site-time';
 import { toIso, type Clock } from '../../platform/clock';
@@ -19,7 +19,7 @@ import { readRunLimits, readSite, writeRunLimits } from '../site/repo';
 import { appendEvent } from '../sync/outbox';
 import { whoIs } from '../site/who';
 import { ordersToPlan, pickableStock, siteLocationCodes } from './repo';
-import { heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
+import { findRun, heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
 
 export type PickingService = ReturnType<typeof createPickingService>;
 
@@ -115,7 +115,27 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     return plan({});
   }
 
-  return { plan, release, setLimits };
+  /**
+   * A shift lead takes a released run back, for the whole site: whoever picks it loses it (told at
+   * the next scan), the centre frees its stock and its orders, and what its totes hold goes back to
+   * the bins by tasks the centre makes.
+   */
+  function cancelRun(actor: Actor, input: { readonly runId: string; readonly reason: string }): PickRunPlan {
+    const shipDate = db.write((tx) => {
+      const stored = findRun(tx, input.runId);
+      if (!stored) throw new AppError('RUN_NOT_FOUND', `no run ${input.runId}`, { runId: input.runId });
+      const applied = applyRunEvent(stored.data, { type: 'run.cancelled', payload: input }, { actor: whoIs(tx, actor), at: toIso(clock.now()) });
+      if (!applied.ok) throw new AppError(applied.refusal.code, applied.refusal.message, { runId: input.runId });
+      writeRun(tx, applied.value, stored.version);
+      appendEvent(tx, { type: 'run.cancelled', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload: { ...input } });
+      const picked = stored.data.picks.reduce((sum, pick) => sum + (pick.short ? 0 : pick.quantity), 0);
+      audit.record(tx, { userId: actor.userId, action: 'picking:cancel-run', outcome: 'ok', target: input.runId, detail: { reason: input.reason, picked } });
+      return stored.data.shipDate;
+    });
+    return plan({ shipDate });
+  }
+
+  return { plan, release, setLimits, cancelRun };
 }
 
 /**

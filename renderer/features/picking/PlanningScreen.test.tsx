@@ -13,7 +13,10 @@ import { formatMetres, formatNumber, formatPercent, formatTime } from '../../lib
 import { endSession } from '../../lib/session-scope';
 import { PlanningScreen } from './PlanningScreen';
 
-vi.mock('../../lib/api', () => ({ api: { picking: { plan: vi.fn(), setLimits: vi.fn(), release: vi.fn() } }, onEvent: () => () => undefined }));
+vi.mock('../../lib/api', () => ({
+  api: { picking: { plan: vi.fn(), setLimits: vi.fn(), release: vi.fn(), cancelRun: vi.fn() } },
+  onEvent: () => () => undefined,
+}));
 
 afterEach(() => {
   cleanup();
@@ -21,6 +24,7 @@ afterEach(() => {
   vi.mocked(api.picking.plan).mockReset();
   vi.mocked(api.picking.setLimits).mockReset();
   vi.mocked(api.picking.release).mockReset();
+  vi.mocked(api.picking.cancelRun).mockReset();
 });
 
 const run = (carrier: string, cutoff: string, distance: number, stops: RunPreview['stops']): RunPreview => {
@@ -262,5 +266,39 @@ describe('the planning screen (issue #12)', () => {
     expect(
       within(table).getByText(i18next.t('picking.byAt', { name: 'Léa Lead', station: 'OFFICE', time: formatTime('2026-11-26T15:00:00.000Z') })),
     ).toBeTruthy();
+  });
+
+  it('cancels a released run only with a reason, and shows it cancelled', async () => {
+    await i18next.changeLanguage('en');
+    const released = {
+      runId: '0193a000-0000-7000-8000-000000000001',
+      carrier: 'chronopost',
+      cutoff: '2026-11-27T09:00:00.000Z',
+      state: 'released' as const,
+      refusal: null,
+      orders: 2,
+      lines: 2,
+      units: 3,
+      stops: 2,
+      distance: 151.2,
+      releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
+      releasedAt: '2026-11-26T15:00:00.000Z',
+    };
+    vi.mocked(api.picking.plan).mockResolvedValue(ok({ ...plan, released: [released] }));
+    vi.mocked(api.picking.cancelRun).mockResolvedValueOnce(ok({ ...plan, released: [{ ...released, state: 'cancelled' }] }));
+    renderScreen();
+    await userEvent.click(await screen.findByRole('tab', { name: i18next.t('picking.tabs.released', { count: 1 }) }));
+    await userEvent.click(screen.getByRole('button', { name: i18next.t('picking.cancelRun') }));
+    const confirm = screen.getByRole('button', { name: i18next.t('picking.confirmCancelRun') });
+    await userEvent.click(confirm);
+    const reason = document.querySelector<HTMLInputElement>('[data-cancel-run] input') as HTMLInputElement;
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+    expect(api.picking.cancelRun).not.toHaveBeenCalled();
+    await userEvent.type(reason, 'carrier strike');
+    await userEvent.click(confirm);
+    await waitFor(() => expect(api.picking.cancelRun).toHaveBeenCalledWith({ runId: released.runId, reason: 'carrier strike' }));
+    const table = screen.getByRole('table', { name: i18next.t('picking.releasedLabel') });
+    expect(await within(table).findByText(i18next.t('picking.states.cancelled'))).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: i18next.t('picking.cancelRun') })).toBeNull();
   });
 });

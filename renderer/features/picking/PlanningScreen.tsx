@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { LoadState } from '../../ui/LoadState';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
+import { CancelRun } from './CancelRun';
 import { LimitsForm, LimitsText } from './RunLimits';
 import { carrierName } from './text';
 import { usePlanning } from './store';
@@ -221,7 +222,7 @@ function UnfillableTable({ orders }: { readonly orders: readonly UnfillableOrder
   );
 }
 
-/** The runs released for the date: pending until the centre confirms, or refused with its reason. */
+/** The runs released for the date: pending until the centre confirms, or refused with its reason; a released one may be cancelled. */
 function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) {
   const { t } = useTranslation();
   const columns: readonly Column<ReleasedRunView>[] = [
@@ -246,6 +247,7 @@ function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) 
       header: t('picking.releasedBy'),
       cell: (run) => t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
     },
+    { key: 'actions', header: t('picking.actions'), cell: (run) => (run.state === 'released' ? <CancelRun run={run} /> : null) },
   ];
   return (
     <section className="planning-released-runs" aria-label={t('picking.releasedLabel')}>

@@ -29,10 +29,13 @@ const shownOf = (view: PickView, line: NonNullable<PickView['line']>) => ({
 
 /**
  * A refused scan says why and stays, unless main's run moved on without the screen (an order
- * withdrawn by the centre, the run changed elsewhere): then the flow goes to main's line, saying why.
+ * withdrawn by the centre, the run changed elsewhere): then the flow goes to main's line, saying why,
+ * or back to the runs when a shift lead cancelled it.
  */
 async function refused(result: Result<unknown> & { ok: false }): Promise<Answer> {
   const message = { kind: 'error', error: result.error } as const;
+  // Taken back by a shift lead: nothing more to pick in it, back to the runs to take.
+  if (result.error.code === 'RUN_CANCELLED') return { ok: true, finished: message };
   if (result.error.code !== 'ORDER_WITHDRAWN' && result.error.code !== 'LINE_CHANGED') return { ok: false, message };
   const now = await api.picking.current();
   if (!now.ok || !now.value) return { ok: true, finished: message };

@@ -17,6 +17,8 @@ type PlanningState = {
   readonly justReleased: { readonly orders: number } | null;
   /** Releases the previewed run holding `orders`; main answers the plan without it, which replaces this one. */
   readonly release: (shipDate: string, orders: readonly string[]) => Promise<Result<PickRunPlan>>;
+  /** Takes a released run back with a reason; main answers the plan, its orders in it again. */
+  readonly cancelRun: (runId: string, reason: string) => Promise<Result<PickRunPlan>>;
   /** The site's limits per run; main answers the plan built with them, which replaces this one. */
   readonly setLimits: (limits: RunLimits) => Promise<Result<PickRunPlan>>;
 };
@@ -39,6 +41,11 @@ export const usePlanning = create<PlanningState>()((set) => ({
   release: async (shipDate, orders) => {
     const result = await api.picking.release({ shipDate, orders: [...orders] });
     if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result), justReleased: { orders: orders.length } });
+    return result;
+  },
+  cancelRun: async (runId, reason) => {
+    const result = await api.picking.cancelRun({ runId, reason });
+    if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result) });
     return result;
   },
   setLimits: async (limits) => {

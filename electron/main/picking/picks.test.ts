@@ -190,6 +190,11 @@ describe('picking a released run by scan', () => {
     expect(ok(await restarted.client.picking.current())).toMatchObject({ mine: true, linesDone: 2 });
     await settle(restarted);
     expect(ok(await restarted.client.picking.current())).toMatchObject({ linesDone: 2 });
+    // The pick confirmed, then an older version of the run arrives (a pull brings its versions one by one): it stays picked.
+    const latest = findRun(restarted.core.db.read, runId)?.version ?? 0;
+    restarted.core.db.write((tx) => applyPulledRun(tx, centreVersion.data, latest + 1, { generation: 0 }));
+    expect(ok(await restarted.client.picking.current())).toMatchObject({ linesDone: 2 });
+    await settle(restarted);
     await expectConsistent(restarted);
   }, 120_000);
 

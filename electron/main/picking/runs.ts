@@ -71,6 +71,9 @@ type PendingRow = { type: string; payload: string; occurred_at: number; person_i
  * The centre's version of a run: its word settles the release (accepted, or refused with why) and
  * who holds it. This station's run events it has not confirmed yet are applied on top, in order,
  * so a pick made here never looks undone while it travels (a line picked twice would be an over-pick).
+ * So are its picks and shorts the centre confirmed but this version predates (a pull brings a run's
+ * versions one by one, and pages of a pull are committed apart): facts named by their pickId,
+ * applied once, so the run never goes back to a line already picked here.
  */
 export function applyPulledRun(tx: WriteHandle, run: Readonly<RunData>, version: number, context: { readonly generation: number }): void {
   if (isReplay(context.generation, version, findRun(tx, run.runId)?.version)) return;
@@ -78,7 +81,8 @@ export function applyPulledRun(tx: WriteHandle, run: Readonly<RunData>, version:
   let current: RunData = run;
   for (const event of tx.all<PendingRow>(sql`
     SELECT o.type, o.payload, o.occurred_at, u.person_id, o.actor_name FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
-    WHERE o.state = 'pending' AND o.type LIKE 'run.%' AND json_extract(o.payload, '$.runId') = ${run.runId} ORDER BY o.seq`)) {
+    WHERE (o.state = 'pending' OR (o.type IN ('run.picked', 'run.short') AND o.outcome IS NOT 'rejected'))
+      AND o.type LIKE 'run.%' AND json_extract(o.payload, '$.runId') = ${run.runId} ORDER BY o.seq`)) {
     if (!isRunWorkEvent(event.type)) continue;
     const actor: Who = { personId: event.person_id ?? '', name: event.actor_name ?? '', stationId: station };
     const work = { type: event.type, payload: JSON.parse(event.payload) as unknown } as Parameters<typeof applyRunEvent>[1];

@@ -174,7 +174,7 @@ export function createTaskService(deps: TaskDeps) {
         fromLocationId: from.id,
         toLocationId: to.id,
         quantity: goods.quantity,
-        reason: `order ${goods.orderId} cancelled`,
+        reason: `order ${goods.orderId}, no longer to be picked in run ${goods.runId}`,
         scan: input.location,
       });
       const eventId = act(tx, actor, stored.data, 'task.returned', { taskId: input.taskId, movements: movementDeltas(tx, ids) });

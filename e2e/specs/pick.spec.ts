@@ -1,6 +1,6 @@
 import { unitGtinOf } from '../fixtures/demo';
 import { picker } from '../fixtures/people';
-import { expect, logInAndSync, siteOfTwo, test } from '../fixtures/site';
+import { expect, logInAndSync, siteOfTwo, test, type Site } from '../fixtures/site';
 import { LoginPage, type Person } from '../pages/LoginPage';
 import { PickPage } from '../pages/PickPage';
 import { SyncPage } from '../pages/SyncPage';
@@ -10,6 +10,22 @@ import { ShellPage } from '../pages/ShellPage';
 
 const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' };
 
+/** The site of two with the lead and the picker; the lead, on A, releases the plan's first run. */
+async function officeReleasesFirstRun(site: Site): Promise<{ shellA: ShellPage; planningA: PlanningPage }> {
+  await siteOfTwo(site, [
+    { ...lead, role: 'shift_lead' },
+    { ...picker, role: 'picker' },
+  ]);
+  const shellA = new ShellPage(site.a.page);
+  await new LoginPage(site.a.page).logIn(lead);
+  await shellA.openArea('runs');
+  const planningA = new PlanningPage(site.a.page);
+  await planningA.expectPlan();
+  await planningA.openRun(1);
+  await planningA.releaseRun();
+  return { shellA, planningA };
+}
+
 /**
  * DOMAIN scenario 4, issue #12: a run built and released on one station is picked by scan on
  * another — refusals say why and record nothing, a short pick is recorded with its reason, and
@@ -17,20 +33,8 @@ const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' 
  */
 test('a run released in the office is picked by scan on the trolley, and the office sees it picked', async ({ site }) => {
   test.setTimeout(240_000);
-  await siteOfTwo(site, [
-    { ...lead, role: 'shift_lead' },
-    { ...picker, role: 'picker' },
-  ]);
-
   // The office releases the first run; the centre confirms it.
-  const loginA = new LoginPage(site.a.page);
-  const shellA = new ShellPage(site.a.page);
-  await loginA.logIn(lead);
-  await shellA.openArea('runs');
-  const planningA = new PlanningPage(site.a.page);
-  await planningA.expectPlan();
-  await planningA.openRun(1);
-  await planningA.releaseRun();
+  const { planningA } = await officeReleasesFirstRun(site);
   await planningA.openReleased();
   await expect(async () => {
     await planningA.button('picking.refresh').click();
@@ -108,18 +112,7 @@ test('a run released in the office is picked by scan on the trolley, and the off
  */
 test('an order cancelled while its run is half picked: told at the next scan, its units put back by a task on the other station', async ({ site }) => {
   test.setTimeout(240_000);
-  await siteOfTwo(site, [
-    { ...lead, role: 'shift_lead' },
-    { ...picker, role: 'picker' },
-  ]);
-  const loginA = new LoginPage(site.a.page);
-  const shellA = new ShellPage(site.a.page);
-  await loginA.logIn(lead);
-  await shellA.openArea('runs');
-  const planningA = new PlanningPage(site.a.page);
-  await planningA.expectPlan();
-  await planningA.openRun(1);
-  await planningA.releaseRun();
+  const { shellA } = await officeReleasesFirstRun(site);
   await new SyncPage(site.a.page).expectBadge('idle', 0);
 
   // A shift lead picks on the trolley here: the sync screen (to hear of the cancel now) is a shift lead's.

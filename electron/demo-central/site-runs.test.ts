@@ -1,31 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import type { TaskData } from '../../shared/sync/site-records';
 import { cancel } from './amendments';
 import { insertOrder } from './orders';
 import { applyRunWork, findRun, releaseRun } from './site-runs';
-import { openCentreStore, type CentreStore } from './store';
+import { testCentreDb } from './testing';
 
 // The centre's side of a cancel mid-pick (issue #12, DOMAIN scenario 4): what a run reserves, and what goes back.
-
-const stores: { store: CentreStore; dir: string }[] = [];
-afterEach(() => {
-  for (const { store, dir } of stores.splice(0)) {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-function centreDb(): Database {
-  const dir = mkdtempSync(join(tmpdir(), 'quai-central-runs-'));
-  const store = openCentreStore(join(dir, 'central.sqlite'));
-  stores.push({ store, dir });
-  return store.db();
-}
 
 const runId = '0193a0c4-1f2e-7000-8000-0000000000a1';
 const picker = { personId: 'p-1', name: 'Paul Picker', stationId: 'TROLLEY' };
@@ -87,7 +69,7 @@ const returns = (db: Database) =>
 
 describe('an order the centre cancels while its run is picked', () => {
   it('leaves the run with what its lines reserve, its picked units go back by task, and a pick that arrives after is accepted with an exception and goes back too', () => {
-    const db = centreDb();
+    const db = testCentreDb();
     releasedRun(db);
     db.write((tx) => expect(pick(tx, '0193a0c4-1f2e-7000-8000-0000000000b1', 'A', 1, 'L1', 'S1', 2)).toBeNull());
     expect(reserved(db)).toEqual([

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { manualClock, type ManualClock } from '../platform/clock';
+import type { Database } from '../platform/db/connection';
 import { z } from 'zod';
 import {
   bootstrapResponseSchema,
@@ -23,6 +24,7 @@ import {
 } from '../../shared/sync/protocol';
 import { currentEventVersion, type EventPayloadOf, type EventType } from '../../shared/sync/station-events';
 import { startCentral, type Central, type CentralOptions } from './central';
+import { openCentreStore } from './store';
 import {
   backupDoneSchema,
   controlAcknowledgedSchema,
@@ -160,6 +162,18 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
+
+/** The centre's database alone, migrated, in a temp folder closed and removed after the test: for its SQL. */
+export function testCentreDb(): Database {
+  const dir = mkdtempSync(join(tmpdir(), 'quai-central-db-'));
+  const store = openCentreStore(join(dir, 'central.sqlite'));
+  cleanups.push(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  });
+  return store.db();
+}
 
 /** A centre in test mode on port 0, in a temp folder, on a manual clock (2026-11-26 09:00 in Paris). */
 export async function startTestCentral(options: Partial<CentralOptions> = {}): Promise<TestCentral> {

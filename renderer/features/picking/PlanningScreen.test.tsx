@@ -5,7 +5,7 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRunLimits } from '../../../shared/outbound/run-sizing';
-import type { PickRunPlan, RunPreview } from '../../../shared/picking';
+import type { PickRunPlan, ReleasedRunView, RunPreview } from '../../../shared/picking';
 import { fail, ok } from '../../../shared/result';
 import { i18next } from '../../i18n';
 import { api } from '../../lib/api';
@@ -42,6 +42,22 @@ const run = (carrier: string, cutoff: string, distance: number, stops: RunPrevie
     units: lines.reduce((sum, line) => sum + line.quantity, 0),
     oversize: [],
   };
+};
+
+/** The plan's first run as the released tab shows it once the centre confirmed it. */
+const releasedRun: ReleasedRunView = {
+  runId: '0193a000-0000-7000-8000-000000000001',
+  carrier: 'chronopost',
+  cutoff: '2026-11-27T09:00:00.000Z',
+  state: 'released',
+  refusal: null,
+  orders: 2,
+  lines: 2,
+  units: 3,
+  stops: 2,
+  distance: 151.2,
+  releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
+  releasedAt: '2026-11-26T15:00:00.000Z',
 };
 
 const plan: PickRunPlan = {
@@ -239,22 +255,7 @@ describe('the planning screen (issue #12)', () => {
     const after: PickRunPlan = {
       ...plan,
       runs: [second],
-      released: [
-        {
-          runId: '0193a000-0000-7000-8000-000000000001',
-          carrier: 'chronopost',
-          cutoff: '2026-11-27T09:00:00.000Z',
-          state: 'pending',
-          refusal: null,
-          orders: 2,
-          lines: 2,
-          units: 3,
-          stops: 2,
-          distance: 151.2,
-          releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
-          releasedAt: '2026-11-26T15:00:00.000Z',
-        },
-      ],
+      released: [{ ...releasedRun, state: 'pending' }],
     };
     vi.mocked(api.picking.release).mockResolvedValueOnce(ok(after));
     await userEvent.click(release);
@@ -270,22 +271,8 @@ describe('the planning screen (issue #12)', () => {
 
   it('cancels a released run only with a reason, and shows it cancelled', async () => {
     await i18next.changeLanguage('en');
-    const released = {
-      runId: '0193a000-0000-7000-8000-000000000001',
-      carrier: 'chronopost',
-      cutoff: '2026-11-27T09:00:00.000Z',
-      state: 'released' as const,
-      refusal: null,
-      orders: 2,
-      lines: 2,
-      units: 3,
-      stops: 2,
-      distance: 151.2,
-      releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
-      releasedAt: '2026-11-26T15:00:00.000Z',
-    };
-    vi.mocked(api.picking.plan).mockResolvedValue(ok({ ...plan, released: [released] }));
-    vi.mocked(api.picking.cancelRun).mockResolvedValueOnce(ok({ ...plan, released: [{ ...released, state: 'cancelled' }] }));
+    vi.mocked(api.picking.plan).mockResolvedValue(ok({ ...plan, released: [releasedRun] }));
+    vi.mocked(api.picking.cancelRun).mockResolvedValueOnce(ok({ ...plan, released: [{ ...releasedRun, state: 'cancelled' }] }));
     renderScreen();
     await userEvent.click(await screen.findByRole('tab', { name: i18next.t('picking.tabs.released', { count: 1 }) }));
     await userEvent.click(screen.getByRole('button', { name: i18next.t('picking.cancelRun') }));
@@ -296,7 +283,7 @@ describe('the planning screen (issue #12)', () => {
     expect(api.picking.cancelRun).not.toHaveBeenCalled();
     await userEvent.type(reason, 'carrier strike');
     await userEvent.click(confirm);
-    await waitFor(() => expect(api.picking.cancelRun).toHaveBeenCalledWith({ runId: released.runId, reason: 'carrier strike' }));
+    await waitFor(() => expect(api.picking.cancelRun).toHaveBeenCalledWith({ runId: releasedRun.runId, reason: 'carrier strike' }));
     const table = screen.getByRole('table', { name: i18next.t('picking.releasedLabel') });
     expect(await within(table).findByText(i18next.t('picking.states.cancelled'))).toBeTruthy();
     expect(within(table).queryByRole('button', { name: i18next.t('picking.cancelRun') })).toBeNull();

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PickView, RunToPick, ShortReason } from '../../../shared/picking';
-import type { Result } from '../../../shared/result';
+import type { AppErrorShape, Result } from '../../../shared/result';
 import { api, onEvent } from '../../lib/api';
 import { idle, loadOf, loading, type Load } from '../../lib/load';
 import { sessionScoped } from '../../lib/session-scope';
@@ -27,6 +27,9 @@ const shownOf = (view: PickView, line: NonNullable<PickView['line']>) => ({
   withdrawn: view.withdrawn,
 });
 
+/** Main said no: the flow stays where it is, saying why. */
+const said = (error: AppErrorShape): Answer => ({ ok: false, message: { kind: 'error', error } });
+
 /**
  * A refused scan says why and stays, unless main's run moved on without the screen (an order
  * withdrawn by the centre, the run changed elsewhere): then the flow goes to main's line, saying why,
@@ -36,7 +39,7 @@ async function refused(result: Result<unknown> & { ok: false }): Promise<Answer>
   const message = { kind: 'error', error: result.error } as const;
   // Taken back by a shift lead: nothing more to pick in it, back to the runs to take.
   if (result.error.code === 'RUN_CANCELLED') return { ok: true, finished: message };
-  if (result.error.code !== 'ORDER_WITHDRAWN' && result.error.code !== 'LINE_CHANGED') return { ok: false, message };
+  if (result.error.code !== 'ORDER_WITHDRAWN' && result.error.code !== 'LINE_CHANGED') return said(result.error);
   const now = await api.picking.current();
   if (!now.ok || !now.value) return { ok: true, finished: message };
   return { ok: true, ...stepAt(now.value), message };
@@ -74,7 +77,7 @@ export const pickActions = {
   take: (runId: string) =>
     usePickFlow.getState().take(async () => {
       const claimed = await api.picking.claim({ runId });
-      if (!claimed.ok) return { ok: false, message: { kind: 'error', error: claimed.error } };
+      if (!claimed.ok) return said(claimed.error);
       const view = claimed.value;
       return at(view, view.linesDone === 0 ? 'picking.pick.claimed' : 'picking.pick.resumed', { stop: view.line?.stop ?? 0 });
     }),
@@ -115,7 +118,7 @@ export const pickActions = {
     usePickFlow.getState().take(async ({ values }) => {
       if (!values.view) return { ok: true, finished: { kind: 'ok', key: 'picking.pick.paused' } };
       const paused = await api.picking.pause({ runId: values.view.runId });
-      if (!paused.ok) return { ok: false, message: { kind: 'error', error: paused.error } };
+      if (!paused.ok) return said(paused.error);
       return { ok: true, finished: { kind: 'ok', key: 'picking.pick.paused' } };
     }),
   /** After a run is done: back to the runs to pick. */

@@ -51,7 +51,13 @@ export type ReleasedRunView = {
   readonly distance: number;
   readonly releasedBy: { readonly name: string; readonly station: string };
   readonly releasedAt: string;
+  /** Whom a shift lead gave it to (only they may take it), and who picks it now. */
+  readonly assignee: { readonly personId: string; readonly name: string } | null;
+  readonly holder: { readonly name: string; readonly station: string } | null;
 };
+
+/** Someone a shift lead may give a run to: an active picker or shift lead of the site. */
+export type Picker = { readonly personId: string; readonly name: string; readonly role: 'picker' | 'shift_lead' };
 
 export type UnfillableOrder = { readonly orderId: string; readonly carrier: string; readonly cutoff: string; readonly missing: readonly MissingLine[] };
 
@@ -115,6 +121,8 @@ export type RunToPick = {
   readonly releasedAt: string;
   /** Who holds it; `mine` when it is this person on this station. */
   readonly holder: { readonly name: string; readonly station: string; readonly mine: boolean } | null;
+  /** Given to this person by a shift lead (runs given to others are not listed). */
+  readonly assignedToMe: boolean;
 };
 
 /** The line a picker is at: where, what, how many, into which tote slot. */

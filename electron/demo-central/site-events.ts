@@ -40,6 +40,7 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
     case 'run.picked':
     case 'run.short':
     case 'run.cancelled':
+    case 'run.assigned':
       return applyRunWork(
         tx,
         { type, payload } as Parameters<typeof applyRunWork>[1],

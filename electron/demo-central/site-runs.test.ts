@@ -5,6 +5,7 @@ import type { TaskData } from '../../shared/sync/site-records';
 import { cancel } from './amendments';
 import { insertOrder } from './orders';
 import { applyRunWork, findRun, releaseRun } from './site-runs';
+import { writePerson } from './site-objects';
 import { testCentreDb } from './testing';
 
 // The centre's side of a cancel mid-pick (issue #12, DOMAIN scenario 4): what a run reserves, and what goes back.
@@ -101,5 +102,34 @@ describe('an order the centre cancels while its run is picked', () => {
     expect(findRun(db.read, runId)?.data).toMatchObject({ state: 'picked', claim: null });
     expect(reserved(db)).toEqual([]);
     expect(returns(db)).toHaveLength(2);
+  });
+});
+
+describe('a run a shift lead gives to one person', () => {
+  const lead = { personId: 'p-lead', name: 'Léa Lead', stationId: 'OFFICE' };
+  const zoe = { personId: 'p-2', name: 'Zoé Picker' };
+  const give = (tx: WriteHandle, assignee: { personId: string; name: string } | null) =>
+    applyRunWork(tx, { type: 'run.assigned', payload: { runId, assignee } }, lead, at, { stationId: 'OFFICE', name: lead.name });
+  const person = (tx: WriteHandle, who: { personId: string; name: string }) =>
+    writePerson(tx, { ...who, badge: `BADGE-${who.personId}`, role: 'picker', locale: 'fr', pinHash: 'scrypt$1$1$1$a$b', disabled: false });
+
+  it('is refused for nobody of the site; given to its holder it stays theirs, given to another it leaves them, and only the assignee may take it', () => {
+    const db = testCentreDb();
+    releasedRun(db);
+    db.write((tx) => {
+      expect(give(tx, zoe)).toMatchObject({ code: 'PERSON_UNKNOWN' });
+      expect(findRun(tx, runId)?.data).toMatchObject({ assignee: null, claim: { personId: picker.personId } });
+      person(tx, zoe);
+      person(tx, picker);
+      expect(give(tx, { personId: picker.personId, name: picker.name })).toBeNull();
+      expect(findRun(tx, runId)?.data).toMatchObject({ assignee: { personId: picker.personId }, claim: { personId: picker.personId } });
+      expect(give(tx, zoe)).toBeNull();
+      expect(findRun(tx, runId)?.data).toMatchObject({ assignee: zoe, claim: null });
+      expect(applyRunWork(tx, { type: 'run.claimed', payload: { runId } }, picker, at, origin)).toMatchObject({ code: 'RUN_ASSIGNED' });
+      expect(applyRunWork(tx, { type: 'run.claimed', payload: { runId } }, { ...zoe, stationId: 'CART' }, at, origin)).toBeNull();
+      // Given to anyone again, it stays with whoever holds it.
+      expect(give(tx, null)).toBeNull();
+      expect(findRun(tx, runId)?.data).toMatchObject({ assignee: null, claim: { personId: zoe.personId, stationId: 'CART' } });
+    });
   });
 });

@@ -1,12 +1,12 @@
 import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
-import type { EventPayloadOf, ReleasedRun } from '../../shared/sync/station-events';
+import type { ReleasedRun } from '../../shared/sync/station-events';
 import { v7 as uuidv7 } from 'uuid';
 import { applyRunEvent, linesLeft, pickedOf, releasedRun, runNeeds, withdrawOrder, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
 import type { Refusal, TaskData, Who } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
 import { findOrder } from './orders';
-import { writeTask } from './site-objects';
+import { findPerson, writeTask } from './site-objects';
 
 /**
  * Pick runs at the centre (ADR 0009): a release is settled here, in arrival order, so two runs
@@ -27,12 +27,7 @@ export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunD
   return null;
 }
 
-type RunWork =
-  | { readonly type: 'run.claimed'; readonly payload: EventPayloadOf<'run.claimed'> }
-  | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
-  | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
-  | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> }
-  | { readonly type: 'run.cancelled'; readonly payload: EventPayloadOf<'run.cancelled'> };
+type RunWork = Parameters<typeof applyRunEvent>[1];
 
 /**
  * A picker's event on a run, in arrival order: the first claim wins. A pick or a short pick takes
@@ -44,11 +39,14 @@ export function applyRunWork(tx: WriteHandle, work: RunWork, by: RunData['releas
   const stored = findRun(tx, work.payload.runId);
   if (!stored) return { code: 'RUN_NOT_FOUND', message: `no run ${work.payload.runId}` };
   const holder = stored.data.claim;
+  const assignee = work.type === 'run.assigned' ? work.payload.assignee : null;
+  if (assignee && !findPerson(tx, assignee.personId))
+    return { code: 'PERSON_UNKNOWN', message: `no person ${assignee.personId} (${assignee.name}) at the site` };
   const applied = applyRunEvent(stored.data, work, { actor: by, at });
   if (!applied.ok) return applied.refusal;
   if (applied.value === stored.data) return null;
   writeRun(tx, applied.value, origin);
-  if (work.type === 'run.claimed' || work.type === 'run.paused') return null;
+  if (work.type === 'run.claimed' || work.type === 'run.paused' || work.type === 'run.assigned') return null;
   if (work.type === 'run.cancelled') {
     cancelled(tx, stored.data, at);
     return null;

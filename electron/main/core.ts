@@ -229,7 +229,7 @@ export function createCore(options: CoreOptions): Core {
     registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
     registerTaskHandlers(registrar, tasks);
     registerOrderHandlers(registrar, db, clock);
-    registerPickingHandlers(registrar, createPickingService({ db, clock, audit }), createPickService({ db, clock, audit, events }));
+    registerPickingHandlers(registrar, createPickingService({ db, clock, audit, events }), createPickService({ db, clock, audit, events }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));
     registerDiagnosticsHandlers(registrar, notices);
     registerHealthyRecoveryHandlers(registrar);

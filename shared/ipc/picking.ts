@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { releaseRunSchema, runLimitsSchema, shortReasons, type PickRunPlan, type PickView, type RunToPick } from '../picking';
+import { releaseRunSchema, runLimitsSchema, shortReasons, type Picker, type PickRunPlan, type PickView, type RunToPick } from '../picking';
 import { defineEvents, defineModule, returns } from './define';
 import { codeSchema, quantitySchema, reasonSchema } from './stock';
 
@@ -46,6 +46,17 @@ export const picking = defineModule('picking', {
     output: returns<PickRunPlan>(),
     access: ['shift_lead'],
   },
+  /**
+   * Gives a released run to one person of the site (null: to anyone who picks): only they may take
+   * it; whoever else holds it lets go, told at the next scan (RUN_REASSIGNED).
+   */
+  assignRun: {
+    input: z.object({ runId, personId: z.string().min(1).max(64).nullable() }),
+    output: returns<PickRunPlan>(),
+    access: ['shift_lead'],
+  },
+  /** Who a run may be given to: the site's active pickers and shift leads. */
+  pickers: { input: z.object({}), output: returns<readonly Picker[]>(), access: ['shift_lead'], passive: true },
   /** The site's limits per run, for every station of the site; answers the plan built with them. */
   setLimits: {
     input: runLimitsSchema,

@@ -49,6 +49,8 @@ export type Refusal = {
     | 'RUN_NOT_FOUND'
     | 'RUN_NOT_RELEASED'
     | 'RUN_TAKEN'
+    | 'RUN_ASSIGNED'
+    | 'PERSON_UNKNOWN'
     | 'RUN_NOT_HELD'
     | 'SHORT_PICK'
     | 'ORDER_CANCELLED'

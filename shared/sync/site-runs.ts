@@ -38,6 +38,8 @@ export const runDataSchema = releasedRunSchema.extend({
   releasedBy: who,
   releasedAt: z.string(),
   refusal: z.object({ code: z.enum(runRefusalCodes), message: z.string() }).nullable(),
+  /** Whom a shift lead gave it to: only they may take it (null: anyone who picks). */
+  assignee: z.object({ personId: z.string(), name: z.string() }).nullable().default(null),
   /** Who picks it now; null while nobody does (released, paused, picked). */
   claim: who.extend({ at: z.string() }).nullable().default(null),
   /** Every pick and short pick, in the order the centre received them. */
@@ -61,6 +63,7 @@ export function releasedRun(
     releasedBy: context.by,
     releasedAt: context.at,
     refusal,
+    assignee: null,
     claim: null,
     picks: [],
     withdrawn: [],
@@ -143,10 +146,11 @@ type RunEvent =
   | { readonly type: 'run.paused'; readonly payload: EventPayloadOf<'run.paused'> }
   | { readonly type: 'run.picked'; readonly payload: EventPayloadOf<'run.picked'> }
   | { readonly type: 'run.short'; readonly payload: EventPayloadOf<'run.short'> }
-  | { readonly type: 'run.cancelled'; readonly payload: EventPayloadOf<'run.cancelled'> };
+  | { readonly type: 'run.cancelled'; readonly payload: EventPayloadOf<'run.cancelled'> }
+  | { readonly type: 'run.assigned'; readonly payload: EventPayloadOf<'run.assigned'> };
 
-export const isRunWorkEvent = (type: string): type is RunEvent['type'] =>
-  type === 'run.claimed' || type === 'run.paused' || type === 'run.picked' || type === 'run.short' || type === 'run.cancelled';
+const runWorkTypes: ReadonlySet<string> = new Set<RunEvent['type']>(['run.claimed', 'run.paused', 'run.picked', 'run.short', 'run.cancelled', 'run.assigned']);
+export const isRunWorkEvent = (type: string): type is RunEvent['type'] => runWorkTypes.has(type);
 
 const refuse = (code: Refusal['code'], message: string): Applied<never> => ({ ok: false, refusal: { code, message } });
 
@@ -163,6 +167,8 @@ export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: 
   switch (event.type) {
     case 'run.claimed':
       if (run.state !== 'released') return refuse('RUN_NOT_RELEASED', `run ${run.runId} is ${run.state}`);
+      if (run.assignee && run.assignee.personId !== actor.personId)
+        return refuse('RUN_ASSIGNED', `run ${run.runId} is assigned to ${run.assignee.name} (${run.assignee.personId})`);
       if (claimant && !isClaimant) return refuse('RUN_TAKEN', `run ${run.runId} was taken by ${claimant.name} (${claimant.stationId})`);
       return { ok: true, value: { ...run, claim: { ...actor, at } } };
     case 'run.paused':
@@ -172,6 +178,13 @@ export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: 
       // Whoever holds it loses it: the picker is told at the next scan.
       if (run.state !== 'released') return refuse('RUN_NOT_RELEASED', `run ${run.runId} is ${run.state}`);
       return { ok: true, value: { ...run, state: 'cancelled', claim: null, cancellation: { by: actor, at, reason: event.payload.reason } } };
+    case 'run.assigned': {
+      // Given to someone else, the run leaves whoever holds it (told at the next scan), totes as they are.
+      if (run.state !== 'released') return refuse('RUN_NOT_RELEASED', `run ${run.runId} is ${run.state}`);
+      const assignee = event.payload.assignee;
+      const keeps = claimant !== null && (assignee === null || claimant.personId === assignee.personId);
+      return { ok: true, value: { ...run, assignee, claim: keeps ? claimant : null } };
+    }
     case 'run.picked':
     case 'run.short': {
       const { pickId, orderId, lineNo, location, quantity } = event.payload;

@@ -141,6 +141,8 @@ export const eventSchemas = {
   'run.picked': { 1: pickSchema.extend({ movements: movements.min(1).max(50) }) },
   /** A shift lead takes a released run back: its stock is free, its orders can be planned again, its totes go back by task. */
   'run.cancelled': { 1: z.object({ runId: uuid, reason: z.string().min(3).max(500) }) },
+  /** A shift lead gives a released run to one person (null: to anyone); whoever else holds it lets go. */
+  'run.assigned': { 1: z.object({ runId: uuid, assignee: z.object({ personId: z.string().min(1).max(64), name: z.string().min(1).max(200) }).nullable() }) },
   /** What a line's location did not hold: the line ends short, an exception for the shift lead and the centre. */
   'run.short': { 1: pickSchema.extend({ reason: z.enum(shortReasons) }) },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */

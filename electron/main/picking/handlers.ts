@@ -7,6 +7,8 @@ export function registerPickingHandlers(registrar: Registrar, planning: PickingS
   registrar.handle(picking.plan, (input) => planning.plan(input));
   registrar.handle(picking.release, (input, { actor }) => planning.release(actor, input));
   registrar.handle(picking.cancelRun, (input, { actor }) => planning.cancelRun(actor, input));
+  registrar.handle(picking.assignRun, (input, { actor }) => planning.assignRun(actor, input));
+  registrar.handle(picking.pickers, () => planning.pickers());
   registrar.handle(picking.setLimits, (input, { actor }) => planning.setLimits(actor, input));
   registrar.handle(picking.toPick, (_input, { actor }) => picks.toPick(actor));
   registrar.handle(picking.current, (_input, { actor }) => picks.current(actor));

@@ -340,6 +340,59 @@ describe('picking a released run by scan', () => {
     await expectConsistent(trolley);
   }, 120_000);
 
+  it('a run a shift lead gives to another picker mid-pick: only they may take it, on any station, where it stopped; the first picker is told at the next scan; a picker may not give runs', async () => {
+    const { centre, office, trolley, runId } = await releasedSite();
+    const second = { name: 'Zoé Picker', badge: 'BADGE-PCK2', pin: '2468' } as const;
+    expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
+    expect(await office.client.auth.createUser({ ...second, role: 'picker' })).toMatchObject({ ok: true });
+    expect(await office.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' })).toMatchObject({ ok: true });
+    await settle(office);
+    const zoe = ok(await office.client.picking.pickers()).find((person) => person.name === second.name);
+    if (!zoe) throw new Error('no second picker');
+    expect(ok(await office.client.picking.pickers()).map((person) => person.role)).not.toContain('admin');
+
+    // The first picker takes it on the trolley and picks a line; a picker may not give it away.
+    const view = await pickLine(trolley, ok(await trolley.client.picking.claim({ runId })));
+    await settle(trolley);
+    expect(await trolley.client.picking.assignRun({ runId, personId: zoe.personId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(trolley.core.db.read.all(sql`SELECT action FROM audit WHERE outcome = 'refused'`)).toEqual([{ action: 'picking:assign-run' }]);
+
+    // The office gives it to the second picker: refused for nobody of the site, then given, audited.
+    expect(await office.client.picking.assignRun({ runId, personId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'PERSON_CANNOT_PICK' } });
+    const plan = ok(await office.client.picking.assignRun({ runId, personId: zoe.personId }));
+    expect(plan.released).toEqual([expect.objectContaining({ runId, assignee: { personId: zoe.personId, name: second.name } })]);
+    expect(office.core.db.read.all(sql`SELECT action, outcome, detail FROM audit WHERE action = 'picking:assign-run'`)).toEqual([
+      { action: 'picking:assign-run', outcome: 'ok', detail: JSON.stringify({ from: null, to: second.name, holder: null }) },
+    ]);
+    await settle(office);
+    expect((await office.centre.events()).find((event) => event.type === 'run.assigned')).toMatchObject({ status: 'applied' });
+
+    // The trolley's picker, at the next scan after its sync: told, nothing recorded, the run no longer theirs.
+    await settle(trolley);
+    const line = view.line as PickLine;
+    const before = footprint(trolley);
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(line), code: line.location })).toMatchObject({
+      ok: false,
+      error: { code: 'RUN_REASSIGNED', details: { assignee: second.name } },
+    });
+    expect(footprint(trolley)).toEqual(before);
+    expect(ok(await trolley.client.picking.current())).toBeNull();
+    expect(ok(await trolley.client.picking.toPick())).toEqual([]);
+    expect(await trolley.client.picking.claim({ runId })).toMatchObject({ ok: false, error: { code: 'RUN_ASSIGNED', details: { assignee: second.name } } });
+
+    // The second picker takes it on another station, at the line after the one picked, and sees it given to them.
+    const cart = await connectedStation(centre, { stationId: 'CART' });
+    expect(await cart.client.auth.login(second)).toMatchObject({ ok: true });
+    expect(ok(await cart.client.picking.toPick())).toEqual([expect.objectContaining({ runId, assignedToMe: true, holder: null })]);
+    const taken = ok(await cart.client.picking.claim({ runId }));
+    expect(taken).toMatchObject({ mine: true, linesDone: 1, unitsPicked: view.unitsPicked });
+    await settle(cart);
+    expect((await cart.centre.events()).find((event) => event.type === 'run.claimed')).toMatchObject({ status: 'applied' });
+    await settle(office);
+    expect((await planOf(office)).released).toEqual([expect.objectContaining({ runId, holder: { name: second.name, station: 'CART' } })]);
+    await expectConsistent(cart);
+  }, 120_000);
+
   it('is for pickers and shift leads only, in main, and a picker may not plan or release', async () => {
     const { office, trolley, plan, runId } = await releasedSite();
     expect(await trolley.client.picking.release({ shipDate: plan.shipDate, orders: [plan.runs[1]?.orders[0]?.orderId ?? ''] })).toMatchObject({

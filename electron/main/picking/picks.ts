@@ -50,7 +50,12 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
   function act<T extends RunWorkType>(tx: WriteHandle, actor: Actor, runId: string, type: T, payload: EventPayloadOf<T>): { run: RunData; eventId: string } {
     const stored = requireRun(tx, runId);
     const applied = applyRunEvent(stored.data, { type, payload } as Parameters<typeof applyRunEvent>[1], { actor: whoIs(tx, actor), at: toIso(clock.now()) });
-    if (!applied.ok) throw new AppError(applied.refusal.code, applied.refusal.message, { runId });
+    if (!applied.ok)
+      throw new AppError(applied.refusal.code, applied.refusal.message, {
+        runId,
+        holder: stored.data.claim?.name ?? '',
+        assignee: stored.data.assignee?.name ?? '',
+      });
     writeRun(tx, applied.value, stored.version);
     const { eventId } = appendEvent(tx, { type, at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload });
     return { run: applied.value, eventId };
@@ -100,6 +105,9 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     if (run.state === 'cancelled') throw new AppError('RUN_CANCELLED', `run ${runId} was cancelled`, { reason: run.cancellation?.reason ?? '' });
     if (run.state !== 'released') throw new AppError('RUN_NOT_RELEASED', `run ${runId} is ${run.state}`, { runId });
     if (!isMine(read, actor, run)) {
+      const assignee = run.assignee;
+      if (assignee && assignee.personId !== whoIs(read, actor).personId)
+        throw new AppError('RUN_REASSIGNED', `run ${runId} was given to ${assignee.name}`, { runId, assignee: assignee.name });
       const holder = run.claim;
       throw holder
         ? new AppError('RUN_TAKEN', `run ${runId} is held by ${holder.name}`, { runId, holder: holder.name })
@@ -129,12 +137,14 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     if (locations.length > 0) events.emit('stock:changed', { locations });
   };
 
+  /** The runs this person may take here, the ones given to them first. */
   function toPick(actor: Actor): RunToPick[] {
     const me = whoIs(db.read, actor);
-    return runsToPick(db.read).flatMap(({ data: run }) => {
+    const runs: RunToPick[] = runsToPick(db.read).flatMap(({ data: run }) => {
       const holder = run.claim;
       const mine = holder !== null && holder.personId === me.personId && holder.stationId === me.stationId;
-      if (holder && !mine) return [];
+      const assignedToMe = run.assignee?.personId === me.personId;
+      if ((holder && !mine) || (run.assignee && !assignedToMe)) return [];
       const lines = linesLeft(run);
       return [
         {
@@ -146,9 +156,11 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
           linesLeft: lines.filter((line) => line.left > 0).length,
           releasedAt: run.releasedAt,
           holder: holder ? { name: holder.name, station: holder.stationId, mine } : null,
+          assignedToMe,
         },
       ];
     });
+    return [...runs.filter((run) => run.assignedToMe), ...runs.filter((run) => !run.assignedToMe)];
   }
 
   /** The run this person holds on this station, if any: where a restart or an unlock carries on. */

@@ -1,4 +1,5 @@
 import type { OrderToAllocate, PickableStock } from '../../../shared/outbound/allocation';
+import type { Picker } from '../../../shared/picking';
 import type { ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { findLocationByCode } from '../stock/repo';
@@ -42,4 +43,11 @@ export function packStationForPicks(read: ReadHandle): { id: number; code: strin
   const row = read.get<{ code: string }>(sql`SELECT code FROM location WHERE type = 'pack_station' AND active = 1 ORDER BY walk_order, code LIMIT 1`);
   const location = row ? findLocationByCode(read, row.code) : null;
   return location ? { id: location.id, code: location.code } : null;
+}
+
+/** The site's active pickers and shift leads, by name: whom a run may be given to. */
+export function listPickers(read: ReadHandle): Picker[] {
+  return read.all<Picker>(sql`
+    SELECT person_id AS personId, name, role FROM app_user
+    WHERE role IN ('picker', 'shift_lead') AND disabled_at IS NULL ORDER BY name COLLATE NOCASE, id`);
 }

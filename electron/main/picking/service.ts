@@ -4,7 +4,7 @@ import { allocateLines, type PickableStock } from '../../../shared/outbound/allo
 import { buildRuns, firstComeBatches, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
 import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
 import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
-import type { PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
+import type { Picker, PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
 import type { ReleasedRun } from '../../../shared/sync/station-events';
 import { applyRunEvent, placeKey, releasedRun } from '../../../shared/sync/site-runs';
 import type { Result } from '../../../shared/result';
@@ -12,13 +12,14 @@ import { siteDay } from '../../../shared/site-time';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, ReadHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
+import type { EventBus } from '../events';
 import { nextShipDate } from '../orders/repo';
 import type { AuditLog } from '../audit/service';
 import type { Actor } from '../auth/session';
 import { readRunLimits, readSite, writeRunLimits } from '../site/repo';
 import { appendEvent } from '../sync/outbox';
 import { whoIs } from '../site/who';
-import { ordersToPlan, pickableStock, siteLocationCodes } from './repo';
+import { listPickers, ordersToPlan, pickableStock, siteLocationCodes } from './repo';
 import { findRun, heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
 
 export type PickingService = ReturnType<typeof createPickingService>;
@@ -28,8 +29,8 @@ export type PickingService = ReturnType<typeof createPickingService>;
  * each line to its pick locations, batches and routes with `shared/outbound`, and compares the walk
  * with first-come batching. A preview is neither stored nor shared; a released run is both.
  */
-export function createPickingService(deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog }) {
-  const { db, clock, audit } = deps;
+export function createPickingService(deps: { readonly db: Database; readonly clock: Clock; readonly audit: AuditLog; readonly events: EventBus }) {
+  const { db, clock, audit, events } = deps;
 
   function plan(input: { readonly shipDate?: string | undefined }): PickRunPlan {
     return planOn(db.read, input);
@@ -135,7 +136,38 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     return plan({ shipDate });
   }
 
-  return { plan, release, setLimits, cancelRun };
+  /**
+   * A shift lead gives a released run to one person of the site, or to anyone again (null): for
+   * every station, through the same reducer as the centre's. Whoever else holds it lets go; they
+   * are told at their next scan, with their totes as they are.
+   */
+  function assignRun(actor: Actor, input: { readonly runId: string; readonly personId: string | null }): PickRunPlan {
+    const shipDate = db.write((tx) => {
+      const stored = findRun(tx, input.runId);
+      if (!stored) throw new AppError('RUN_NOT_FOUND', `no run ${input.runId}`, { runId: input.runId });
+      const person = input.personId === null ? null : listPickers(tx).find((candidate) => candidate.personId === input.personId);
+      if (person === undefined)
+        throw new AppError('PERSON_CANNOT_PICK', `${input.personId ?? ''} is no active picker of the site`, { personId: input.personId ?? '' });
+      const assignee = person && { personId: person.personId, name: person.name };
+      const payload = { runId: input.runId, assignee };
+      const applied = applyRunEvent(stored.data, { type: 'run.assigned', payload }, { actor: whoIs(tx, actor), at: toIso(clock.now()) });
+      if (!applied.ok) throw new AppError(applied.refusal.code, applied.refusal.message, { runId: input.runId });
+      writeRun(tx, applied.value, stored.version);
+      appendEvent(tx, { type: 'run.assigned', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload });
+      audit.record(tx, {
+        userId: actor.userId,
+        action: 'picking:assign-run',
+        outcome: 'ok',
+        target: input.runId,
+        detail: { from: stored.data.assignee?.name ?? null, to: assignee?.name ?? null, holder: stored.data.claim?.name ?? null },
+      });
+      return stored.data.shipDate;
+    });
+    events.emit('picking:run-changed', { runId: input.runId });
+    return plan({ shipDate });
+  }
+
+  return { plan, release, setLimits, cancelRun, assignRun, pickers: (): Picker[] => listPickers(db.read) };
 }
 
 /**
@@ -203,6 +235,8 @@ function releasedView({ data, version }: StoredRun): ReleasedRunView {
     distance: data.distance,
     releasedBy: { name: data.releasedBy.name, station: data.releasedBy.stationId },
     releasedAt: data.releasedAt,
+    assignee: data.assignee ?? null,
+    holder: data.claim && { name: data.claim.name, station: data.claim.stationId },
   };
 }
 

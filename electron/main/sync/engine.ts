@@ -65,7 +65,7 @@ const runExceptionKinds: Readonly<Record<string, Readonly<Record<string, SiteExc
   // A run the centre could not reserve: the shift lead plans its orders again.
   'run.released': { ORDER_IN_RUN: 'RUN_REFUSED', NOT_ENOUGH_STOCK: 'RUN_REFUSED', ORDER_NOT_OPEN: 'RUN_REFUSED', ORDER_CHANGED: 'RUN_REFUSED' },
   // Someone else's claim reached the centre first: the picker here is told at once.
-  'run.claimed': { RUN_TAKEN: 'CLAIM_LOST' },
+  'run.claimed': { RUN_TAKEN: 'CLAIM_LOST', RUN_ASSIGNED: 'CLAIM_LOST' },
   'run.picked': { RUN_NOT_HELD: 'CLAIM_LOST' },
   'run.short': { RUN_NOT_HELD: 'CLAIM_LOST' },
 };
@@ -146,7 +146,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const about = event ? (JSON.parse(event.payload) as { taskId?: string; runId?: string }) : {};
       const { taskId, runId } = about;
       recordSiteException(tx, clock.now(), kind, taskId ?? runId ?? result.eventId, { eventId: result.eventId, code, message: result.problem?.message ?? '' });
-      const holder = /taken by ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
+      const holder = /(?:taken by|assigned to) ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
       if (code === 'ALREADY_CLAIMED' && taskId) {
         const location = tx.get<{ location: string }>(sql`SELECT location FROM task WHERE task_id = ${taskId}`)?.location ?? '';
         events.emit('tasks:claim-lost', { taskId, location, holder });

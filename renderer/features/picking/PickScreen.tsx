@@ -205,6 +205,7 @@ function RunsToPick() {
               <strong>{t('picking.pick.runLabel', { carrier: carrierName(t, run.carrier), cutoff: formatTime(run.cutoff) })}</strong>
               <p>
                 {t('picking.pick.linesLeft', { left: run.linesLeft, lines: run.lines })}
+                {run.assignedToMe && ` · ${t('picking.pick.forYou')}`}
                 {run.holder?.mine && ` · ${t('picking.pick.heldByYou')}`}
               </p>
             </div>

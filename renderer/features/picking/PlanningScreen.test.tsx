@@ -58,6 +58,8 @@ const releasedRun: ReleasedRunView = {
   distance: 151.2,
   releasedBy: { name: 'Léa Lead', station: 'OFFICE' },
   releasedAt: '2026-11-26T15:00:00.000Z',
+  assignee: null,
+  holder: null,
 };
 
 const plan: PickRunPlan = {

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { LoadState } from '../../ui/LoadState';
 import { RouteTabs, useRouteTab } from '../../ui/RouteTabs';
+import { AssignRun } from './AssignRun';
 import { CancelRun } from './CancelRun';
 import { LimitsForm, LimitsText } from './RunLimits';
 import { carrierName } from './text';
@@ -247,7 +248,27 @@ function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) 
       header: t('picking.releasedBy'),
       cell: (run) => t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
     },
-    { key: 'actions', header: t('picking.actions'), cell: (run) => (run.state === 'released' ? <CancelRun run={run} /> : null) },
+    {
+      key: 'picker',
+      header: t('picking.assign.picker'),
+      cell: (run) => (
+        <span data-assignee={run.assignee?.name ?? ''} data-holder={run.holder?.name ?? ''}>
+          {run.assignee ? t('picking.assign.givenTo', { name: run.assignee.name }) : t('picking.assign.anyone')}
+          {run.holder && <> · {t('picking.assign.picking', { name: run.holder.name, station: run.holder.station })}</>}
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('picking.actions'),
+      cell: (run) =>
+        run.state === 'released' ? (
+          <div className="planning-run-actions">
+            <AssignRun run={run} />
+            <CancelRun run={run} />
+          </div>
+        ) : null,
+    },
   ];
   return (
     <section className="planning-released-runs" aria-label={t('picking.releasedLabel')}>

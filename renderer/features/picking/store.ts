@@ -19,6 +19,8 @@ type PlanningState = {
   readonly release: (shipDate: string, orders: readonly string[]) => Promise<Result<PickRunPlan>>;
   /** Takes a released run back with a reason; main answers the plan, its orders in it again. */
   readonly cancelRun: (runId: string, reason: string) => Promise<Result<PickRunPlan>>;
+  /** Gives a released run to one person (null: to anyone); main answers the plan. */
+  readonly assignRun: (runId: string, personId: string | null) => Promise<Result<PickRunPlan>>;
   /** The site's limits per run; main answers the plan built with them, which replaces this one. */
   readonly setLimits: (limits: RunLimits) => Promise<Result<PickRunPlan>>;
 };
@@ -45,6 +47,11 @@ export const usePlanning = create<PlanningState>()((set) => ({
   },
   cancelRun: async (runId, reason) => {
     const result = await api.picking.cancelRun({ runId, reason });
+    if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result) });
+    return result;
+  },
+  assignRun: async (runId, personId) => {
+    const result = await api.picking.assignRun({ runId, personId });
     if (result.ok) set({ plan: result.value, plannedAt: Date.now(), load: loadOf(result) });
     return result;
   },

@@ -56,6 +56,14 @@ export type ReleasedRunView = {
   readonly holder: { readonly name: string; readonly station: string } | null;
 };
 
+/**
+ * A run's barcode, as its pick list carries it and a picker scans it at the run step: RUN- and the
+ * run's id, upper case (the default `pickRun` scan pattern). `runIdOfBarcode` reads a code
+ * `classifyScan` said is a `pick-run` back to the id.
+ */
+export const runBarcode = (runId: string): string => `RUN-${runId.toUpperCase()}`;
+export const runIdOfBarcode = (code: string): string => code.slice('RUN-'.length).toLowerCase();
+
 /** Someone a shift lead may give a run to: an active picker or shift lead of the site. */
 export type Picker = { readonly personId: string; readonly name: string; readonly role: 'picker' | 'shift_lead' };
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { runBarcode } from '../../shared/picking';
 import { StationPage } from './StationPage';
 
 /** The line the picking screen is at, as it shows it. */
@@ -24,6 +25,12 @@ export class PickPage extends StationPage {
 
   async takeNext(): Promise<void> {
     await this.button('picking.pick.takeNext').click();
+  }
+
+  /** Scans the barcode the run's pick list carries, as a picker does with the list in hand. */
+  async scanRunOf(index: number): Promise<void> {
+    const runId = await this.runsToPick().nth(index).getAttribute('data-run');
+    await this.scan(runBarcode(runId ?? ''));
   }
 
   private figure(labelKey: string): Locator {

@@ -50,7 +50,11 @@ test('a run released in the office is picked by scan on the trolley, and the off
   const pick = new PickPage(site.b.page);
   await pick.expectStep('run');
   await expect(pick.runsToPick()).toHaveCount(1);
-  await pick.takeNext();
+  // Taken by its pick list's barcode; a code that is no run's says what to scan and takes nothing.
+  await pick.scan('A-01-01-1');
+  await pick.expectFeedback('error', 'errors.NOT_A_RUN', { scanned: 'A-01-01-1' });
+  await pick.expectStep('run');
+  await pick.scanRunOf(0);
   await pick.expectStep('location');
   await pick.expectFeedback('ok', 'picking.pick.claimed');
 

@@ -21,7 +21,10 @@ describe("Quai's own labels (default patterns)", () => {
     [']C0A-03-02-1', { kind: 'location', raw: ']C0A-03-02-1', code: 'A-03-02-1', zone: 'A', aisle: '03', bay: '02', level: '1' }],
     ['TOTE-0042', { kind: 'tote', raw: 'TOTE-0042', code: 'TOTE-0042', tote: 'TOTE-0042' }],
     ['TOTE-0042-03', { kind: 'tote', raw: 'TOTE-0042-03', code: 'TOTE-0042-03', tote: 'TOTE-0042', slot: 3 }],
-    ['RUN-20260126-001', { kind: 'pick-run', raw: 'RUN-20260126-001', code: 'RUN-20260126-001' }],
+    [
+      'run-0f8e3c2a-5b1d-4c7e-9a6f-2d4b8e1c3a5f',
+      { kind: 'pick-run', raw: 'run-0f8e3c2a-5b1d-4c7e-9a6f-2d4b8e1c3a5f', code: 'RUN-0F8E3C2A-5B1D-4C7E-9A6F-2D4B8E1C3A5F' },
+    ],
     ['ORD-FR-2026-000123', { kind: 'order', raw: 'ORD-FR-2026-000123', code: 'ORD-FR-2026-000123' }],
     ['BADGE-AB12', { kind: 'badge', raw: 'BADGE-AB12', code: 'BADGE-AB12' }],
     ['\tBADGE-0007 ', { kind: 'badge', raw: 'BADGE-0007', code: 'BADGE-0007' }],

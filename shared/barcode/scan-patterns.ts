@@ -20,7 +20,8 @@ export const defaultScanPatterns: ScanPatterns = {
   location: '^(?:(?<zone>[A-Z]{1,3})-(?<aisle>\\d{2})-(?<bay>\\d{2})-(?<level>\\d)|DOCK-\\d{2}|STG-\\d{2}|PACK-\\d{2}|OUT-\\d{2})$',
   tote: '^(?<tote>TOTE-\\d{4})(?:-(?<slot>\\d{2}))?$',
   order: '^ORD-[0-9A-Z-]{4,24}$',
-  pickRun: '^RUN-\\d{8}-\\d{3}$',
+  /** A run's barcode on its pick list: RUN- and the run's id (`runBarcode` in shared/picking.ts). */
+  pickRun: '^RUN-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$',
   badge: '^BADGE-[0-9A-Z]{3,16}$',
   gsSubstitute: '',
 };

@@ -69,6 +69,8 @@ export const picking = defineModule('picking', {
   current: { input: z.object({}), output: returns<PickView | null>(), access: pickers, passive: true },
   /** Takes a run (or carries on with the one held): the claim goes to the centre, where the first one wins. */
   claim: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
+  /** Takes the run whose barcode (its pick list's) was scanned, as `claim` does: NOT_A_RUN for any other code, nothing recorded. */
+  claimScanned: { input: z.object({ code: codeSchema }), output: returns<PickView>(), access: pickers },
   /** Lets go of a run with its totes as they are: anyone may take it again, on any station. */
   pause: { input: z.object({ runId }), output: returns<PickView>(), access: pickers },
   /**

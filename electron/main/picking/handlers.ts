@@ -13,6 +13,7 @@ export function registerPickingHandlers(registrar: Registrar, planning: PickingS
   registrar.handle(picking.toPick, (_input, { actor }) => picks.toPick(actor));
   registrar.handle(picking.current, (_input, { actor }) => picks.current(actor));
   registrar.handle(picking.claim, (input, { actor }) => picks.claim(actor, input.runId));
+  registrar.handle(picking.claimScanned, (input, { actor }) => picks.claimScanned(actor, input.code));
   registrar.handle(picking.pause, (input, { actor }) => picks.pause(actor, input.runId));
   registrar.handle(picking.scanLocation, (input, { actor }) => picks.scanLocation(actor, input));
   registrar.handle(picking.pick, (input, { actor }) => picks.pick(actor, input));

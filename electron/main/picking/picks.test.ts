@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PickLine, PickView, RunPreview } from '../../../shared/picking';
+import { runBarcode, type PickLine, type PickView, type RunPreview } from '../../../shared/picking';
 import { startTestCentral } from '../../demo-central/testing';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
@@ -138,6 +138,29 @@ describe('picking a released run by scan', () => {
     expect((await planOf(office)).released).toEqual([expect.objectContaining({ runId, state: 'picked' })]);
     expect(sortRows(stationStock(office.core.db))).toEqual(sortRows(stationStock(trolley.core.db)));
   }, 120_000);
+
+  it("taken by scanning its pick list's barcode, in either case; a code that is no run's, or a run this site does not have, takes nothing", async () => {
+    const { trolley, runId } = await releasedSite();
+    const before = footprint(trolley);
+    for (const [code, refusal] of [
+      ['A-01-01-1', 'NOT_A_RUN'],
+      [`RUN-${runId.slice(0, 8)}`, 'NOT_A_RUN'],
+      [runId, 'NOT_A_RUN'],
+      [runBarcode('0193a0c4-1f2e-7000-8000-00000000dead'), 'RUN_NOT_FOUND'],
+    ] as const)
+      expect(await trolley.client.picking.claimScanned({ code }), code).toMatchObject({ ok: false, error: { code: refusal } });
+    expect(footprint(trolley)).toEqual(before);
+
+    const view = ok(await trolley.client.picking.claimScanned({ code: runBarcode(runId).toLowerCase() }));
+    expect(view).toMatchObject({ runId, mine: true, linesDone: 0, line: { stop: 1 } });
+    expect(trolley.core.db.read.get(sql`SELECT target, outcome FROM audit WHERE action = 'picking:claim' ORDER BY id DESC LIMIT 1`)).toEqual({
+      target: `run:${runId}`,
+      outcome: 'ok',
+    });
+    // Scanning it again carries on: the same run at the same line, no second claim.
+    expect(ok(await trolley.client.picking.claimScanned({ code: runBarcode(runId) }))).toMatchObject({ runId, line: view.line });
+    expect(trolley.core.db.read.get(sql`SELECT count(*) AS n FROM outbox WHERE type = 'run.claimed'`)).toEqual({ n: 1 });
+  }, 60_000);
 
   it('taken on two stations before either synced: the first claim at the centre wins, the other picker is told, and a paused run carries on elsewhere at the same line, after a restart too', async () => {
     const { office, trolley, runId } = await releasedSite();

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { PickView, RunToPick, ShortReason } from '../../../shared/picking';
+import { classifyScan } from '../../../shared/barcode';
+import { runIdOfBarcode, type PickView, type RunToPick, type ShortReason } from '../../../shared/picking';
 import { applyRunEvent, linesLeft, pickedOf, type RunData } from '../../../shared/sync/site-runs';
 import type { EventPayloadOf } from '../../../shared/sync/station-events';
 import { toIso, type Clock } from '../../platform/clock';
@@ -183,6 +184,13 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     return view(db.read, actor, run);
   }
 
+  /** A run's barcode scanned at the run step (from its pick list): that run, taken as `claim` takes it. */
+  function claimScanned(actor: Actor, code: string): PickView {
+    const scan = classifyScan(code);
+    if (scan.kind !== 'pick-run') throw new AppError('NOT_A_RUN', `${code} is not a run's barcode`, { scanned: scan.raw });
+    return claim(actor, runIdOfBarcode(scan.code));
+  }
+
   function pause(actor: Actor, runId: string): PickView {
     const run = db.write((tx) => {
       const paused = act(tx, actor, runId, 'run.paused', { runId }).run;
@@ -301,6 +309,7 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     toPick,
     current,
     claim,
+    claimScanned,
     pause,
     scanLocation,
     pick,

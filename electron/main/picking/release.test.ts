@@ -14,6 +14,11 @@ async function release(station: ConnectedStation, plan: PickRunPlan, run: RunPre
   return released.value;
 }
 
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+
 const ordersOf = (runs: readonly Pick<RunPreview, 'orders'>[]): string[] => runs.flatMap((run) => run.orders.map((order) => order.orderId));
 
 /** Units each (place, SKU) the runs take. */
@@ -119,13 +124,58 @@ describe('releasing a pick run', () => {
     expect(runs.flatMap((candidate) => candidate.stops.flatMap((stop) => stop.lines)).some((line) => line.sku === sku)).toBe(false);
   }, 90_000);
 
+  it('releases the run the shift lead looked at though orders arrived since, and one run of orders a shift lead put together', async () => {
+    const centre = await startTestCentral();
+    const office = await connectedStation(centre, { stationId: 'OFFICE' });
+    const seen = await planOf(office);
+    const first = seen.runs[0] as RunPreview;
+    // The centre's morning goes on: new orders for the same date reach the office, and its plan changes.
+    centre.clock.advance(3_600_000);
+    await settle(office);
+    const now = await planOf(office);
+    expect(now.shipDate).toBe(seen.shipDate);
+    expect(now.totals.orders).toBeGreaterThan(seen.totals.orders);
+    const sameOrders = (run: RunPreview): boolean => [...ordersOf([run])].sort().join() === [...ordersOf([first])].sort().join();
+    expect(now.runs.some(sameOrders)).toBe(false);
+    // The run as it was seen is released all the same: its orders, its stops in the same route.
+    const afterRelease = await release(office, seen, first);
+    expect(afterRelease.released).toEqual([
+      expect.objectContaining({ orders: first.orders.length, lines: first.lines, units: first.units, stops: first.stops.length }),
+    ]);
+    expect(plannedAgain(afterRelease.runs, first)).toEqual([]);
+
+    // Two orders of the same carrier and cutoff from two previewed runs: one run of just those two.
+    const [a, b] = afterRelease.runs.filter((run) => run.carrier === first.carrier && run.cutoff === first.cutoff) as [RunPreview, RunPreview];
+    const byHand = [ordersOf([a])[0] as string, ordersOf([b])[0] as string];
+    const released = ok(await office.client.picking.release({ shipDate: seen.shipDate, orders: byHand }));
+    expect(released.released).toHaveLength(2);
+    expect(released.released[1]).toMatchObject({ orders: 2, state: 'pending' });
+    await settle(office);
+    expect((await planOf(office)).released.map((run) => run.state)).toEqual(['released', 'released']);
+  }, 120_000);
+
   it('is refused when the plan no longer has the run, to a picker, and on bad input, writing nothing', async () => {
     const centre = await startTestCentral();
     const office = await connectedStation(centre, { stationId: 'OFFICE' });
     const plan = await planOf(office);
     const [first, second] = plan.runs as [RunPreview, RunPreview];
-    const mixed = [...ordersOf([first]).slice(0, 1), ...ordersOf([second]).slice(0, 1)];
-    expect(await office.client.picking.release({ shipDate: plan.shipDate, orders: mixed })).toMatchObject({ ok: false, error: { code: 'PLAN_CHANGED' } });
+    // Orders of two carriers or cutoffs, or more than a run holds: never one run.
+    const otherGroup = plan.runs.find((run) => run.carrier !== first.carrier || run.cutoff !== first.cutoff) as RunPreview;
+    const mixed = [...ordersOf([first]).slice(0, 1), ...ordersOf([otherGroup]).slice(0, 1)];
+    expect(await office.client.picking.release({ shipDate: plan.shipDate, orders: mixed })).toMatchObject({ ok: false, error: { code: 'RUN_MIXED' } });
+    const sameGroup = plan.runs.filter((run) => run.carrier === first.carrier && run.cutoff === first.cutoff);
+    expect(ordersOf(sameGroup).length).toBeGreaterThan(plan.limits.ordersPerRun);
+    expect(await office.client.picking.release({ shipDate: plan.shipDate, orders: ordersOf(sameGroup) })).toMatchObject({
+      ok: false,
+      error: { code: 'RUN_OVER_LIMITS' },
+    });
+    // An order that is not the date's, or that the stock cannot fill, is no longer in the plan.
+    const unfillable = plan.unfillable.find((order) => order.carrier === first.carrier && order.cutoff === first.cutoff)?.orderId ?? 'MP-NOT-AN-ORDER';
+    expect(await office.client.picking.release({ shipDate: plan.shipDate, orders: [...ordersOf([first]).slice(1), unfillable] })).toMatchObject({
+      ok: false,
+      error: { code: 'PLAN_CHANGED' },
+    });
+    expect(office.core.db.read.get(sql`SELECT count(*) AS n FROM pick_run`)).toEqual({ n: 0 });
     for (const bad of [{ shipDate: 'tomorrow', orders: ordersOf([first]) }, { shipDate: plan.shipDate, orders: [] }, { shipDate: plan.shipDate }]) {
       expect(await office.client.picking.release(bad as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }

@@ -1,7 +1,7 @@
 import { defaultSiteTimeZone } from '../../../shared/people';
 import { v7 as uuidv7 } from 'uuid';
 import { allocateLines, type PickableStock } from '../../../shared/outbound/allocation';
-import { buildRuns, firstComeBatches, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
+import { buildRuns, firstComeBatches, runOf, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
 import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
 import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
 import type { Picker, PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
@@ -36,10 +36,8 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     return planOn(db.read, input);
   }
 
-  function planOn(read: ReadHandle, input: { readonly shipDate?: string | undefined }): PickRunPlan {
-    // The site's day, not UTC's nor the workstation's (issue #11), as the orders list counts it.
-    const today = siteDay(clock.now(), readSite(read)?.timeZone ?? defaultSiteTimeZone);
-    const shipDate = input.shipDate ?? nextShipDate(read, today);
+  /** What a plan is built from: the date's orders no live run holds, allocated to the stock they leave free, the layout and the limits. */
+  function planInputs(read: ReadHandle, shipDate: string) {
     // What live runs hold is not planned again: their orders, and the units they reserve.
     const held = heldByRuns(read);
     const orders = ordersToPlan(read, shipDate).filter((order) => !held.orders.has(order.orderId));
@@ -47,7 +45,14 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     const layout = siteLayout(siteLocationCodes(read));
     // The site's limits when a shift lead has set them, else the defaults (the screen says which).
     const siteLimits = readRunLimits(read);
-    const limits: RunLimits = siteLimits ?? defaultRunLimits;
+    return { orders, allocation, layout, siteLimits, limits: siteLimits ?? defaultRunLimits };
+  }
+
+  function planOn(read: ReadHandle, input: { readonly shipDate?: string | undefined }): PickRunPlan {
+    // The site's day, not UTC's nor the workstation's (issue #11), as the orders list counts it.
+    const today = siteDay(clock.now(), readSite(read)?.timeZone ?? defaultSiteTimeZone);
+    const shipDate = input.shipDate ?? nextShipDate(read, today);
+    const { orders, allocation, layout, siteLimits, limits } = planInputs(read, shipDate);
     const ours = planned(buildRuns(allocation.fillable, layout, limits));
     const firstCome = planned(firstComeBatches(allocation.fillable, layout, limits));
     const byId = new Map(orders.map((order) => [order.orderId, order]));
@@ -78,16 +83,27 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
   }
 
   /**
-   * Releases the previewed run holding exactly `orders`, planned again in the same transaction: a
-   * run another release or a sync has changed meanwhile is refused (PLAN_CHANGED), never released
-   * as it was seen. Applied here at once (its orders and stock leave the plan) and sent to the
-   * centre, which reserves it site-wide or refuses it.
+   * Releases one run of exactly `orders` (a previewed run, or orders a shift lead put together),
+   * built again in the same transaction from what the station holds now: orders that arrived
+   * since the preview change nothing, but an order another release took, one the centre withdrew or
+   * one the stock no longer covers is refused (PLAN_CHANGED), never released as it was seen; so are
+   * orders of several carriers or cutoffs (RUN_MIXED) and orders that together break the site's
+   * limits (RUN_OVER_LIMITS). Applied here at once (its orders and stock leave the plan) and sent to
+   * the centre, which reserves it site-wide or refuses it.
    */
   function release(actor: Actor, input: { readonly shipDate: string; readonly orders: readonly string[] }): PickRunPlan {
     db.write((tx) => {
-      const wanted = orderSet(input.orders);
-      const run = planOn(tx, { shipDate: input.shipDate }).runs.find((candidate) => orderSet(candidate.orders.map((order) => order.orderId)) === wanted);
-      if (!run) throw new AppError('PLAN_CHANGED', 'the plan has no such run any more', { shipDate: input.shipDate, orders: input.orders.length });
+      const wanted = new Set(input.orders);
+      const { allocation, layout, limits } = planInputs(tx, input.shipDate);
+      const chosen = allocation.fillable.filter((order) => wanted.has(order.orderId));
+      if (chosen.length !== wanted.size)
+        throw new AppError('PLAN_CHANGED', 'an order of the run left the plan', { shipDate: input.shipDate, orders: wanted.size - chosen.length });
+      const built = runOf(chosen, layout, limits);
+      if (!built.ok) {
+        const mixed = built.error.details?.['problem'] === 'mixed';
+        throw new AppError(mixed ? 'RUN_MIXED' : 'RUN_OVER_LIMITS', built.error.message, { orders: wanted.size });
+      }
+      const run = preview(built.value);
       const released = toReleased(run, uuidv7(), input.shipDate);
       writeRun(tx, releasedRun(released, { by: whoIs(tx, actor), at: toIso(clock.now()) }), 0);
       appendEvent(tx, { type: 'run.released', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload: released });
@@ -189,9 +205,6 @@ function planned(result: Result<RunPlan>): RunPlan {
   if (result.ok) return result.value;
   throw new AppError('PLAN_INPUT_INVALID', `pick runs cannot be planned: ${result.error.message}`, { ...result.error.details, cause: result.error.code });
 }
-
-/** A run's orders whatever their order: a previewed run is found again by them. */
-const orderSet = (orderIds: readonly string[]): string => [...orderIds].sort().join('\u0000');
 
 /** Stock less what live runs reserve at each place (by `placeKey`); places with nothing left are dropped. */
 function unreserved(stock: readonly PickableStock[], reserved: ReadonlyMap<string, number>): PickableStock[] {

@@ -40,7 +40,7 @@ export function PickScreen() {
   ];
   const prompt =
     step === 'run'
-      ? t('picking.pick.chooseRun')
+      ? t('picking.pick.scanRun')
       : step === 'location' && line
         ? t('picking.pick.scanLocation', { location: line.location })
         : step === 'item' && line
@@ -55,7 +55,7 @@ export function PickScreen() {
         steps={steps}
         current={step}
         prompt={prompt}
-        expects={step === 'location' ? t('picking.pick.expects.location') : step === 'item' ? t('picking.pick.expects.item') : undefined}
+        expects={step === 'run' || step === 'location' || step === 'item' ? t(`picking.pick.expects.${step}`) : undefined}
         message={message}
         busy={busy}
         details={
@@ -72,7 +72,12 @@ export function PickScreen() {
           ) : undefined
         }
       >
-        {step === 'run' && <RunsToPick />}
+        {step === 'run' && (
+          <>
+            <ScanField hideLabel keepFocus={false} label={prompt} name="pick-run" onScan={(code) => void pickActions.scanRun(code)} />
+            <RunsToPick />
+          </>
+        )}
         {step === 'location' && line && (
           <ScanField
             key={`location-${line.orderId}-${line.lineNo}`}

@@ -65,6 +65,13 @@ const at = (view: PickView, key: string, vars: Readonly<Record<string, string | 
 const leave = (kind: 'attention' | 'error', key: string, vars: Readonly<Record<string, string>> = {}): Promise<void> =>
   usePickFlow.getState().take(() => Promise.resolve({ ok: true, finished: { kind, key, vars } }));
 
+/** A run main gave this person, at its first stop or where it was left; or why not. */
+function taken(claimed: Result<PickView>): Answer {
+  if (!claimed.ok) return said(claimed.error);
+  const view = claimed.value;
+  return at(view, view.linesDone === 0 ? 'picking.pick.claimed' : 'picking.pick.resumed', { stop: view.line?.stop ?? 0 });
+}
+
 export const pickActions = {
   /** The run this person holds here, if any: where a restart or an unlock carries on. */
   resume: async (): Promise<void> => {
@@ -74,13 +81,9 @@ export const pickActions = {
     usePickFlow.getState().reset();
     usePickFlow.setState(stepAt(view));
   },
-  take: (runId: string) =>
-    usePickFlow.getState().take(async () => {
-      const claimed = await api.picking.claim({ runId });
-      if (!claimed.ok) return said(claimed.error);
-      const view = claimed.value;
-      return at(view, view.linesDone === 0 ? 'picking.pick.claimed' : 'picking.pick.resumed', { stop: view.line?.stop ?? 0 });
-    }),
+  take: (runId: string) => usePickFlow.getState().take(async () => taken(await api.picking.claim({ runId }))),
+  /** A run's barcode scanned (its pick list): that run is taken, or main says why not. */
+  scanRun: (code: string) => usePickFlow.getState().take(async () => taken(await api.picking.claimScanned({ code }))),
   /** A scan: the line's location, then its item, `count` times (1 unless keyed; a case counts its units). */
   scan: (code: string, count?: number) =>
     usePickFlow.getState().take(async ({ step, values }) => {

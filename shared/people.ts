@@ -40,6 +40,8 @@ export const timeZoneSchema = z
   }, 'unknown time zone');
 
 export const defaultSiteTimeZone = 'Europe/Paris';
+/** The station name on what the centre itself makes for the site (a cancelled order's tasks, the runs it plans). */
+export const centreStationId = 'centre';
 export const userIdSchema = z.number().int().positive();
 
 export type UserView = {

@@ -8,6 +8,7 @@ import { describeIssues, ok, problem, type Reply } from './http';
 import { cancel } from './amendments';
 import { replaceOrderLines } from './orders';
 import type { Simulation } from './simulation';
+import { sendRun } from './sent-runs';
 import { readSiteStock } from './site-stock';
 import type { CentreStore } from './store';
 import { testControlSchemas, type ReceivedEvents, type TestControl } from './test-controls';
@@ -55,6 +56,10 @@ function controlHandlers(deps: ControlDeps, stationId: string): ControlHandlers 
       if (!outcome) return problem(404, 'ORDER_NOT_FOUND', `no order ${orderId}`);
       if (outcome.order.status === 'cancelled') return problem(409, 'ORDER_CANCELLED', `order ${orderId} is cancelled`);
       return ok(outcome);
+    },
+    'send-run': (input) => {
+      const sent = db.write((tx) => sendRun(tx, input, simulation.now()));
+      return sent ? ok(sent) : problem(409, 'NO_ORDER_TO_SEND', 'no open order in no run that the site can fill');
     },
     tick: ({ minutes }) => {
       const released = simulation.tick(minutes);

@@ -3,7 +3,7 @@ import { sql } from '../platform/db/sql';
 import type { ReleasedRun } from '../../shared/sync/station-events';
 import { v7 as uuidv7 } from 'uuid';
 import { applyRunEvent, linesLeft, pickedOf, releasedRun, runNeeds, withdrawOrder, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
-import type { Refusal, TaskData, Who } from '../../shared/sync/site-records';
+import { centreWho, type Refusal, type TaskData } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
 import { findOrder } from './orders';
 import { findPerson, writeTask } from './site-objects';
@@ -15,7 +15,7 @@ import { findPerson, writeTask } from './site-objects';
  * live runs reserve there, covers the run's lines. Otherwise the run is kept as `refused` with the
  * reason, for every station to see, and the event is accepted with that exception.
  */
-export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunData['releasedBy'], at: string, origin: Origin): Refusal | null {
+export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunData['releasedBy'], at: string, origin: Origin | null): Refusal | null {
   if (findRun(tx, run.runId)) return { code: 'RUN_EXISTS', message: `run ${run.runId} was released before` };
   const refusal = whyNot(tx, run);
   const data = releasedRun(run, { by, at }, refusal);
@@ -76,9 +76,6 @@ const unreserve = (tx: WriteHandle, runId: string, location: string, sku: string
   tx.run(sql`UPDATE run_reservation SET quantity = quantity - ${quantity} WHERE ${place}`);
 };
 
-/** The centre's own name on what it creates: a cancelled order's tasks. */
-const centre: Who = { personId: 'centre', name: 'centre', stationId: 'centre' };
-
 /** A shared task for the units of `orderId` in `run`'s tote: back to `location`, for any receiver or picker of the site. */
 function returnToBin(tx: WriteHandle, run: Readonly<RunData>, goods: { sku: string; location: string; orderId: string; quantity: number }, at: string): void {
   const toteSlot = run.orders.find((order) => order.orderId === goods.orderId)?.toteSlot ?? 0;
@@ -88,7 +85,7 @@ function returnToBin(tx: WriteHandle, run: Readonly<RunData>, goods: { sku: stri
     location: goods.location,
     note: null,
     state: 'open',
-    createdBy: centre,
+    createdBy: centreWho,
     createdAt: at,
     claim: null,
     result: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderDataSchema, pushStatuses } from '../../shared/sync/protocol';
+import { carriers, orderDataSchema, pushStatuses } from '../../shared/sync/protocol';
 
 /**
  * The demo centre's test controls (docs/protocol.md, `--test-mode` only): request and answer
@@ -29,6 +29,8 @@ export const testControlSchemas = {
       .min(1)
       .refine((lines) => new Set(lines.map((l) => l.sku)).size === lines.length, 'each SKU once'),
   }),
+  /** The centre plans one run of up to `orders` orders (of `carrier`), released and reserved as a station's, for every station to pick (sent-runs.ts). */
+  'send-run': z.object({ orders: z.number().int().min(1).max(200), carrier: z.enum(carriers).optional() }),
   /** Moves simulated time on: orders placed, changed and cancelled meanwhile become pull changes. */
   tick: z.object({
     minutes: z
@@ -60,6 +62,14 @@ export const orderControlDoneSchema = z.object({ order: orderDataSchema, changed
 export const tickDoneSchema = z.object({
   simulatedTime: z.string(),
   released: z.object({ orders: z.number().int(), changes: z.number().int(), cancellations: z.number().int(), asns: z.number().int() }),
+});
+
+export const runSentSchema = z.object({
+  runId: z.string(),
+  shipDate: z.string(),
+  carrier: z.string(),
+  orders: z.array(z.string()),
+  lines: z.number().int(),
 });
 
 export const stockViewSchema = z.object({

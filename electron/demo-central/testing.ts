@@ -33,6 +33,7 @@ import {
   restoreDoneSchema,
   stockViewSchema,
   tickDoneSchema,
+  runSentSchema,
   type ReceivedEvents,
   type StockView,
   type TestControl,
@@ -66,6 +67,7 @@ const answerSchemas: Readonly<Record<string, z.ZodType>> = {
   'POST /v1/test/restore': restoreDoneSchema,
   'POST /v1/test/cancel-order': orderControlDoneSchema,
   'POST /v1/test/change-order': orderControlDoneSchema,
+  'POST /v1/test/send-run': runSentSchema,
   'POST /v1/test/tick': tickDoneSchema,
 };
 

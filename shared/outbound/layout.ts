@@ -158,3 +158,17 @@ export function walkLength(layout: Layout, points: readonly Point[]): number {
   for (let i = 1; i < points.length; i++) length += between(layout, points[i - 1] as Point, points[i] as Point);
   return length;
 }
+
+/**
+ * The layout the walk is modelled on: every active location whose code reads `ZONE-AISLE-BAY-LEVEL`
+ * (docks, staging lanes and pack stations do not, and are left out), zones left to right in the
+ * site's walk order (the codes come sorted by it), as the bench lays out the demo site.
+ */
+export function siteLayout(codes: readonly string[]): Layout {
+  const places: Place[] = [];
+  for (const code of codes) {
+    const place = parsePlace(code);
+    if (place.ok) places.push(place.value);
+  }
+  return layoutOf(places, { zoneOrder: [...new Set(places.map((place) => place.zone))] });
+}

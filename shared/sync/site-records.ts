@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { centreStationId } from '../people';
 import type { RunRefusalCode } from './site-runs';
 import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, type RecountResult } from './station-events';
 
@@ -11,6 +12,9 @@ import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, t
 
 const who = z.object({ personId: z.string(), name: z.string(), stationId: z.string() });
 export type Who = z.infer<typeof who>;
+
+/** The centre's own name on what it makes for the site: a cancelled order's tasks, the runs it plans. */
+export const centreWho: Who = { personId: centreStationId, name: centreStationId, stationId: centreStationId };
 
 export const taskStates = ['open', 'claimed', 'completed', 'closed'] as const;
 export type TaskState = (typeof taskStates)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Applied, Refusal, SiteEventContext } from './site-records';
-import { shortReasons } from '../picking';
+import type { PlannedRun } from '../outbound/batching';
+import { shortReasons, type RunStopLine } from '../picking';
 import { releasedRunSchema, type EventPayloadOf, type ReleasedRun } from './station-events';
 
 /**
@@ -195,4 +196,25 @@ export function applyRunEvent(run: Readonly<RunData>, event: RunEvent, context: 
       return { ok: true, value: { ...run, picks, ...(done ? { state: 'picked' as const, claim: null } : {}) } };
     }
   }
+}
+
+/**
+ * A run as it is released, wherever it was built (a station's release, a run the centre sends):
+ * its stops in route order, then the lines outside the modelled walk, one stop per place.
+ */
+export function runToRelease(run: Readonly<PlannedRun>, runId: string, shipDate: string): ReleasedRun {
+  const outside = new Map<string, RunStopLine[]>();
+  for (const { location, problem: _problem, ...line } of run.unrouted) outside.set(location, [...(outside.get(location) ?? []), line]);
+  return {
+    runId,
+    shipDate,
+    carrier: run.carrier,
+    cutoff: run.cutoff,
+    orders: [...run.orders],
+    stops: [
+      ...run.stops.map((stop) => ({ location: stop.point.code, lines: [...stop.items] })),
+      ...[...outside].map(([location, lines]) => ({ location, lines })),
+    ],
+    distance: run.distance,
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBarcode, type PickLine, type PickView, type RunPreview } from '../../../shared/picking';
 import { startTestCentral } from '../../demo-central/testing';
+import { runSentSchema } from '../../demo-central/test-controls';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
 import { planOf } from '../testing/picking';
@@ -11,13 +12,20 @@ import { applyPulledRun, findRun, heldByRuns } from './runs';
 
 const picker = { name: 'Paul Picker', badge: 'BADGE-PCK1', pin: '1357' } as const;
 
-/** The office releases the plan's first run and syncs; the picker is a person of the site. */
-async function releasedSite() {
+/** A centre, the office with its shift lead logged in, and the picker as a person of the site. */
+async function siteWithPicker() {
   const centre = await startTestCentral();
   const office = await connectedStation(centre, { stationId: 'OFFICE' });
   expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
   expect(await office.client.auth.createUser({ ...picker, role: 'picker' })).toMatchObject({ ok: true });
   expect(await office.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' })).toMatchObject({ ok: true });
+  await settle(office);
+  return { centre, office };
+}
+
+/** The office releases the plan's first run and syncs; the picker logs in on the trolley. */
+async function releasedSite() {
+  const { centre, office } = await siteWithPicker();
   const plan = await planOf(office);
   const run = plan.runs[0] as RunPreview;
   const released = await office.client.picking.release({ shipDate: plan.shipDate, orders: run.orders.map((order) => order.orderId) });
@@ -161,6 +169,42 @@ describe('picking a released run by scan', () => {
     expect(ok(await trolley.client.picking.claimScanned({ code: runBarcode(runId) }))).toMatchObject({ runId, line: view.line });
     expect(trolley.core.db.read.get(sql`SELECT count(*) AS n FROM outbox WHERE type = 'run.claimed'`)).toEqual({ n: 1 });
   }, 60_000);
+
+  it('sent by the centre, which plans its waves itself: it arrives with the next pull, reserved, and is picked and reported like a run built at the site', async () => {
+    const { centre, office } = await siteWithPicker();
+    const answer = await office.centre.control('send-run', { orders: 6, carrier: 'colissimo' });
+    expect(answer.status).toBe(200);
+    const sent = runSentSchema.parse(answer.body);
+    expect(sent).toMatchObject({ carrier: 'colissimo', orders: expect.arrayContaining([expect.any(String)]) });
+    expect(sent.orders.length).toBeGreaterThan(0);
+    expect(sent.orders.length).toBeLessThanOrEqual(6);
+
+    // The office's next pull brings it: released by the centre, its orders no longer planned here.
+    await settle(office);
+    const plan = await planOf(office);
+    expect(plan.released).toEqual([expect.objectContaining({ runId: sent.runId, state: 'released', releasedBy: { name: 'centre', station: 'centre' } })]);
+    expect(plan.runs.flatMap((run) => run.orders.map((order) => order.orderId)).filter((orderId) => sent.orders.includes(orderId))).toEqual([]);
+
+    // The trolley picks it by scan, line by line, as any other.
+    const trolley = await connectedStation(centre, { stationId: 'TROLLEY' });
+    expect(await trolley.client.auth.login(picker)).toMatchObject({ ok: true });
+    expect(ok(await trolley.client.picking.toPick())).toEqual([expect.objectContaining({ runId: sent.runId, carrier: 'colissimo', lines: sent.lines })]);
+    let view = ok(await trolley.client.picking.claimScanned({ code: runBarcode(sent.runId) }));
+    while (view.line) view = await pickLine(trolley, view);
+    expect(view).toMatchObject({ state: 'picked', linesDone: sent.lines, unitsShort: 0 });
+    await settle(trolley);
+    await expectConsistent(trolley);
+    const received = (await trolley.centre.events()).filter((event) => event.type?.startsWith('run.'));
+    expect(received.length).toBeGreaterThan(sent.lines);
+    expect(received.every((event) => event.status === 'applied')).toBe(true);
+    await settle(office);
+    expect((await planOf(office)).released).toEqual([expect.objectContaining({ runId: sent.runId, state: 'picked' })]);
+
+    // Nothing more to send of what it held; an impossible ask is refused with the reason.
+    const again = runSentSchema.parse((await office.centre.control('send-run', { orders: 200 })).body);
+    expect(again.orders.filter((orderId) => sent.orders.includes(orderId))).toEqual([]);
+    expect((await office.centre.control('send-run', { orders: 0 })).status).toBe(400);
+  }, 120_000);
 
   it('taken on two stations before either synced: the first claim at the centre wins, the other picker is told, and a paused run carries on elsewhere at the same line, after a restart too', async () => {
     const { office, trolley, runId } = await releasedSite();

@@ -3,10 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { allocateLines, type PickableStock } from '../../../shared/outbound/allocation';
 import { buildRuns, firstComeBatches, runOf, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
 import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
-import { layoutOf, parsePlace, type Layout, type Place } from '../../../shared/outbound/layout';
-import type { Picker, PickRunPlan, ReleasedRunView, RunPreview, RunStopLine } from '../../../shared/picking';
-import type { ReleasedRun } from '../../../shared/sync/station-events';
-import { applyRunEvent, placeKey, releasedRun } from '../../../shared/sync/site-runs';
+import { siteLayout } from '../../../shared/outbound/layout';
+import type { Picker, PickRunPlan, ReleasedRunView, RunPreview } from '../../../shared/picking';
+import { applyRunEvent, placeKey, releasedRun, runToRelease } from '../../../shared/sync/site-runs';
 import type { Result } from '../../../shared/result';
 import { siteDay } from '../../../shared/site-time';
 import { toIso, type Clock } from '../../platform/clock';
@@ -103,8 +102,8 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
         const mixed = built.error.details?.['problem'] === 'mixed';
         throw new AppError(mixed ? 'RUN_MIXED' : 'RUN_OVER_LIMITS', built.error.message, { orders: wanted.size });
       }
-      const run = preview(built.value);
-      const released = toReleased(run, uuidv7(), input.shipDate);
+      const run = built.value;
+      const released = runToRelease(run, uuidv7(), input.shipDate);
       writeRun(tx, releasedRun(released, { by: whoIs(tx, actor), at: toIso(clock.now()) }), 0);
       appendEvent(tx, { type: 'run.released', at: clock.now(), actor: { userId: actor.userId, name: actor.name }, payload: released });
       audit.record(tx, {
@@ -186,20 +185,6 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
   return { plan, release, setLimits, cancelRun, assignRun, pickers: (): Picker[] => listPickers(db.read) };
 }
 
-/**
- * The layout the walk is modelled on: every active location whose code reads `ZONE-AISLE-BAY-LEVEL`
- * (docks, staging lanes and pack stations do not, and are left out), zones left to right in the
- * site's walk order (the codes come sorted by it), as the bench lays out the demo site.
- */
-export function siteLayout(codes: readonly string[]): Layout {
-  const places: Place[] = [];
-  for (const code of codes) {
-    const place = parsePlace(code);
-    if (place.ok) places.push(place.value);
-  }
-  return layoutOf(places, { zoneOrder: [...new Set(places.map((place) => place.zone))] });
-}
-
 /** The batching core checks its input; a refusal here is data the station holds that it cannot plan with. */
 function planned(result: Result<RunPlan>): RunPlan {
   if (result.ok) return result.value;
@@ -213,24 +198,6 @@ function unreserved(stock: readonly PickableStock[], reserved: ReadonlyMap<strin
     const available = row.available - (reserved.get(placeKey(row.location, row.sku)) ?? 0);
     return available > 0 ? [{ ...row, available }] : [];
   });
-}
-
-/** The run as it is released: its stops in route order, then the lines outside the modelled walk, one stop per place. */
-function toReleased(run: RunPreview, runId: string, shipDate: string): ReleasedRun {
-  const outside = new Map<string, RunStopLine[]>();
-  for (const { location, problem: _problem, ...line } of run.unrouted) outside.set(location, [...(outside.get(location) ?? []), line]);
-  return {
-    runId,
-    shipDate,
-    carrier: run.carrier,
-    cutoff: run.cutoff,
-    orders: [...run.orders],
-    stops: [
-      ...run.stops.map((stop) => ({ location: stop.location, lines: [...stop.lines] })),
-      ...[...outside].map(([location, lines]) => ({ location, lines })),
-    ],
-    distance: run.distance,
-  };
 }
 
 function releasedView({ data, version }: StoredRun): ReleasedRunView {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PickRunPlan, ReleasedRunView, RunPreview, RunStopLine, UnfillableOrder } from '../../../shared/picking';
+import { centreStationId } from '../../../shared/people';
 import type { AppErrorShape } from '../../../shared/result';
 import type { MissingLine } from '../../../shared/outbound/allocation';
 import { errorText } from '../../lib/errors';
@@ -246,7 +247,10 @@ function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) 
     {
       key: 'by',
       header: t('picking.releasedBy'),
-      cell: (run) => t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
+      cell: (run) =>
+        run.releasedBy.station === centreStationId
+          ? t('picking.byCentreAt', { time: formatTime(run.releasedAt) })
+          : t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
     },
     {
       key: 'picker',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { centreStationId } from '../../../shared/people';
 import type { Result } from '../../../shared/result';
 import type { TaskView } from '../../../shared/tasks';
 import { errorText } from '../../lib/errors';
@@ -52,7 +53,7 @@ export function TaskCard({ task }: { readonly task: TaskView }) {
       <p className="task-state">{t(said.key, said.vars)}</p>
       {task.unconfirmed && <p className="notice notice-attention">{t('tasks.unconfirmed')}</p>}
       <p>
-        {task.createdBy.station === 'centre'
+        {task.createdBy.station === centreStationId
           ? t('tasks.askedByCentre', { at: formatTime(task.createdAt) })
           : t('tasks.askedBy', { name: task.createdBy.name, station: task.createdBy.station, at: formatTime(task.createdAt) })}
       </p>

@@ -55,7 +55,12 @@ export class PlanningPage extends StationPage {
   }
 
   /** Sets the site's limits per run with the keyboard, as a shift lead does, and waits for the plan built with them. */
-  async setLimits(limits: { readonly ordersPerRun: number; readonly toteSlots: number }): Promise<void> {
+  async setLimits(limits: {
+    readonly ordersPerRun: number;
+    readonly toteSlots: number;
+    readonly linesPerRun?: number;
+    readonly unitsPerRun?: number;
+  }): Promise<void> {
     await this.button('picking.changeLimits').click();
     const form = this.page.locator('.planning-limits-form');
     for (const [field, value] of Object.entries(limits)) {

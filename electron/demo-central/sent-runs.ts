@@ -63,8 +63,8 @@ export function sendRun(
       .sort((a, b) => a.walkOrder - b.walkOrder || a.code.localeCompare(b.code))
       .map((location) => location.code),
   );
-  // As many of the group's first orders as the site's limits let one run hold.
-  for (let count = Math.min(input.orders, group.length); count > 0; count -= 1) {
+  // As many of the group's first orders as the site's limits let one run hold (lines and units may stop it sooner).
+  for (let count = Math.min(input.orders, group.length, limits.ordersPerRun, limits.toteSlots); count > 0; count -= 1) {
     const built = runOf(group.slice(0, count), layout, limits);
     if (!built.ok) continue;
     const released = runToRelease(built.value, uuidv7({ msecs: at }), shipDate);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 /** What a keyboard-wedge scanner sends: characters, and the keys it ends or separates fields with. */
 export type ScannerKey = string | { readonly press: 'Enter' | 'GS' };
@@ -47,18 +47,29 @@ function eventsOf(key: ScannerKey): KeyEvent[] {
  * scanner's: a scan then reads as typing (the CI failure of stop 17).
  */
 export async function sendAsScanner(page: Page, keys: readonly ScannerKey[]): Promise<void> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const start = Date.now() / 1000;
-    const events = keys.flatMap(eventsOf);
-    let keyIndex = 0;
-    await Promise.all(
-      events.map((event) => {
-        if (event.type === 'keyDown' && event.key !== 'Control') keyIndex += 1;
-        return session.send('Input.dispatchKeyEvent', { ...event, timestamp: start + (keyIndex * scannerGapMs) / 1000 });
-      }),
-    );
-  } finally {
-    await session.detach();
+  const session = await sessionOf(page);
+  const start = Date.now() / 1000;
+  const events = keys.flatMap(eventsOf);
+  let keyIndex = 0;
+  await Promise.all(
+    events.map((event) => {
+      if (event.type === 'keyDown' && event.key !== 'Control') keyIndex += 1;
+      return session.send('Input.dispatchKeyEvent', { ...event, timestamp: start + (keyIndex * scannerGapMs) / 1000 });
+    }),
+  );
+}
+
+// One DevTools session per page, kept while it lives: one opened and closed per scan made a run of
+// hundreds of scans slower and slower (the bench's harness, issue #12).
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function sessionOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+    // A session that failed to open is not kept: the next scan opens another.
+    session.catch(() => sessions.delete(page));
   }
+  return session;
 }

@@ -1,7 +1,7 @@
 import { applyRunEvent, isRunWorkEvent, linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
 import type { Who } from '../../../shared/sync/site-records';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
-import { sql } from '../../platform/db/sql';
+import { sql, type Sql } from '../../platform/db/sql';
 import { stationIdOf } from '../site/who';
 import { isReplay } from '../sync/replay';
 
@@ -65,6 +65,12 @@ export function writeRun(tx: WriteHandle, run: Readonly<RunData>, version: numbe
     ON CONFLICT (run_id) DO UPDATE SET ship_date = excluded.ship_date, state = excluded.state, version = excluded.version, data = excluded.data`);
 }
 
+/** This station's events on a run the centre may not have in the version pulled: pending ones, and picks it has not purged (the index outbox_by_run). */
+export const ownRunEventsQuery = (runId: string): Sql => sql`
+  SELECT o.type, o.payload, o.occurred_at, u.person_id, o.actor_name FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
+  WHERE json_extract(o.payload, '$.runId') = ${runId} AND o.type LIKE 'run.%'
+    AND (o.state = 'pending' OR (o.type IN ('run.picked', 'run.short') AND o.outcome IS NOT 'rejected')) ORDER BY o.seq`;
+
 type PendingRow = { type: string; payload: string; occurred_at: number; person_id: string | null; actor_name: string | null };
 
 /**
@@ -78,14 +84,14 @@ type PendingRow = { type: string; payload: string; occurred_at: number; person_i
 export function applyPulledRun(tx: WriteHandle, run: Readonly<RunData>, version: number, context: { readonly generation: number }): void {
   if (isReplay(context.generation, version, findRun(tx, run.runId)?.version)) return;
   const station = stationIdOf(tx);
+  // The centre's version has these already: applying them again would change nothing.
+  const confirmed = new Set(run.picks.map((pick) => pick.pickId));
   let current: RunData = run;
-  for (const event of tx.all<PendingRow>(sql`
-    SELECT o.type, o.payload, o.occurred_at, u.person_id, o.actor_name FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
-    WHERE (o.state = 'pending' OR (o.type IN ('run.picked', 'run.short') AND o.outcome IS NOT 'rejected'))
-      AND o.type LIKE 'run.%' AND json_extract(o.payload, '$.runId') = ${run.runId} ORDER BY o.seq`)) {
+  for (const event of tx.all<PendingRow>(ownRunEventsQuery(run.runId))) {
     if (!isRunWorkEvent(event.type)) continue;
-    const actor: Who = { personId: event.person_id ?? '', name: event.actor_name ?? '', stationId: station };
     const work = { type: event.type, payload: JSON.parse(event.payload) as unknown } as Parameters<typeof applyRunEvent>[1];
+    if ((work.type === 'run.picked' || work.type === 'run.short') && confirmed.has(work.payload.pickId)) continue;
+    const actor: Who = { personId: event.person_id ?? '', name: event.actor_name ?? '', stationId: station };
     const applied = applyRunEvent(current, work, { actor, at: new Date(event.occurred_at).toISOString() });
     if (applied.ok) current = applied.value;
   }

@@ -37,6 +37,8 @@ export type SyncEngineDeps = {
 export const syncTiming = {
   intervalMs: 30_000,
   debounceMs: 500,
+  /** A picker scanning every second never lets 500 ms of quiet pass: their events go at least this often. */
+  debounceMaxMs: 5_000,
   backoffStartMs: 1_000,
   backoffMaxMs: 5 * 60_000,
   staleAfterMs: 30 * 60_000,
@@ -96,6 +98,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let healthAt: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let debounce: NodeJS.Timeout | null = null;
+  /** When the first commit not yet followed by a round was told (null: none waits). */
+  let burstSince: number | null = null;
   let scheduling = false;
 
   function status(): SyncStatus {
@@ -342,15 +346,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     timer.unref();
   }
 
-  /** After each local commit: soon, but once for a burst of scans, and not before a backoff ends. */
+  /** After each local commit: soon, but once for a burst of scans, and not before a backoff ends; never later than debounceMaxMs into a burst. */
   function trigger(): void {
     if (!scheduling) return;
+    const now = clock.now();
+    burstSince ??= now;
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(
       guard(log, 'sync after a change', () => {
+        burstSince = null;
         if (nextAttemptAt === null || nextAttemptAt <= clock.now()) scheduledRound();
       }),
-      syncTiming.debounceMs,
+      Math.max(0, Math.min(syncTiming.debounceMs, burstSince + syncTiming.debounceMaxMs - now)),
     );
     debounce.unref();
   }

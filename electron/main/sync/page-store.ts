@@ -85,7 +85,7 @@ async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { 
   const ids = check(answer.changes, pullChangeIdsSchema, 'pull').map((change) => change.changeId);
   // A replayed, older answer carries only changes we already have: never go back.
   const saved = readSyncState(db.read);
-  const fresh = answer.changes.filter((_, index) => ids[index]! > saved.lastChangeId);
+  const fresh = newestOfEachRun(answer.changes.filter((_, index) => ids[index]! > saved.lastChangeId));
   if (answer.changes.length > 0 && fresh.length === 0) {
     hooks.read({ kind: 'stale' });
     return [];
@@ -104,6 +104,27 @@ async function storePullPage(db: WorkerConnection, page: Extract<PageToStore, { 
   return applyRecords(db, fresh, { generation: 0, at: page.at, lookups }, hooks, (tx) => {
     if (fresh.length > 0) recordPull(tx, page.at, answer.cursor, lastChangeId, answer.epoch);
     else tx.run(sql`UPDATE sync_state SET last_pull_at = ${page.at} WHERE id = 1`);
+  });
+}
+
+/**
+ * A run's versions are whole records, and a page brings one per pick pushed (a 500-line run picked
+ * for a minute: a hundred versions of a large record). Only the newest of each run in the page is
+ * stored: the ones before it would be written and replaced in the same page.
+ */
+function newestOfEachRun(changes: readonly unknown[]): readonly unknown[] {
+  const runKey = (change: unknown): string | null => {
+    const { entity, key } = change as { entity?: unknown; key?: unknown };
+    return entity === 'run' && typeof key === 'string' ? key : null;
+  };
+  const last = new Map<string, number>();
+  changes.forEach((change, index) => {
+    const key = runKey(change);
+    if (key !== null) last.set(key, index);
+  });
+  return changes.filter((change, index) => {
+    const key = runKey(change);
+    return key === null || last.get(key) === index;
   });
 }
 

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-hardening';
 import { migration0007 } from './0007-audit-station';
 import { migration0008 } from './0008-run-limits';
 import { migration0009 } from './0009-pick-runs';
+import { migration0010 } from './0010-outbox-by-run';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export type { Migration } from '../../../platform/db/migration';

@@ -77,6 +77,7 @@ export const errorCodes = [
   'PERSON_UNKNOWN',
   'TASK_KIND',
   'ORDER_WITHDRAWN',
+  'ORDER_AMENDED',
   'LINE_CHANGED',
   'RUN_CANCELLED',
   'SHORT_PICK',

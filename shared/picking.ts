@@ -163,6 +163,8 @@ export type PickView = {
   readonly line: PickLine | null;
   /** Orders the centre cancelled and took out of the run so far: a screen that knows fewer is told at its next scan. */
   readonly withdrawn: number;
+  /** Changes of its orders' lines the centre made so far: the same, for a screen that knows fewer. */
+  readonly amended: number;
   /** Held by this person on this station (false once the run is done or someone else took it). */
   readonly mine: boolean;
 };

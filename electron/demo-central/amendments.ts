@@ -2,8 +2,8 @@ import type { WriteHandle } from '../platform/db/connection';
 import { sql, type Sql } from '../platform/db/sql';
 import { toIso } from '../platform/clock';
 import { applyOrderChange, type DemoOrderChange } from './generate';
-import { cancelOrder, findOrder, saveChange, type OrderOutcome } from './orders';
-import { withdrawCancelled } from './site-runs';
+import { cancelOrder, findOrder, replaceOrderLines, saveChange, type OrderOutcome } from './orders';
+import { amendInRuns, withdrawCancelled } from './site-runs';
 
 /**
  * What the marketplace does to orders after they are placed: cancels and changes, due over
@@ -14,6 +14,13 @@ import { withdrawCancelled } from './site-runs';
 export function cancel(tx: WriteHandle, orderId: string, at: number): OrderOutcome | null {
   const outcome = cancelOrder(tx, orderId, at);
   if (outcome?.changed) withdrawCancelled(tx, orderId, toIso(at));
+  return outcome;
+}
+
+/** Gives an order new lines (orders.ts: `replaceOrderLines`), and the run picking it picks them (site-runs.ts). */
+export function change(tx: WriteHandle, orderId: string, lines: readonly { sku: string; quantity: number }[], at: number): OrderOutcome | null {
+  const outcome = replaceOrderLines(tx, orderId, lines, at);
+  if (outcome?.changed) amendInRuns(tx, outcome.order, toIso(at));
   return outcome;
 }
 
@@ -39,7 +46,7 @@ export function applyDueAmendments(tx: WriteHandle, from: number, to: number): A
     if (!found || found.data.status === 'cancelled') continue;
     const lines = applyOrderChange(found.data.lines, change);
     if (!lines) continue;
-    saveChange(tx, { ...found.data, lines }, amendment.due_at);
+    amendInRuns(tx, saveChange(tx, { ...found.data, lines }, amendment.due_at), toIso(amendment.due_at));
     counts.changes++;
   }
   return counts;

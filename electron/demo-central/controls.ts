@@ -5,13 +5,12 @@ import type { Backups } from './backup';
 import { isKnownSku } from './catalogue';
 import type { Faults } from './faults';
 import { describeIssues, ok, problem, type Reply } from './http';
-import { cancel } from './amendments';
-import { replaceOrderLines } from './orders';
+import { cancel, change } from './amendments';
 import type { Simulation } from './simulation';
 import { sendRun } from './sent-runs';
 import { readSiteStock } from './site-stock';
 import type { CentreStore } from './store';
-import { testControlSchemas, type ReceivedEvents, type TestControl } from './test-controls';
+import { testControlSchemas, type CentreExceptions, type ReceivedEvents, type TestControl } from './test-controls';
 
 export type ControlDeps = {
   readonly store: CentreStore;
@@ -52,7 +51,7 @@ function controlHandlers(deps: ControlDeps, stationId: string): ControlHandlers 
     'change-order': ({ orderId, lines }) => {
       const unknown = lines.filter((l) => !isKnownSku(db.read, l.sku)).map((l) => l.sku);
       if (unknown.length > 0) return problem(400, 'UNKNOWN_SKU', `unknown SKU ${unknown.join(', ')}`);
-      const outcome = db.write((tx) => replaceOrderLines(tx, orderId, lines, simulation.now()));
+      const outcome = db.write((tx) => change(tx, orderId, lines, simulation.now()));
       if (!outcome) return problem(404, 'ORDER_NOT_FOUND', `no order ${orderId}`);
       if (outcome.order.status === 'cancelled') return problem(409, 'ORDER_CANCELLED', `order ${orderId} is cancelled`);
       return ok(outcome);
@@ -118,4 +117,21 @@ export function readEventsControl(deps: ControlDeps, stationId: string, site: bo
     orderId: row.order_id,
   }));
   return ok({ events });
+}
+
+/** GET /v1/test/exceptions: what the centre raised itself (an order cancelled or changed while a run picked it), oldest first. */
+export function readExceptionsControl(deps: ControlDeps): Reply {
+  const rows = deps.store
+    .db()
+    .read.all<{ at: string; code: string; run_id: string; order_id: string; message: string }>(
+      sql`SELECT at, code, run_id, order_id, message FROM centre_exception ORDER BY id`,
+    );
+  const exceptions: CentreExceptions['exceptions'] = rows.map((row) => ({
+    at: row.at,
+    code: row.code,
+    runId: row.run_id,
+    orderId: row.order_id,
+    message: row.message,
+  }));
+  return ok({ exceptions });
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logging';
 import { toIso } from '../platform/clock';
 import { demoEnrolRequestSchema, protocolVersion, type Health } from '../../shared/sync/protocol';
 import { handleBootstrap } from './bootstrap';
-import { isTestControl, readEventsControl, readStockControl, runControl, type ControlDeps } from './controls';
+import { isTestControl, readEventsControl, readExceptionsControl, readStockControl, runControl, type ControlDeps } from './controls';
 import { parisDayOf } from './generate';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { handlePull } from './pull';
@@ -33,7 +33,17 @@ type CentralRequest = { readonly stationId: string; readonly url: URL; readonly 
 type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap' | 'GET /v1/reconcile';
 
 const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap', 'GET /v1/reconcile']);
-const knownPaths = new Set(['/v1/health', '/v1/push', '/v1/pull', '/v1/bootstrap', '/v1/reconcile', '/v1/demo/enrol', '/v1/test/stock', '/v1/test/events']);
+const knownPaths = new Set([
+  '/v1/health',
+  '/v1/push',
+  '/v1/pull',
+  '/v1/bootstrap',
+  '/v1/reconcile',
+  '/v1/demo/enrol',
+  '/v1/test/stock',
+  '/v1/test/events',
+  '/v1/test/exceptions',
+]);
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
@@ -95,6 +105,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   async function runTest(req: IncomingMessage, path: string, request: CentralRequest): Promise<Reply> {
     simulation.catchUp();
     if (req.method === 'GET' && path === '/v1/test/stock') return readStockControl(options);
+    if (req.method === 'GET' && path === '/v1/test/exceptions') return readExceptionsControl(options);
     if (req.method === 'GET' && path === '/v1/test/events') return readEventsControl(options, request.stationId, request.url.searchParams.get('site') === '1');
     const control = path.slice('/v1/test/'.length);
     if (req.method === 'POST' && isTestControl(control)) return runControl(options, request.stationId, control, request.body);

@@ -2,10 +2,20 @@ import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import type { ReleasedRun } from '../../shared/sync/station-events';
 import { v7 as uuidv7 } from 'uuid';
-import { applyRunEvent, linesLeft, pickedOf, releasedRun, runNeeds, withdrawOrder, type RunData, type RunRefusalCode } from '../../shared/sync/site-runs';
+import {
+  amendOrder,
+  applyRunEvent,
+  linesLeft,
+  pickedOf,
+  releasedRun,
+  runNeeds,
+  withdrawOrder,
+  type RunData,
+  type RunRefusalCode,
+} from '../../shared/sync/site-runs';
 import { centreWho, type Refusal, type TaskData } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
-import { findOrder } from './orders';
+import { findOrder, type OrderData } from './orders';
 import { findPerson, writeTask } from './site-objects';
 
 /**
@@ -120,9 +130,60 @@ export function withdrawCancelled(tx: WriteHandle, orderId: string, at: string):
     writeRun(tx, withdrawn, null);
     if (withdrawn.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${run_id}`);
     else for (const line of linesLeft(stored.data)) if (line.orderId === orderId && line.left > 0) unreserve(tx, run_id, line.location, line.sku, line.left);
-    for (const line of pickedOf(stored.data, orderId)) returnToBin(tx, withdrawn, { ...line, quantity: line.picked }, at);
+    const back = pickedOf(stored.data, orderId);
+    for (const line of back) returnToBin(tx, withdrawn, { ...line, quantity: line.picked }, at);
+    const units = back.reduce((sum, line) => sum + line.picked, 0);
+    raise(
+      tx,
+      at,
+      'ORDER_CANCELLED_IN_RUN',
+      run_id,
+      orderId,
+      `order ${orderId} was cancelled while run ${run_id} picked it; ${units} units go back to their bins`,
+    );
   }
 }
+
+/**
+ * An order changed at the centre while a run picks it (DOMAIN, outbound 6; amendOrder in
+ * shared/sync/site-runs): the run picks the new quantities, its reservation follows, what the tote
+ * holds beyond them goes back by task, and what the run cannot take on is named in the exception.
+ */
+export function amendInRuns(tx: WriteHandle, order: Readonly<OrderData>, at: string): void {
+  for (const { run_id } of tx.all<{ run_id: string }>(sql`SELECT run_id FROM run_order WHERE order_id = ${order.orderId}`)) {
+    const stored = findRun(tx, run_id);
+    const amended = stored && amendOrder(stored.data, order, at, (location, sku) => freeAt(tx, location, sku));
+    if (!amended) continue;
+    writeRun(tx, amended.run, null);
+    if (amended.run.state === 'picked') tx.run(sql`DELETE FROM run_reservation WHERE run_id = ${run_id}`);
+    else {
+      for (const units of amended.free) unreserve(tx, run_id, units.location, units.sku, units.quantity);
+      for (const units of amended.reserve)
+        tx.run(sql`
+          INSERT INTO run_reservation (run_id, location, sku, quantity) VALUES (${run_id}, ${units.location}, ${units.sku}, ${units.quantity})
+          ON CONFLICT (run_id, location, sku) DO UPDATE SET quantity = quantity + excluded.quantity`);
+    }
+    for (const units of amended.returns) returnToBin(tx, amended.run, units, at);
+    const lines = [
+      ...amended.run.amended.slice(stored.data.amended.length).map((line) => `line ${line.lineNo} at ${line.location} now ${line.quantity}`),
+      ...amended.notInRun.map((line) => `${line.quantity} × ${line.sku} (line ${line.lineNo}) not in the run`),
+    ];
+    raise(tx, at, 'ORDER_CHANGED_IN_RUN', run_id, order.orderId, `order ${order.orderId} changed while run ${run_id} picked it: ${lines.join('; ')}`);
+  }
+}
+
+/** Units at a place the site holds loose, less what live runs reserve there. */
+function freeAt(read: ReadHandle, location: string, sku: string): number {
+  return (
+    read.get<{ n: number }>(sql`
+      SELECT coalesce((SELECT sum(quantity) FROM site_stock WHERE location = ${location} AND sku = ${sku} AND container = ''), 0)
+           - coalesce((SELECT sum(quantity) FROM run_reservation WHERE location = ${location} AND sku = ${sku}), 0) AS n`)?.n ?? 0
+  );
+}
+
+const raise = (tx: WriteHandle, at: string, code: string, runId: string, orderId: string, message: string): void => {
+  tx.run(sql`INSERT INTO centre_exception (at, code, run_id, order_id, message) VALUES (${at}, ${code}, ${runId}, ${orderId}, ${message})`);
+};
 
 function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: RunRefusalCode; readonly message: string } | null {
   const lines = new Map<string, Map<number, { sku: string; quantity: number }>>();
@@ -147,10 +208,7 @@ function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: 
   if ([...lines.keys()].some((orderId) => !run.orders.some((order) => order.orderId === orderId)))
     return { code: 'ORDER_CHANGED', message: 'the run picks lines of an order it does not hold' };
   for (const need of runNeeds(run).values()) {
-    const free =
-      read.get<{ n: number }>(sql`
-        SELECT coalesce((SELECT sum(quantity) FROM site_stock WHERE location = ${need.location} AND sku = ${need.sku} AND container = ''), 0)
-             - coalesce((SELECT sum(quantity) FROM run_reservation WHERE location = ${need.location} AND sku = ${need.sku}), 0) AS n`)?.n ?? 0;
+    const free = freeAt(read, need.location, need.sku);
     if (free < need.quantity)
       return { code: 'NOT_ENOUGH_STOCK', message: `${need.location} holds ${Math.max(free, 0)} free units of ${need.sku}; the run needs ${need.quantity}` };
   }

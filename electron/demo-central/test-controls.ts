@@ -102,3 +102,9 @@ export const receivedEventsSchema = z.object({
   ),
 });
 export type ReceivedEvents = z.infer<typeof receivedEventsSchema>;
+
+/** GET /v1/test/exceptions. */
+export const centreExceptionsSchema = z.object({
+  exceptions: z.array(z.object({ at: z.string(), code: z.string(), runId: z.string(), orderId: z.string(), message: z.string() })),
+});
+export type CentreExceptions = z.infer<typeof centreExceptionsSchema>;

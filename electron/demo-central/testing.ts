@@ -27,6 +27,7 @@ import { startCentral, type Central, type CentralOptions } from './central';
 import { openCentreStore } from './store';
 import {
   backupDoneSchema,
+  centreExceptionsSchema,
   controlAcknowledgedSchema,
   orderControlDoneSchema,
   receivedEventsSchema,
@@ -34,6 +35,7 @@ import {
   stockViewSchema,
   tickDoneSchema,
   runSentSchema,
+  type CentreExceptions,
   type ReceivedEvents,
   type StockView,
   type TestControl,
@@ -59,6 +61,7 @@ const answerSchemas: Readonly<Record<string, z.ZodType>> = {
   'GET /v1/reconcile': reconcileAnswerSchema,
   'GET /v1/test/stock': stockViewSchema,
   'GET /v1/test/events': receivedEventsSchema,
+  'GET /v1/test/exceptions': centreExceptionsSchema,
   'POST /v1/test/fail': controlAcknowledgedSchema,
   'POST /v1/test/stall': controlAcknowledgedSchema,
   'POST /v1/test/drop-after-commit': controlAcknowledgedSchema,
@@ -98,6 +101,8 @@ export type StationClient = {
   readonly control: (name: TestControl, body?: unknown) => Promise<Answer>;
   readonly stock: () => Promise<StockView['rows']>;
   readonly events: () => Promise<ReceivedEvents['events']>;
+  /** What the centre raised itself: orders cancelled or changed while a run picked them. */
+  readonly exceptions: () => Promise<CentreExceptions['exceptions']>;
   /** Every station's events, in the order the centre received them. */
   readonly siteEvents: () => Promise<ReceivedEvents['events']>;
 };
@@ -148,6 +153,7 @@ export function stationClient(central: Pick<Central, 'url'>, token: string): Sta
     control: (name, body = {}) => post(`/v1/test/${name}`, body),
     stock: async () => stockViewSchema.parse(expect200(await get('/v1/test/stock'), 'stock')).rows,
     events: async () => receivedEventsSchema.parse(expect200(await get('/v1/test/events'), 'events')).events,
+    exceptions: async () => centreExceptionsSchema.parse(expect200(await get('/v1/test/exceptions'), 'exceptions')).exceptions,
     siteEvents: async () => receivedEventsSchema.parse(expect200(await get('/v1/test/events?site=1'), 'events')).events,
   };
 }

@@ -5,7 +5,7 @@ import { codeSchema, quantitySchema, reasonSchema } from './stock';
 
 const runId = z.uuid();
 /**
- * What the screen shows, sent with every scan: its line and how many withdrawn orders it knows of.
+ * What the screen shows, sent with every scan: its line and how many withdrawn orders and changed lines it knows of.
  * Main checks the scan against it, so a screen behind main (the centre withdrew a cancelled order
  * meanwhile) tells the picker instead of picking into the wrong slot.
  */
@@ -14,6 +14,7 @@ const shown = z.object({
   lineNo: z.number().int().positive(),
   location: codeSchema,
   withdrawn: z.number().int().min(0).max(200),
+  amended: z.number().int().min(0).max(100_000),
 });
 /** Who picks: pickers and shift leads, on any station of the site. */
 const pickers = ['picker', 'shift_lead'] as const;

@@ -47,6 +47,13 @@ export const runDataSchema = releasedRunSchema.extend({
   picks: z.array(pickedSchema).default([]),
   /** Orders the centre cancelled while the run was being picked: their lines left the run (nothing left to pick of them). */
   withdrawn: z.array(z.object({ orderId: z.string(), at: z.string() })).default([]),
+  /**
+   * Order lines the centre changed while the run was being picked (DESIGN §4): each entry is a run
+   * line's new quantity, the last one of a line counts. The picker is told at the next scan.
+   */
+  amended: z
+    .array(z.object({ orderId: z.string(), lineNo: z.number().int(), location: z.string(), quantity: z.number().int().min(0), at: z.string() }))
+    .default([]),
   /** Who cancelled it, when and why (null unless `cancelled`). */
   cancellation: z.object({ by: who, at: z.string(), reason: z.string() }).nullable().default(null),
 });
@@ -68,6 +75,7 @@ export function releasedRun(
     claim: null,
     picks: [],
     withdrawn: [],
+    amended: [],
     cancellation: null,
   };
 }
@@ -107,23 +115,28 @@ export function progressOf(run: Pick<RunData, 'picks'>): Map<string, { picked: n
 
 export type RunLineAt = ReleasedRun['stops'][number]['lines'][number] & { readonly location: string; readonly stop: number };
 
-/** Every line of the run with what is left of it, in route order: nothing of a withdrawn order. */
-export function linesLeft(
-  run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>,
-): (RunLineAt & { readonly left: number; readonly picked: number; readonly withdrawn: boolean })[] {
+type RunProgress = Pick<RunData, 'stops' | 'picks' | 'withdrawn' | 'amended'>;
+
+/**
+ * Every line of the run with what is left of it, in route order: its quantity as the centre last
+ * changed it, nothing of a withdrawn order.
+ */
+export function linesLeft(run: RunProgress): (RunLineAt & { readonly left: number; readonly picked: number; readonly withdrawn: boolean })[] {
   const progress = progressOf(run);
   const withdrawn = new Set(run.withdrawn.map((order) => order.orderId));
+  const amended = new Map(run.amended.map((line) => [lineKey(line, line.location), line.quantity]));
   return run.stops.flatMap((stop, index) =>
     stop.lines.map((line) => {
       const done = progress.get(lineKey(line, stop.location)) ?? { picked: 0, short: 0 };
       const gone = withdrawn.has(line.orderId);
-      const left = gone ? 0 : Math.max(line.quantity - done.picked - done.short, 0);
-      return { ...line, location: stop.location, stop: index, picked: done.picked, left, withdrawn: gone };
+      const quantity = amended.get(lineKey(line, stop.location)) ?? line.quantity;
+      const left = gone ? 0 : Math.max(quantity - done.picked - done.short, 0);
+      return { ...line, quantity, location: stop.location, stop: index, picked: done.picked, left, withdrawn: gone };
     }),
   );
 }
 
-const isDone = (run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>): boolean => linesLeft(run).every((line) => line.left === 0);
+const isDone = (run: RunProgress): boolean => linesLeft(run).every((line) => line.left === 0);
 
 /**
  * The run without a cancelled order (the centre decides it, at the cancel): its lines leave the
@@ -138,8 +151,86 @@ export function withdrawOrder(run: Readonly<RunData>, orderId: string, at: strin
 }
 
 /** What the run's totes hold of an order, per line and location: what goes back to the bins when the order leaves the run. */
-export function pickedOf(run: Pick<RunData, 'stops' | 'picks' | 'withdrawn'>, orderId: string): (RunLineAt & { readonly picked: number })[] {
+export function pickedOf(run: RunProgress, orderId: string): (RunLineAt & { readonly picked: number })[] {
   return linesLeft(run).filter((line) => line.orderId === orderId && line.picked > 0);
+}
+
+/** Units of a SKU at a place: to reserve, to free, or back to the bin from a tote. */
+export type PlaceUnits = { readonly orderId: string; readonly lineNo: number; readonly location: string; readonly sku: string; readonly quantity: number };
+
+/** What an order's change does to the run picking it (`amendOrder`). */
+export type RunAmendment = {
+  readonly run: RunData;
+  /** Extra units the run now picks: reserved for it. */
+  readonly reserve: readonly PlaceUnits[];
+  /** Units it no longer picks: free again. */
+  readonly free: readonly PlaceUnits[];
+  /** Units already in the tote beyond the new quantity: a return-to-bin task each. */
+  readonly returns: readonly PlaceUnits[];
+  /** What the run cannot take on (a new line, or more than its places have free): the shift lead decides. */
+  readonly notInRun: readonly { readonly lineNo: number; readonly sku: string; readonly quantity: number }[];
+};
+
+/**
+ * The run after the centre changed one of its orders' lines mid-pick (DOMAIN, outbound 6; the
+ * centre decides it, at the change): a line cut picks less, what it no longer needs is free and
+ * what its tote slot already holds beyond it goes back by task; a line raised picks more at the
+ * same place, as far as the place has free units (`freeAt`), which the run reserves (an extra
+ * pick: the picker goes back to it at the next scan); a new line, or what the place cannot give,
+ * is named for the shift lead. Null when the run is not being picked, does not hold the order, or
+ * nothing of it changes.
+ */
+export function amendOrder(
+  run: Readonly<RunData>,
+  order: { readonly orderId: string; readonly lines: readonly { readonly lineNo: number; readonly sku: string; readonly quantity: number }[] },
+  at: string,
+  freeAt: (location: string, sku: string) => number,
+): RunAmendment | null {
+  if (run.state !== 'released' || !run.orders.some((held) => held.orderId === order.orderId)) return null;
+  if (run.withdrawn.some((held) => held.orderId === order.orderId)) return null;
+  const ofOrder = linesLeft(run).filter((line) => line.orderId === order.orderId);
+  const amended: RunData['amended'][number][] = [];
+  const reserve: PlaceUnits[] = [];
+  const free: PlaceUnits[] = [];
+  const returns: PlaceUnits[] = [];
+  const notInRun: { lineNo: number; sku: string; quantity: number }[] = [];
+  const change = (line: (typeof ofOrder)[number], quantity: number): void => {
+    if (quantity === line.quantity) return;
+    amended.push({ orderId: line.orderId, lineNo: line.lineNo, location: line.location, quantity, at });
+    const units = { orderId: line.orderId, lineNo: line.lineNo, location: line.location, sku: line.sku };
+    const short = line.quantity - line.picked - line.left;
+    const left = Math.max(quantity - line.picked - short, 0);
+    if (left > line.left) reserve.push({ ...units, quantity: left - line.left });
+    if (left < line.left) free.push({ ...units, quantity: line.left - left });
+    const back = Math.max(line.picked - quantity, 0) - Math.max(line.picked - line.quantity, 0);
+    if (back > 0) returns.push({ ...units, quantity: back });
+  };
+  for (const lineNo of new Set(ofOrder.map((line) => line.lineNo))) {
+    const places = ofOrder.filter((line) => line.lineNo === lineNo);
+    const sku = places[0]?.sku;
+    const wanted = order.lines.find((line) => line.lineNo === lineNo && line.sku === sku)?.quantity ?? 0;
+    let surplus = places.reduce((sum, line) => sum + line.quantity, 0) - wanted;
+    // Less: taken from the last places of the walk first; more: at the first, as far as it has free units.
+    for (const line of [...places].reverse()) {
+      if (surplus <= 0) break;
+      const cut = Math.min(line.quantity, surplus);
+      change(line, line.quantity - cut);
+      surplus -= cut;
+    }
+    const first = places[0];
+    if (surplus < 0 && first) {
+      const extra = Math.min(-surplus, Math.max(freeAt(first.location, first.sku), 0));
+      change(first, first.quantity + extra);
+      if (extra < -surplus) notInRun.push({ lineNo, sku: first.sku, quantity: -surplus - extra });
+    }
+  }
+  for (const line of order.lines)
+    if (!ofOrder.some((held) => held.lineNo === line.lineNo && held.sku === line.sku))
+      notInRun.push({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity });
+  if (amended.length === 0 && notInRun.length === 0) return null;
+  const next = { ...run, amended: [...run.amended, ...amended] };
+  const done = isDone(next);
+  return { run: { ...next, ...(done ? { state: 'picked' as const, claim: null } : {}) }, reserve, free, returns, notInRun };
 }
 
 type RunEvent =

@@ -61,17 +61,17 @@ const footprint = (station: ConnectedStation) => ({
   runs: station.core.db.read.all(sql`SELECT run_id, data FROM pick_run ORDER BY run_id`),
 });
 
-/** The line as the screen shows it, with the withdrawn orders it knows of (none unless said), sent with every scan. */
-const shown = (line: PickLine, withdrawn = 0) => ({ orderId: line.orderId, lineNo: line.lineNo, location: line.location, withdrawn });
+/** The line as the screen shows it, with the withdrawn orders and changed lines it knows of (none unless said), sent with every scan. */
+const shown = (line: PickLine, withdrawn = 0, amended = 0) => ({ orderId: line.orderId, lineNo: line.lineNo, location: line.location, withdrawn, amended });
 
 /** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
 async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {
   const line = view.line as PickLine;
-  ok(await station.client.picking.scanLocation({ runId: view.runId, shown: shown(line, view.withdrawn), code: line.location }));
+  ok(await station.client.picking.scanLocation({ runId: view.runId, shown: shown(line, view.withdrawn, view.amended), code: line.location }));
   return ok(
     await station.client.picking.pick({
       runId: view.runId,
-      shown: shown(line, view.withdrawn),
+      shown: shown(line, view.withdrawn, view.amended),
       location: line.location,
       code: unitGtin(station, line.sku),
       count: line.left,
@@ -224,7 +224,11 @@ describe('picking a released run by scan', () => {
     expect(ok(await trolley.client.picking.current())).toBeNull();
     expect(ok(await trolley.client.picking.toPick())).toEqual([]);
     expect(
-      await trolley.client.picking.scanLocation({ runId, shown: { orderId: 'MP-1', lineNo: 1, location: 'A-01-01-1', withdrawn: 0 }, code: 'A-01-01-1' }),
+      await trolley.client.picking.scanLocation({
+        runId,
+        shown: { orderId: 'MP-1', lineNo: 1, location: 'A-01-01-1', withdrawn: 0, amended: 0 },
+        code: 'A-01-01-1',
+      }),
     ).toMatchObject({
       ok: false,
       error: { code: 'RUN_TAKEN', details: { holder: 'Léa Lead' } },
@@ -367,6 +371,66 @@ describe('picking a released run by scan', () => {
     await expectConsistent(trolley);
   }, 120_000);
 
+  it('an order the centre changes mid-pick: a raised line is an extra pick at the same place, a cut one sends back what the tote holds beyond it; the picker is told at the next scan, the centre raises an exception each time', async () => {
+    const { office, trolley, runId } = await releasedSite();
+    let view = ok(await trolley.client.picking.claim({ runId }));
+    const first = view.line as PickLine;
+    view = await pickLine(trolley, view);
+    await settle(trolley);
+    const runNow = (): RunData => findRun(trolley.core.db.read, runId)?.data as RunData;
+    const orderLines = (): { sku: string; quantity: number }[] => {
+      const lines = new Map<number, { sku: string; quantity: number }>();
+      for (const line of linesLeft(runNow()).filter((candidate) => candidate.orderId === first.orderId))
+        lines.set(line.lineNo, { sku: line.sku, quantity: (lines.get(line.lineNo)?.quantity ?? 0) + line.quantity });
+      return [...lines.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);
+    };
+    const withLine = (quantity: number) => orderLines().map((line) => (line.sku === first.sku ? { ...line, quantity } : line));
+
+    // One more unit of the line already picked: the run picks it at the same place, the picker is sent back there.
+    const picked = first.quantity;
+    const total = orderLines().find((line) => line.sku === first.sku)?.quantity ?? 0;
+    expect((await trolley.centre.control('change-order', { orderId: first.orderId, lines: withLine(total + 1) })).status).toBe(200);
+    await settle(trolley);
+    const stale = view.line as PickLine;
+    const before = footprint(trolley);
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(stale, view.withdrawn, view.amended), code: stale.location })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_AMENDED', details: { orders: first.orderId, sku: first.sku, location: first.location, left: 1, back: 0 } },
+    });
+    expect(footprint(trolley)).toEqual(before);
+    view = ok(await trolley.client.picking.current()) as PickView;
+    expect(view).toMatchObject({ amended: 1, line: { orderId: first.orderId, lineNo: first.lineNo, location: first.location, quantity: picked + 1, left: 1 } });
+    view = await pickLine(trolley, view);
+    await settle(trolley);
+
+    // Then the line is cut to one unit: what the tote holds beyond it goes back by task, on every station.
+    expect((await trolley.centre.control('change-order', { orderId: first.orderId, lines: withLine(1) })).status).toBe(200);
+    await settle(trolley);
+    const next = view.line as PickLine;
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(next, view.withdrawn, view.amended), code: next.location })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_AMENDED', details: { orders: first.orderId, back: picked } },
+    });
+    expect(ok(await trolley.client.picking.current())).toMatchObject({
+      amended: 2,
+      line: { orderId: next.orderId, lineNo: next.lineNo, location: next.location },
+    });
+    await settle(office);
+    const returns = ok(await office.client.tasks.list({ scope: 'open' })).filter((candidate) => candidate.kind === 'return_to_bin');
+    expect(returns).toEqual([
+      expect.objectContaining({
+        location: first.location,
+        goods: expect.objectContaining({ sku: first.sku, quantity: picked, orderId: first.orderId, runId }),
+      }),
+    ]);
+    // The centre's people see both changes; its reservations follow the run's new lines.
+    expect((await trolley.centre.exceptions()).map((exception) => [exception.code, exception.orderId, exception.runId])).toEqual([
+      ['ORDER_CHANGED_IN_RUN', first.orderId, runId],
+      ['ORDER_CHANGED_IN_RUN', first.orderId, runId],
+    ]);
+    await expectConsistent(trolley);
+  }, 120_000);
+
   it('a run a shift lead cancels while it is picked: its orders plan again, the picker is told at the next scan, its totes go back by task; a picker may not cancel', async () => {
     const { office, trolley, run, runId } = await releasedSite();
     const view = await pickLine(trolley, ok(await trolley.client.picking.claim({ runId })));
@@ -398,7 +462,7 @@ describe('picking a released run by scan', () => {
     // The trolley's picker, at the next scan after its sync.
     await settle(trolley);
     const line = view.line as PickLine;
-    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(line, view.withdrawn), code: line.location })).toMatchObject({
+    expect(await trolley.client.picking.scanLocation({ runId, shown: shown(line, view.withdrawn, view.amended), code: line.location })).toMatchObject({
       ok: false,
       error: { code: 'RUN_CANCELLED', details: { reason: 'carrier strike' } },
     });

@@ -23,7 +23,7 @@ import { findRun, runsToPick, writeRun } from './runs';
 type RunWorkType = 'run.claimed' | 'run.paused' | 'run.picked' | 'run.short';
 
 /** What a picking screen shows (its line, the withdrawn orders it knows of): each scan is checked against it. */
-type Shown = { readonly orderId: string; readonly lineNo: number; readonly location: string; readonly withdrawn: number };
+type Shown = { readonly orderId: string; readonly lineNo: number; readonly location: string; readonly withdrawn: number; readonly amended: number };
 
 /**
  * Picking a released run by scan (issue #12, ADR 0009), on any station of the site: a picker takes
@@ -92,6 +92,7 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
           }
         : null,
       withdrawn: run.withdrawn.length,
+      amended: run.amended.length,
       mine: run.state === 'released' && isMine(read, actor, run),
     };
   }
@@ -125,6 +126,25 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
         units,
         slots: slots.join(', '),
       });
+    }
+    const changed = run.amended.slice(shown.amended);
+    if (changed.length > 0) {
+      const lines = linesLeft(run);
+      const back = changed.reduce((sum, change) => {
+        const now = lines.find((held) => held.orderId === change.orderId && held.lineNo === change.lineNo && held.location === change.location);
+        return sum + Math.max((now?.picked ?? 0) - change.quantity, 0);
+      }, 0);
+      throw new AppError(
+        'ORDER_AMENDED',
+        `order ${[...new Set(changed.map((change) => change.orderId))].join(', ')} changed: the run picks its new quantities`,
+        {
+          orders: [...new Set(changed.map((change) => change.orderId))].join(', '),
+          sku: line.sku,
+          location: line.location,
+          left: line.left,
+          back,
+        },
+      );
     }
     if (line.orderId === shown.orderId && line.lineNo === shown.lineNo && line.location === shown.location) return line;
     throw new AppError('LINE_CHANGED', `the next line of run ${runId} is ${line.orderId}/${line.lineNo} at ${line.location}`, {

@@ -25,6 +25,7 @@ const shownOf = (view: PickView, line: NonNullable<PickView['line']>) => ({
   lineNo: line.lineNo,
   location: line.location,
   withdrawn: view.withdrawn,
+  amended: view.amended,
 });
 
 /** Main said no: the flow stays where it is, saying why. */
@@ -39,7 +40,7 @@ async function refused(result: Result<unknown> & { ok: false }): Promise<Answer>
   const message = { kind: 'error', error: result.error } as const;
   // Taken back by a shift lead: nothing more to pick in it, back to the runs to take.
   if (result.error.code === 'RUN_CANCELLED') return { ok: true, finished: message };
-  if (result.error.code !== 'ORDER_WITHDRAWN' && result.error.code !== 'LINE_CHANGED') return said(result.error);
+  if (!['ORDER_WITHDRAWN', 'ORDER_AMENDED', 'LINE_CHANGED'].includes(result.error.code)) return said(result.error);
   const now = await api.picking.current();
   if (!now.ok || !now.value) return { ok: true, finished: message };
   return { ok: true, ...stepAt(now.value), message };
@@ -144,14 +145,20 @@ export const useRunsToPick = create<RunsState>()((set, get) => ({
 sessionScoped('picking.pick.events', {
   reset: () => useRunsToPick.setState({ runs: [], load: idle }),
   activate: () => {
+    // The list is read when it shows (RunsToPick), and again while it shows: not under every scan.
     const refreshList = (): void => {
-      if (useRunsToPick.getState().load.status !== 'idle') void useRunsToPick.getState().read();
+      if (usePickFlow.getState().step === 'run' && useRunsToPick.getState().load.status !== 'idle') void useRunsToPick.getState().read();
     };
-    /** The run on screen changed (paused elsewhere, finished, taken): main's view replaces it, or the flow leaves it. */
-    const follow = (runId: string): Promise<void> =>
+    /**
+     * The run on screen changed on another station (paused, taken, cancelled, given to someone else,
+     * an order changed): main's view replaces it, or the flow leaves it. This station's own changes
+     * need no reading: main answered them.
+     */
+    const followShown = (): Promise<void> =>
       usePickFlow.getState().follow(async () => {
         const shown = usePickFlow.getState();
-        if (!isPicking(shown.step) || shown.values.view?.runId !== runId) return null;
+        const runId = shown.values.view?.runId;
+        if (!isPicking(shown.step) || !runId) return null;
         const held = await api.picking.current();
         if (!held.ok) return null;
         const view = held.value;
@@ -159,12 +166,11 @@ sessionScoped('picking.pick.events', {
         return (current) => (current.values.view?.runId === runId ? stepAt(view, current.values.location) : current);
       });
     const stops = [
-      onEvent('picking:run-changed', ({ runId }) => {
-        refreshList();
-        void follow(runId);
-      }),
+      onEvent('picking:run-changed', refreshList),
       onEvent('sync:pulled', ({ entities }) => {
-        if (entities.includes('run')) refreshList();
+        if (!entities.includes('run')) return;
+        refreshList();
+        void followShown();
       }),
       onEvent('picking:claim-lost', ({ runId, holder }) => {
         refreshList();

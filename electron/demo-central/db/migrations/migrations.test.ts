@@ -12,6 +12,7 @@ const shipped: Readonly<Record<number, string>> = {
   1: 'dbfb253a3576ed91b9c4051555f1fb8bcceb4134c549163598fd09ef7bb97639',
   2: '5783aa4af45e6976bcb8863515bc86abcdc6688b12893be6c1994da8144bf079',
   3: 'd678fa7e0fcf3b6f6862a2b609ac0cd4b72999b3f62a1ad7bcb365230ecbe9c9',
+  4: '2a41862d8c89e90b47c61aca93e9c535278f69b64ac56ae868ee766a91d06af4',
 };
 
 const dirs: string[] = [];

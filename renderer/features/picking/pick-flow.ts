@@ -163,6 +163,9 @@ sessionScoped('picking.pick.events', {
         if (!held.ok) return null;
         const view = held.value;
         if (view?.runId !== runId) return { finished: { kind: 'attention', key: 'picking.pick.gone' } };
+        // An order withdrawn or changed is told by main at the next scan, with what goes back: not replaced silently.
+        const before = shown.values.view;
+        if (before && (view.withdrawn !== before.withdrawn || view.amended !== before.amended)) return null;
         return (current) => (current.values.view?.runId === runId ? stepAt(view, current.values.location) : current);
       });
     const stops = [

@@ -150,9 +150,9 @@ sessionScoped('picking.pick.events', {
       if (usePickFlow.getState().step === 'run' && useRunsToPick.getState().load.status !== 'idle') void useRunsToPick.getState().read();
     };
     /**
-     * The run on screen changed on another station (paused, taken, cancelled, given to someone else,
-     * an order changed): main's view replaces it, or the flow leaves it. This station's own changes
-     * need no reading: main answered them.
+     * The run on screen changed on another station or at the centre: main's view replaces it when
+     * it is still this person's at the same news. This station's own changes need no reading: main
+     * answered them.
      */
     const followShown = (): Promise<void> =>
       usePickFlow.getState().follow(async () => {
@@ -162,8 +162,9 @@ sessionScoped('picking.pick.events', {
         const held = await api.picking.current();
         if (!held.ok) return null;
         const view = held.value;
-        if (view?.runId !== runId) return { finished: { kind: 'attention', key: 'picking.pick.gone' } };
-        // An order withdrawn or changed is told by main at the next scan, with what goes back: not replaced silently.
+        // No longer this person's (cancelled, given to someone else, taken), an order withdrawn or changed:
+        // main tells which at the next scan, with what to do, so nothing is replaced silently here.
+        if (view?.runId !== runId) return null;
         const before = shown.values.view;
         if (before && (view.withdrawn !== before.withdrawn || view.amended !== before.amended)) return null;
         return (current) => (current.values.view?.runId === runId ? stepAt(view, current.values.location) : current);

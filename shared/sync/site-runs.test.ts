@@ -46,6 +46,12 @@ const picked = (run: RunData, location: string, quantity: number, pickId: string
   return applied.value;
 };
 
+/** Order A with line 1 at `units` (line 2 as released, unless `withLine2` is false). */
+const orderA = (units: number, withLine2 = true) => ({
+  orderId: 'A',
+  lines: [{ lineNo: 1, sku: 'SKU-1', quantity: units }, ...(withLine2 ? [{ lineNo: 2, sku: 'SKU-2', quantity: 1 }] : [])],
+});
+
 const quantities = (run: RunData, orderId: string) =>
   linesLeft(run)
     .filter((line) => line.orderId === orderId)
@@ -55,18 +61,7 @@ describe('an order changed while its run is picked (amendOrder)', () => {
   it('a cut line picks less at its last places first; what they no longer need is free, what the tote holds beyond it goes back', () => {
     const run = picked(aRun(), 'A-01-01-1', 3, '0190aaaa-0000-7000-8000-0000000000a1');
     // Line 1 from 5 to 1: the second place loses its 2 (free), the first keeps 1 of the 3 picked (2 go back).
-    const amended = amendOrder(
-      run,
-      {
-        orderId: 'A',
-        lines: [
-          { lineNo: 1, sku: 'SKU-1', quantity: 1 },
-          { lineNo: 2, sku: 'SKU-2', quantity: 1 },
-        ],
-      },
-      at,
-      () => 0,
-    );
+    const amended = amendOrder(run, orderA(1), at, () => 0);
     expect(amended).not.toBeNull();
     expect(quantities(amended!.run, 'A')).toEqual([
       [1, 'A-01-01-1', 1, 0],
@@ -115,24 +110,11 @@ describe('an order changed while its run is picked (amendOrder)', () => {
     if (!claimed.ok) throw new Error('not claimed');
     let run = picked(claimed.value, 'A-01-01-1', 3, '0190aaaa-0000-7000-8000-0000000000a2');
     run = amendOrder(run, { orderId: 'B', lines: [{ lineNo: 1, sku: 'SKU-9', quantity: 1 }] }, at, () => 0)?.run ?? run;
-    expect(
-      amendOrder(
-        run,
-        {
-          orderId: 'A',
-          lines: [
-            { lineNo: 1, sku: 'SKU-1', quantity: 5 },
-            { lineNo: 2, sku: 'SKU-2', quantity: 1 },
-          ],
-        },
-        at,
-        () => 0,
-      ),
-    ).toBeNull();
+    expect(amendOrder(run, orderA(5), at, () => 0)).toBeNull();
     expect(amendOrder(run, { orderId: 'Z', lines: [{ lineNo: 1, sku: 'SKU-1', quantity: 1 }] }, at, () => 0)).toBeNull();
     // B cut to nothing but another line, A cut to what is picked: nothing is left to pick.
     run = amendOrder(run, { orderId: 'B', lines: [{ lineNo: 2, sku: 'SKU-8', quantity: 1 }] }, at, () => 0)!.run;
-    const done = amendOrder(run, { orderId: 'A', lines: [{ lineNo: 1, sku: 'SKU-1', quantity: 3 }] }, at, () => 0);
+    const done = amendOrder(run, orderA(3, false), at, () => 0);
     expect(done!.run).toMatchObject({ state: 'picked', claim: null });
   });
 });

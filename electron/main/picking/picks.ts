@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { classifyScan } from '../../../shared/barcode';
 import { runIdOfBarcode, type PickView, type RunToPick, type ShortReason } from '../../../shared/picking';
-import { applyRunEvent, linesLeft, pickedOf, type RunData } from '../../../shared/sync/site-runs';
+import { applyRunEvent, lineKey, linesLeft, pickedOf, type RunData } from '../../../shared/sync/site-runs';
 import type { EventPayloadOf } from '../../../shared/sync/station-events';
 import { toIso, type Clock } from '../../platform/clock';
 import type { Database, ReadHandle, WriteHandle } from '../../platform/db/connection';
@@ -115,7 +115,8 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
         ? new AppError('RUN_TAKEN', `run ${runId} is held by ${holder.name}`, { runId, holder: holder.name })
         : new AppError('RUN_NOT_HELD', `run ${runId} is not held by ${actor.name}`, { runId });
     }
-    const line = linesLeft(run).find((candidate) => candidate.left > 0);
+    const lines = linesLeft(run);
+    const line = lines.find((candidate) => candidate.left > 0);
     if (!line) throw new AppError('RUN_NOT_RELEASED', `run ${runId} has nothing left to pick`, { runId });
     const unseen = run.withdrawn.slice(shown.withdrawn).map((order) => order.orderId);
     if (unseen.length > 0) {
@@ -129,22 +130,17 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
     }
     const changed = run.amended.slice(shown.amended);
     if (changed.length > 0) {
-      const lines = linesLeft(run);
-      const back = changed.reduce((sum, change) => {
-        const now = lines.find((held) => held.orderId === change.orderId && held.lineNo === change.lineNo && held.location === change.location);
-        return sum + Math.max((now?.picked ?? 0) - change.quantity, 0);
-      }, 0);
-      throw new AppError(
-        'ORDER_AMENDED',
-        `order ${[...new Set(changed.map((change) => change.orderId))].join(', ')} changed: the run picks its new quantities`,
-        {
-          orders: [...new Set(changed.map((change) => change.orderId))].join(', '),
-          sku: line.sku,
-          location: line.location,
-          left: line.left,
-          back,
-        },
-      );
+      // What the changed lines' slots hold beyond their quantity now: what goes back by task.
+      const keys = new Set(changed.map((change) => lineKey(change, change.location)));
+      const back = lines.filter((held) => keys.has(lineKey(held, held.location))).reduce((sum, held) => sum + Math.max(held.picked - held.quantity, 0), 0);
+      const orders = [...new Set(changed.map((change) => change.orderId))].join(', ');
+      throw new AppError('ORDER_AMENDED', `order ${orders} changed: the run picks its new quantities`, {
+        orders,
+        sku: line.sku,
+        location: line.location,
+        left: line.left,
+        back,
+      });
     }
     if (line.orderId === shown.orderId && line.lineNo === shown.lineNo && line.location === shown.location) return line;
     throw new AppError('LINE_CHANGED', `the next line of run ${runId} is ${line.orderId}/${line.lineNo} at ${line.location}`, {

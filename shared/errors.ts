@@ -56,6 +56,10 @@ export const errorCodes = [
   'NOT_CLAIMANT',
   'TASK_CLOSED',
   'TASK_NOT_COMPLETED',
+  // The site's exceptions
+  'EXCEPTION_NOT_FOUND',
+  'EXCEPTION_RESOLVED',
+  'ACTION_NOT_ALLOWED',
   // Picking
   'PLAN_INPUT_INVALID',
   'PLAN_CHANGED',

@@ -7,6 +7,7 @@ import { SyncPage } from '../pages/SyncPage';
 import { TasksPage } from '../pages/TasksPage';
 import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
+import { ExceptionsPage } from '../pages/ExceptionsPage';
 
 const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' };
 
@@ -29,12 +30,13 @@ async function officeReleasesFirstRun(site: Site): Promise<{ shellA: ShellPage; 
 /**
  * DOMAIN scenario 4, issue #12: a run built and released on one station is picked by scan on
  * another — refusals say why and record nothing, a short pick is recorded with its reason, and
- * the office sees the run picked after the trolley's sync.
+ * the office sees the run picked after the trolley's sync, and the short pick among the site's
+ * exceptions, where its shift lead asks for a recount of the bin.
  */
-test('a run released in the office is picked by scan on the trolley, and the office sees it picked', async ({ site }) => {
+test('a run released in the office is picked by scan on the trolley, the office sees it picked and settles its short pick', async ({ site }) => {
   test.setTimeout(240_000);
   // The office releases the first run; the centre confirms it.
-  const { planningA } = await officeReleasesFirstRun(site);
+  const { shellA, planningA } = await officeReleasesFirstRun(site);
   await planningA.openReleased();
   await expect(async () => {
     await planningA.button('picking.refresh').click();
@@ -77,6 +79,7 @@ test('a run released in the office is picked by scan on the trolley, and the off
   await pick.expectFeedback('ok', 'picking.pick.picked', { units: line.left, sku: line.sku, slot: line.slot });
   await expect(pick.linesDone()).toHaveAttribute('data-lines-done', '1');
   line = await pick.line();
+  const shortLine = line;
   await pick.shortPick('empty');
   await expect(pick.linesDone()).toHaveAttribute('data-lines-done', '2');
   await pick.expectFeedback('attention', 'picking.pick.shortRecorded', { units: line.left, sku: line.sku });
@@ -107,6 +110,18 @@ test('a run released in the office is picked by scan on the trolley, and the off
     await planningA.expectPlan();
     await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'picked', { timeout: 1_000 });
   }).toPass({ timeout: 90_000 });
+
+  // The short pick, raised on the trolley, is the site's: the office's shift lead asks for a recount of its bin.
+  await shellA.openArea('exceptions');
+  const exceptionsA = new ExceptionsPage(site.a.page);
+  const subject = `${shortLine.sku}@${shortLine.location}`;
+  const short = exceptionsA.exception('SHORT_PICK', subject);
+  await expect(short).toHaveCount(1, { timeout: 30_000 });
+  await expect(short).toContainText(picker.name);
+  await exceptionsA.settle(short, 'recount', 'bin empty at the pick');
+  await exceptionsA.expectFeedback('ok', 'exceptions.done.recount', { subject });
+  await shellA.openArea('tasks');
+  await new TasksPage(site.a.page).expectTask(shortLine.location, 'open');
 });
 
 /**

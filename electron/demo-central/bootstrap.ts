@@ -15,7 +15,7 @@ const bootstrapQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(maxBootstrapLimit).default(defaultBootstrapLimit),
 });
 
-const sections = ['product', 'location', 'person', 'site', 'task', 'order', 'run', 'asn', 'stock'] as const;
+const sections = ['product', 'location', 'person', 'site', 'task', 'exception', 'order', 'run', 'asn', 'stock'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -89,6 +89,14 @@ function readSection(read: ReadHandle, section: Section, token: PageToken, after
         read.all<Row>(sql`SELECT task_id AS key, version, data FROM task WHERE task_id > ${key} AND state <> 'closed' ORDER BY task_id LIMIT ${limit}`),
         section,
       );
+    case 'exception':
+      // Open ones only: a resolved exception is history.
+      return keyed(
+        read.all<Row>(
+          sql`SELECT exception_id AS key, version, data FROM site_exception WHERE state = 'open' AND exception_id > ${key} ORDER BY exception_id LIMIT ${limit}`,
+        ),
+        section,
+      );
     case 'order':
       return keyed(read.all<Row>(orderPageQuery(key, fromDate, limit)), section);
     case 'run':
@@ -124,6 +132,7 @@ function countSnapshot(read: ReadHandle, fromDate: string): number {
     count(sql`SELECT count(*) AS n FROM person`) +
     count(sql`SELECT count(*) AS n FROM site_config`) +
     count(sql`SELECT count(*) AS n FROM task WHERE state <> 'closed'`) +
+    count(sql`SELECT count(*) AS n FROM site_exception WHERE state = 'open'`) +
     count(sql`SELECT count(*) AS n FROM centre_order WHERE ship_date >= ${fromDate}`) +
     count(sql`SELECT count(*) AS n FROM run WHERE state = 'released'`) +
     count(sql`SELECT count(*) AS n FROM asn WHERE expected_on >= ${fromDate}`) +
@@ -133,7 +142,7 @@ function countSnapshot(read: ReadHandle, fromDate: string): number {
 
 /**
  * GET /v1/bootstrap (docs/protocol.md): a paged snapshot of what a station of the site needs —
- * products, the site's locations, people, name and open tasks, open and cancelled orders shipping
+ * products, the site's locations, people, name and open tasks and exceptions, open and cancelled orders shipping
  * from today on, ASNs, and the site's stock. Every page carries the cursor of the first page's
  * moment: a record that changes while the station pages may arrive newer than that, and pulling
  * from the cursor replays the change on top (records carry versions, so a station converges).

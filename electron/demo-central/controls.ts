@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { toIso } from '../platform/clock';
 import { sql } from '../platform/db/sql';
+import { centreStationId } from '../../shared/people';
+import type { ExceptionData } from '../../shared/sync/site-exceptions';
 import type { Backups } from './backup';
 import { isKnownSku } from './catalogue';
 import type { Faults } from './faults';
@@ -123,15 +125,11 @@ export function readEventsControl(deps: ControlDeps, stationId: string, site: bo
 export function readExceptionsControl(deps: ControlDeps): Reply {
   const rows = deps.store
     .db()
-    .read.all<{ at: string; code: string; run_id: string; order_id: string; message: string }>(
-      sql`SELECT at, code, run_id, order_id, message FROM centre_exception ORDER BY id`,
-    );
-  const exceptions: CentreExceptions['exceptions'] = rows.map((row) => ({
-    at: row.at,
-    code: row.code,
-    runId: row.run_id,
-    orderId: row.order_id,
-    message: row.message,
-  }));
+    .read.all<{ data: string }>(sql`SELECT data FROM site_exception WHERE json_extract(data, '$.raisedBy.stationId') = ${centreStationId} ORDER BY rowid`);
+  const exceptions: CentreExceptions['exceptions'] = rows.map((row) => {
+    const exception = JSON.parse(row.data) as ExceptionData;
+    const text = (key: string): string => String(exception.detail[key] ?? '');
+    return { at: exception.raisedAt, code: exception.kind, runId: text('runId'), orderId: text('orderId'), message: text('message') };
+  });
   return ok({ exceptions });
 }

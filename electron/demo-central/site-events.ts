@@ -1,8 +1,9 @@
 import type { WriteHandle } from '../platform/db/connection';
 import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
 import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
+import { applyExceptionEvent, type ExceptionEvent } from '../../shared/sync/site-exceptions';
 import { applyRunWork, releaseRun } from './site-runs';
-import { badgeHolder, findTask, readSiteConfig, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
+import { badgeHolder, findException, findTask, readSiteConfig, writeException, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
 
 type Actor = { readonly personId: string; readonly name: string } | null;
 
@@ -48,6 +49,9 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
         at,
         origin,
       );
+    case 'exception.raised':
+    case 'exception.resolved':
+      return applySiteException(tx, { type, payload } as ExceptionEvent, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
     case 'stock.reconcile-mismatch':
       // A report for the centre's people: stored with the event, nothing to apply.
       return null;
@@ -60,5 +64,21 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
   const applied = applyTaskEvent(findTask(tx, taskId)?.data ?? null, { type, payload } as Parameters<typeof applyTaskEvent>[1], { actor: who, at });
   if (!applied.ok) return applied.refusal;
   writeTask(tx, applied.value, origin);
+  return null;
+}
+
+/** An exception raised twice (two stations found the same fact) is kept once, unchanged. */
+function applySiteException(
+  tx: WriteHandle,
+  event: ExceptionEvent,
+  who: { personId: string; name: string; stationId: string },
+  at: string,
+  origin: { stationId: string; name: string },
+): Refusal | null {
+  const held = findException(tx, event.payload.exceptionId)?.data ?? null;
+  if (event.type === 'exception.raised' && held) return null;
+  const applied = applyExceptionEvent(held, event, { actor: who, at });
+  if (!applied.ok) return applied.refusal;
+  writeException(tx, applied.value, origin);
   return null;
 }

@@ -2,10 +2,12 @@ import type { ReadHandle, WriteHandle } from '../platform/db/connection';
 import { sql } from '../platform/db/sql';
 import type { LocationData, PersonData, SiteData } from '../../shared/sync/station-events';
 import type { TaskData } from '../../shared/sync/site-records';
+import type { ExceptionData } from '../../shared/sync/site-exceptions';
 import { recordChange, type Origin } from './changes';
 
 /**
- * What the site owns (ADR 0007): its layout, its people, its name and time zone, its shared tasks.
+ * What the site owns (ADR 0007): its layout, its people, its name and time zone, its shared tasks
+ * and exceptions.
  * Stations change them by events; the centre keeps the current state of each with a version that
  * grows by one per change, and announces every change in the change log for the other stations.
  */
@@ -65,4 +67,16 @@ export function writeTask(tx: WriteHandle, task: Readonly<TaskData>, origin: Ori
     INSERT INTO task (task_id, state, version, data) VALUES (${task.taskId}, ${task.state}, ${version}, ${JSON.stringify(task)})
     ON CONFLICT (task_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
   recordChange(tx, { entity: 'task', key: task.taskId, op: 'upsert', version, data: { ...task } }, origin);
+}
+
+export function findException(read: ReadHandle, exceptionId: string): Versioned<ExceptionData> | null {
+  return parse(read.get(sql`SELECT version, data FROM site_exception WHERE exception_id = ${exceptionId}`));
+}
+
+export function writeException(tx: WriteHandle, exception: Readonly<ExceptionData>, origin: Origin | null = null): void {
+  const version = (findException(tx, exception.exceptionId)?.version ?? 0) + 1;
+  tx.run(sql`
+    INSERT INTO site_exception (exception_id, state, version, data) VALUES (${exception.exceptionId}, ${exception.state}, ${version}, ${JSON.stringify(exception)})
+    ON CONFLICT (exception_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
+  recordChange(tx, { entity: 'exception', key: exception.exceptionId, op: 'upsert', version, data: { ...exception } }, origin);
 }

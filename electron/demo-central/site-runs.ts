@@ -16,7 +16,7 @@ import {
 import { centreWho, type Refusal, type TaskData } from '../../shared/sync/site-records';
 import { recordChange, type Origin } from './changes';
 import { findOrder, type OrderData } from './orders';
-import { findPerson, writeTask } from './site-objects';
+import { findPerson, writeException, writeTask } from './site-objects';
 
 /**
  * Pick runs at the centre (ADR 0009): a release is settled here, in arrival order, so two runs
@@ -181,8 +181,20 @@ function freeAt(read: ReadHandle, location: string, sku: string): number {
   );
 }
 
-const raise = (tx: WriteHandle, at: string, code: string, runId: string, orderId: string, message: string): void => {
-  tx.run(sql`INSERT INTO centre_exception (at, code, run_id, order_id, message) VALUES (${at}, ${code}, ${runId}, ${orderId}, ${message})`);
+/** What the centre did to a run while it was picked, as one of the site's exceptions (every station's shift lead sees it). */
+const raise = (tx: WriteHandle, at: string, code: 'ORDER_CANCELLED_IN_RUN' | 'ORDER_CHANGED_IN_RUN', runId: string, orderId: string, message: string): void => {
+  const exceptionId = `${code}:${runId}:${orderId}:${uuidv7()}`;
+  writeException(tx, {
+    exceptionId,
+    kind: code,
+    subject: orderId,
+    location: null,
+    detail: { runId, orderId, message },
+    raisedBy: centreWho,
+    raisedAt: at,
+    state: 'open',
+    resolution: null,
+  });
 };
 
 function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: RunRefusalCode; readonly message: string } | null {

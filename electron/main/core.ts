@@ -44,6 +44,8 @@ import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { workerMirrorWriter, type MirrorWriterScript } from './sync/mirror-writer';
 import { registerSyncHandlers } from './sync/handlers';
 import { latestReconcile, reconcileWithCentre } from './sync/reconcile';
+import { registerExceptionHandlers } from './exceptions/handlers';
+import { createExceptionService } from './exceptions/service';
 import { registerTaskHandlers } from './tasks/handlers';
 import { findTaskByCount } from './tasks/repo';
 import { createTaskService } from './tasks/service';
@@ -160,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
       ownedByTask: (read, countId) => findTaskByCount(read, countId) !== null,
     });
     const tasks = createTaskService({ db, clock, audit, events, stock, startCount: counts.start });
+    const exceptions = createExceptionService({ db, clock, audit, events, tasks });
     const locationImport = createLocationImport({ db, clock, audit, events, settings });
     const centre = createCentreLink({ read: db.read, secrets: options.secrets, log, demoCentre: options.demoCentre, timeouts: options.centreTimeouts });
     const writer = options.mirrorWriter ? workerMirrorWriter(db, options.mirrorWriter, { nativeBinding: options.nativeBinding, log: coreLog }) : undefined;
@@ -180,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
       const entities = name === 'sync:pulled' ? (payload as { entities: readonly string[] }).entities : [];
       if (entities.includes('person')) auth.refreshSession();
       if (entities.includes('task')) tasks.announce([]);
+      if (entities.includes('exception') || entities.includes('movement') || entities.includes('person')) exceptions.announce([]);
     });
     const site = createSiteService({
       db,
@@ -228,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
     registerStockHandlers(registrar, db, stock, counts, locationImport);
     registerSyncHandlers(registrar, { db, clock, audit, engine: sync, dataDir, reconcile });
     registerTaskHandlers(registrar, tasks);
+    registerExceptionHandlers(registrar, exceptions);
     registerOrderHandlers(registrar, db, clock);
     registerPickingHandlers(registrar, createPickingService({ db, clock, audit, events }), createPickService({ db, clock, audit, events }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));

@@ -3,6 +3,7 @@ import { navigate } from 'wouter/use-hash-location';
 import { sessionScoped } from '../lib/session-scope';
 import type { Role } from '../../shared/roles';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { ExceptionsScreen } from '../features/exceptions/ExceptionsScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ScannerSetupScreen } from '../features/scanning/ScannerSetupScreen';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
@@ -28,6 +29,8 @@ export const areas: readonly Area[] = [
   { id: 'pick', roles: ['picker', 'shift_lead'], Screen: PickScreen },
   { id: 'stock', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: StockScreen },
   { id: 'tasks', roles: ['picker', 'receiver', 'shift_lead', 'admin'], Screen: TasksScreen },
+  // The site's exceptions: a shift lead settles them, an admin may look (shared/ipc/exceptions.ts).
+  { id: 'exceptions', roles: ['shift_lead', 'admin'], Screen: ExceptionsScreen },
   { id: 'sync', roles: ['shift_lead', 'admin'], Screen: SyncScreen },
   { id: 'admin', roles: ['admin'], Screen: AdminScreen },
   { id: 'scanner', roles: ['admin'], Screen: ScannerSetupScreen },

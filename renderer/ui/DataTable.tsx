@@ -13,6 +13,8 @@ type Props<Row> = {
   readonly columns: readonly Column<Row>[];
   readonly rows: readonly Row[];
   readonly rowKey: (row: Row) => string | number;
+  /** A row's data attributes (`data-exception`), for the page objects and tests that find it. */
+  readonly rowData?: (row: Row) => Readonly<Record<`data-${string}`, string>>;
   readonly pageSize?: number;
   /** Server-side paging: total rows and the page to fetch; otherwise rows are paged here. */
   readonly total?: number;
@@ -59,6 +61,7 @@ export function DataTable<Row>({
   columns,
   rows,
   rowKey,
+  rowData,
   pageSize: fixedPageSize = 10,
   total,
   page: controlledPage,
@@ -109,7 +112,7 @@ export function DataTable<Row>({
             </tr>
           ) : (
             visible.map((row) => (
-              <tr key={rowKey(row)} className={onOpen ? 'is-openable' : undefined} onClick={onOpen ? () => onOpen(row) : undefined}>
+              <tr key={rowKey(row)} {...rowData?.(row)} className={onOpen ? 'is-openable' : undefined} onClick={onOpen ? () => onOpen(row) : undefined}>
                 {columns.map((column) => (
                   <td key={column.key} className={column.align === 'end' ? 'align-end' : undefined}>
                     {column.cell(row)}

@@ -2,6 +2,7 @@ import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
 import { diagnostics } from './diagnostics';
+import { exceptionEvents, exceptions } from './exceptions';
 import { recovery } from './recovery';
 import { scanner } from './scanner';
 import { settings } from './settings';
@@ -13,11 +14,18 @@ import { sync, syncEvents } from './sync';
 import { taskEvents, tasks } from './tasks';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, picking, tasks, diagnostics, recovery } as const;
+export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, picking, tasks, exceptions, diagnostics, recovery } as const;
 export type Contract = typeof contract;
 
 /** Events by module: keyed like the contract, so two modules may both have a `changed` event. */
-export const events = { auth: authEvents, stock: stockEvents, sync: syncEvents, tasks: taskEvents, picking: pickingEvents } as const;
+export const events = {
+  auth: authEvents,
+  stock: stockEvents,
+  sync: syncEvents,
+  tasks: taskEvents,
+  picking: pickingEvents,
+  exceptions: exceptionEvents,
+} as const;
 export type Events = typeof events;
 type AnyEvent = { [M in keyof Events]: Events[M][keyof Events[M]] }[keyof Events];
 export type EventName = AnyEvent['name'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineDifference } from '../sync/reconcile';
-import type { SiteException, SyncStatus } from '../sync/status';
+import type { SyncStatus } from '../sync/status';
 import { defineEvents, defineModule, returns } from './define';
 
 export type SyncException = {
@@ -22,8 +22,6 @@ export const sync = defineModule('sync', {
     access: ['shift_lead', 'admin'],
   },
   exceptions: { input: z.object({}), output: returns<readonly SyncException[]>(), access: ['shift_lead', 'admin'] },
-  /** What this station recorded for the shift lead: negative stock, lost claims, reconcile mismatches. */
-  siteExceptions: { input: z.object({}), output: returns<readonly SiteException[]>(), access: ['shift_lead', 'admin'] },
   /** Compares this station's stock with the centre's view of the site, zone by zone, now. */
   reconcile: { input: z.object({}), output: returns<ReconcileReport>(), access: ['shift_lead', 'admin'] },
 });

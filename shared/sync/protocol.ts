@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locationDataSchema, movementDeltaSchema, personDataSchema, siteDataSchema } from './station-events';
 import { taskDataSchema } from './site-records';
+import { exceptionDataSchema } from './site-exceptions';
 import { runDataSchema } from './site-runs';
 
 /**
@@ -164,6 +165,7 @@ export const centreRecordSchema = z.discriminatedUnion('entity', [
   record('site', siteDataSchema),
   record('task', taskDataSchema),
   record('run', runDataSchema),
+  record('exception', exceptionDataSchema),
   record('movement', movementDataSchema),
   record('stock', stockDataSchema),
 ]);

@@ -10,7 +10,8 @@ import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, t
  * people see their action, and takes the centre's version when it pulls. One reducer for both.
  */
 
-const who = z.object({ personId: z.string(), name: z.string(), stationId: z.string() });
+export const whoSchema = z.object({ personId: z.string(), name: z.string(), stationId: z.string() });
+const who = whoSchema;
 export type Who = z.infer<typeof who>;
 
 /** The centre's own name on what it makes for the site: a cancelled order's tasks, the runs it plans. */
@@ -59,13 +60,16 @@ export type Refusal = {
     | 'SHORT_PICK'
     | 'ORDER_CANCELLED'
     | 'RUN_CANCELLED'
+    | 'EXCEPTION_NOT_FOUND'
+    | 'EXCEPTION_RESOLVED'
+    | 'ACTION_NOT_ALLOWED'
     | RunRefusalCode;
   readonly message: string;
 };
 export type Applied<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
-const refuse = (code: Refusal['code'], message: string): Applied<never> => ({ ok: false, refusal: { code, message } });
-const accept = <T>(value: T): Applied<T> => ({ ok: true, value });
+export const refuse = (code: Refusal['code'], message: string): Applied<never> => ({ ok: false, refusal: { code, message } });
+export const accept = <T>(value: T): Applied<T> => ({ ok: true, value });
 
 type TaskEvent =
   | { readonly type: 'task.created'; readonly payload: EventPayloadOf<'task.created'> }

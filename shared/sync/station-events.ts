@@ -3,6 +3,7 @@ import { locales } from '../locale';
 import { runLimitsSchema, shortReasons } from '../picking';
 import { roles } from '../roles';
 import { locationTypes, movementKinds } from '../stock';
+import { exceptionActions, siteExceptionKinds } from './status';
 
 /**
  * The events a station pushes (docs/protocol.md, push), one versioned payload schema per type,
@@ -145,6 +146,23 @@ export const eventSchemas = {
   'run.assigned': { 1: z.object({ runId: uuid, assignee: z.object({ personId: z.string().min(1).max(64), name: z.string().min(1).max(200) }).nullable() }) },
   /** What a line's location did not hold: the line ends short, an exception for the shift lead and the centre. */
   'run.short': { 1: pickSchema.extend({ reason: z.enum(shortReasons) }) },
+  /**
+   * Something for the shift lead, found by a station (a short pick, a lost claim, a balance below
+   * zero): `exceptionId` is made from what caused it, so two stations finding the same fact raise one.
+   */
+  'exception.raised': {
+    1: z.object({
+      exceptionId: z.string().min(1).max(200),
+      kind: z.enum(siteExceptionKinds),
+      subject: z.string().min(1).max(200),
+      location: z.string().min(1).max(40).nullable(),
+      detail: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
+    }),
+  },
+  /** A shift lead settles one: the first resolution the centre receives wins (EXCEPTION_RESOLVED for the others). */
+  'exception.resolved': {
+    1: z.object({ exceptionId: z.string().min(1).max(200), action: z.enum(exceptionActions), note: z.string().max(500), taskId: uuid.nullable() }),
+  },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
   'stock.reconcile-mismatch': {
     1: z.object({

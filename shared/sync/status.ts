@@ -1,4 +1,8 @@
-/** What the shift lead must look at, recorded by the station (electron/main/sync/exceptions.ts). */
+/**
+ * What the shift lead must look at: raised by the station that found it or by the centre, and kept by
+ * the centre as one of the site's records, so every station of the site shows it and its outcome
+ * (shared/sync/site-exceptions.ts).
+ */
 export const siteExceptionKinds = [
   'NEGATIVE_STOCK',
   'ALREADY_CLAIMED',
@@ -9,16 +13,48 @@ export const siteExceptionKinds = [
   'MISSING_REFERENCE',
   'RUN_REFUSED',
   'SHORT_PICK',
+  'ORDER_CANCELLED_IN_RUN',
+  'ORDER_CHANGED_IN_RUN',
 ] as const;
 export type SiteExceptionKind = (typeof siteExceptionKinds)[number];
 
+/**
+ * What a shift lead does with one: accept a short pick (the order leaves short), ask for a recount of
+ * the location (a shared task any station's people take), or acknowledge it (seen; what it needs
+ * happens elsewhere, e.g. a return-to-bin task already open).
+ */
+export const exceptionActions = ['accept_short', 'recount', 'acknowledge'] as const;
+export type ExceptionAction = (typeof exceptionActions)[number];
+
+/** The actions that settle each kind: a short pick must be accepted or counted, never only seen. */
+export function actionsFor(kind: SiteExceptionKind, location: string | null): readonly ExceptionAction[] {
+  if (kind === 'SHORT_PICK') return location ? ['accept_short', 'recount'] : ['accept_short'];
+  if (kind === 'NEGATIVE_STOCK' && location) return ['recount', 'acknowledge'];
+  return ['acknowledge'];
+}
+
 export type SiteException = {
-  readonly id: number;
+  readonly exceptionId: string;
   readonly at: string;
   readonly kind: SiteExceptionKind;
-  /** What it is about, in the warehouse's codes (`SKU@LOCATION`, a task id, a zone). */
+  /** What it is about, in the warehouse's codes (`SKU@LOCATION`, a task id, a run, a zone). */
   readonly subject: string;
+  /** The location a recount would count, when there is one. */
+  readonly location: string | null;
   readonly detail: Readonly<Record<string, unknown>>;
+  /** Who raised it: a station's person, a station itself, or the centre. */
+  readonly raisedBy: { readonly name: string; readonly station: string };
+  readonly actions: readonly ExceptionAction[];
+  readonly resolution: {
+    readonly action: ExceptionAction;
+    readonly note: string;
+    readonly by: string;
+    readonly station: string;
+    readonly at: string;
+    readonly taskId: string | null;
+  } | null;
+  /** Raised or resolved here and not yet confirmed by the centre. */
+  readonly unconfirmed: boolean;
 };
 
 /** What the sync screen and the header badge show. */

@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runBarcode, type PickLine, type PickView, type RunPreview } from '../../../shared/picking';
-import { startTestCentral } from '../../demo-central/testing';
+import { runBarcode, type PickLine, type PickView } from '../../../shared/picking';
 import { runSentSchema } from '../../demo-central/test-controls';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
-import { planOf } from '../testing/picking';
+import { ok, picker, planOf, releasedSite, shown, siteWithPicker } from '../testing/picking';
 import { linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
 import { applyPulledRun, findRun, heldByRuns } from './runs';
 
 // Picking a released run by scan (issue #12, ADR 0009): taken through the centre, picked on any station.
-
-const picker = { name: 'Paul Picker', badge: 'BADGE-PCK1', pin: '1357' } as const;
-
-/** A centre, the office with its shift lead logged in, and the picker as a person of the site. */
-async function siteWithPicker() {
-  const centre = await startTestCentral();
-  const office = await connectedStation(centre, { stationId: 'OFFICE' });
-  expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
-  expect(await office.client.auth.createUser({ ...picker, role: 'picker' })).toMatchObject({ ok: true });
-  expect(await office.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' })).toMatchObject({ ok: true });
-  await settle(office);
-  return { centre, office };
-}
-
-/** The office releases the plan's first run and syncs; the picker logs in on the trolley. */
-async function releasedSite() {
-  const { centre, office } = await siteWithPicker();
-  const plan = await planOf(office);
-  const run = plan.runs[0] as RunPreview;
-  const released = await office.client.picking.release({ shipDate: plan.shipDate, orders: run.orders.map((order) => order.orderId) });
-  if (!released.ok) throw new Error(released.error.code);
-  const runId = released.value.released[0]?.runId ?? '';
-  await settle(office);
-  const trolley = await connectedStation(centre, { stationId: 'TROLLEY' });
-  expect(await trolley.client.auth.login(picker)).toMatchObject({ ok: true });
-  return { centre, office, trolley, plan, run, runId };
-}
-
-const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 
 function unitGtin(station: ConnectedStation, sku: string): string {
   const row = station.core.db.read.get<{ gtin: string }>(sql`
@@ -60,9 +27,6 @@ const footprint = (station: ConnectedStation) => ({
   outbox: station.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox`)?.n,
   runs: station.core.db.read.all(sql`SELECT run_id, data FROM pick_run ORDER BY run_id`),
 });
-
-/** The line as the screen shows it, with the withdrawn orders and changed lines it knows of (none unless said), sent with every scan. */
-const shown = (line: PickLine, withdrawn = 0, amended = 0) => ({ orderId: line.orderId, lineNo: line.lineNo, location: line.location, withdrawn, amended });
 
 /** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
 async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {

@@ -15,7 +15,7 @@ import { moveLooseUnits } from '../stock/ledger';
 import { findProductBySku } from '../stock/repo';
 import { resolveLocation, resolveProduct, unitsOf } from '../stock/resolve';
 import { linkMovements } from '../stock/events';
-import { recordSiteException } from '../sync/exceptions';
+import { recordSiteException } from '../exceptions/repo';
 import { appendEvent, movementDeltas } from '../sync/outbox';
 import { packStationForPicks } from './repo';
 import { findRun, runsToPick, writeRun } from './runs';
@@ -301,13 +301,18 @@ export function createPickService(deps: { readonly db: Database; readonly clock:
         quantity: line.left,
       };
       const after = act(tx, actor, input.runId, 'run.short', { ...payload, reason: input.reason }).run;
-      recordSiteException(tx, clock.now(), 'SHORT_PICK', `${line.sku}@${line.location}`, {
-        runId: input.runId,
-        orderId: line.orderId,
-        lineNo: line.lineNo,
-        quantity: line.left,
-        reason: input.reason,
-      });
+      recordSiteException(
+        tx,
+        clock.now(),
+        {
+          kind: 'SHORT_PICK',
+          subject: `${line.sku}@${line.location}`,
+          location: line.location,
+          detail: { runId: input.runId, orderId: line.orderId, lineNo: line.lineNo, quantity: line.left, reason: input.reason },
+          cause: payload.pickId,
+        },
+        { userId: actor.userId, name: actor.name },
+      );
       audit.record(tx, {
         userId: actor.userId,
         action: 'picking:short',

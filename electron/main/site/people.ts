@@ -3,7 +3,7 @@ import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { appendAudit } from '../audit/repo';
 import { insertUser } from '../auth/repo';
-import { recordSiteException } from '../sync/exceptions';
+import { recordSiteException } from '../exceptions/repo';
 import { appendEvent, changedHere, type OutboxActor } from '../sync/outbox';
 
 /**
@@ -69,7 +69,12 @@ export function applyPulledPerson(
   );
   if (other) {
     tx.run(sql`UPDATE app_user SET badge = ${`${person.badge}~${other.id}`}, disabled_at = coalesce(disabled_at, ${context.at}) WHERE id = ${other.id}`);
-    recordSiteException(tx, context.at, 'BADGE_TAKEN', person.badge, { keptPerson: person.personId, setAsidePerson: other.person_id });
+    recordSiteException(tx, context.at, {
+      kind: 'BADGE_TAKEN',
+      subject: person.badge,
+      detail: { keptPerson: person.personId, setAsidePerson: other.person_id },
+      cause: `${person.personId}:${other.person_id}`,
+    });
   }
   const disabledAt = person.disabled ? context.at : null;
   if (!held) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxPushBatch, type PushResult, type StationEvent } from '../../../shared/sync/protocol';
 import type { SiteExceptionKind, SyncStatus } from '../../../shared/sync/status';
+import type { MovementDelta } from '../../../shared/sync/station-events';
 import { isOlderVersion, stationVersion } from '../../../shared/version';
 import type { Logger } from '../../platform/logging';
 import { toIso, type Clock } from '../../platform/clock';
@@ -11,7 +12,7 @@ import { parseStoredJson } from '../../platform/json';
 import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
 import { mainThreadMirrorWriter, type MirrorWriter } from './mirror-writer';
-import { countOpenSiteExceptions, recordSiteException } from './exceptions';
+import { countOpenSiteExceptions, recordSiteException } from '../exceptions/repo';
 import { countAttempt, isUnreadable, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { latestReconcile } from './reconcile';
 import { beginBootstrap, forgetCursor, readSyncState, recordFailure, recordPush, recordSuccess, recordUpdateRequired } from './state';
@@ -147,9 +148,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const event = tx.get<{ type: string; payload: string }>(sql`SELECT type, payload FROM outbox WHERE event_id = ${result.eventId}`);
       const kind = exceptionKindOf(event?.type ?? '', code);
       if (!kind) continue;
-      const about = event ? (JSON.parse(event.payload) as { taskId?: string; runId?: string }) : {};
+      const about = event ? (JSON.parse(event.payload) as { taskId?: string; runId?: string; movements?: MovementDelta[] }) : {};
       const { taskId, runId } = about;
-      recordSiteException(tx, clock.now(), kind, taskId ?? runId ?? result.eventId, { eventId: result.eventId, code, message: result.problem?.message ?? '' });
+      // A balance below zero: the place this event took from is what a recount counts.
+      const taken = kind === 'NEGATIVE_STOCK' ? about.movements?.find((movement) => movement.from.location !== null) : undefined;
+      const location = taken?.from.location ?? null;
+      recordSiteException(tx, clock.now(), {
+        kind,
+        subject: taken && location ? `${taken.sku}@${location}` : (taskId ?? runId ?? result.eventId),
+        location,
+        detail: { eventId: result.eventId, code, message: result.problem?.message ?? '' },
+        cause: result.eventId,
+      });
       const holder = /(?:taken by|assigned to) ([^(]+)/.exec(result.problem?.message ?? '')?.[1]?.trim() ?? '';
       if (code === 'ALREADY_CLAIMED' && taskId) {
         const location = tx.get<{ location: string }>(sql`SELECT location FROM task WHERE task_id = ${taskId}`)?.location ?? '';

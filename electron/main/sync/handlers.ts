@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sync, type ReconcileReport } from '../../../shared/ipc/sync';
-import { openSiteExceptions } from './exceptions';
 import type { AuditLog } from '../audit/service';
 import type { Clock } from '../../platform/clock';
 import { ensurePrivateDir, makePrivate } from '../../platform/private-files';
@@ -21,7 +20,6 @@ export function registerSyncHandlers(
     readonly reconcile: () => Promise<ReconcileReport>;
   },
 ): void {
-  registrar.handle(sync.siteExceptions, () => openSiteExceptions(deps.db.read, 200));
   registrar.handle(sync.reconcile, () => deps.reconcile());
   registrar.handle(sync.status, () => deps.engine.status());
   registrar.handle(sync.syncNow, () => deps.engine.syncNow());

@@ -6,6 +6,7 @@ import { applyPulledPerson } from '../site/people';
 import { applyPulledSite } from '../site/config';
 import { applyPulledTask } from '../tasks/repo';
 import { applyPulledRun } from '../picking/runs';
+import { applyPulledException } from '../exceptions/repo';
 import { changedHere } from './outbox';
 import { isReplay } from './replay';
 import type { LedgerBatch } from './ledger-batch';
@@ -67,6 +68,9 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       return nothing;
     case 'run':
       if (record.op === 'upsert' && record.data) applyPulledRun(tx, record.data, record.version, context);
+      return nothing;
+    case 'exception':
+      if (record.op === 'upsert' && record.data) applyPulledException(tx, record.data, record.version, context);
       return nothing;
     case 'movement':
       return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context) };

@@ -5,7 +5,7 @@ import { toIso, type Clock } from '../../platform/clock';
 import type { Database, ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import type { CentreClient } from './client';
-import { recordSiteException } from './exceptions';
+import { recordSiteException } from '../exceptions/repo';
 import { appendEvent } from './outbox';
 import { pendingCount } from './outbox';
 import { readSyncState } from './state';
@@ -63,7 +63,7 @@ export async function reconcileWithCentre(deps: ReconcileDeps): Promise<Reconcil
       if (outcome !== 'mismatch') return;
       for (const zone of mismatched) {
         const rows = full.differences.filter((d) => d.zone === zone).slice(0, 500);
-        recordSiteException(tx, at, 'RECONCILE_MISMATCH', zone, { lines: rows.length });
+        recordSiteException(tx, at, { kind: 'RECONCILE_MISMATCH', subject: zone, detail: { lines: rows.length }, cause: `${zone}@${toIso(at)}` });
         appendEvent(tx, {
           type: 'stock.reconcile-mismatch',
           at,

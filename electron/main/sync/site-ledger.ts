@@ -5,7 +5,7 @@ import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { ensureLot, findContainerByCode, findLocationByCode, findProductBySku, setContainerLocation } from '../stock/repo';
 import type { LedgerBatch } from './ledger-batch';
-import { recordSiteException } from './exceptions';
+import { recordSiteException } from '../exceptions/repo';
 
 /**
  * The site's movements in this station's ledger (ADR 0007): other stations' events pulled from the
@@ -19,8 +19,6 @@ export type PlaceCodes = { readonly location: string | null; readonly container:
 
 /** The pulled event a movement belongs to: when, whose, from which station. */
 type PulledEvent = { readonly at: number; readonly eventId: string; readonly originStation: string; readonly userId: number | null };
-
-export type Shortfall = { readonly sku: string; readonly location: string; readonly container: string | null; readonly quantity: number };
 
 /**
  * Ids by code, remembered over one pull: ten thousand pulled movements touch a few hundred
@@ -111,18 +109,8 @@ function place(tx: WriteHandle, movement: Readonly<MovementDelta>, lookups: Ledg
   return { productId, fromLocationId: locationIdOf(tx, movement.from.location, lookups), toLocationId: locationIdOf(tx, movement.to.location, lookups) };
 }
 
-/**
- * Posts one placed movement to `batch` (written with the transaction), which tells `short` if the
- * movement takes a balance below zero.
- */
-function postSiteMovement(
-  tx: WriteHandle,
-  movement: Readonly<MovementDelta>,
-  event: PulledEvent,
-  placed: Placed,
-  batch: LedgerBatch,
-  short: (shortfall: Shortfall) => void,
-): void {
+/** Posts one placed movement to `batch` (written with the transaction). */
+function postSiteMovement(tx: WriteHandle, movement: Readonly<MovementDelta>, event: PulledEvent, placed: Placed, batch: LedgerBatch): void {
   const { productId, fromLocationId, toLocationId } = placed;
   const { at, eventId, originStation, userId } = event;
   const lotId = movement.lot === null ? null : ensureLot(tx, productId, movement.lot, null);
@@ -131,9 +119,7 @@ function postSiteMovement(
   const { kind, quantity } = movement;
   batch.post({ at, userId, kind, productId, lotId, fromLocationId, fromContainerId, toLocationId, toContainerId, quantity, eventId, originStation });
   if (fromLocationId !== null) {
-    batch.add({ productId, locationId: fromLocationId, lotId: lotId ?? 0, containerId: fromContainerId ?? 0 }, -movement.quantity, (left) =>
-      short({ sku: movement.sku, location: movement.from.location ?? '', container: movement.from.container, quantity: left }),
-    );
+    batch.add({ productId, locationId: fromLocationId, lotId: lotId ?? 0, containerId: fromContainerId ?? 0 }, -movement.quantity);
   }
   if (toLocationId !== null) {
     batch.add({ productId, locationId: toLocationId, lotId: lotId ?? 0, containerId: toContainerId ?? 0 }, movement.quantity);
@@ -170,18 +156,17 @@ export function applyPulledMovements(
     placed = movements.map((movement) => place(tx, movement, lookups));
   } catch (error) {
     if (!(error instanceof MissingReference)) throw error;
-    recordSiteException(tx, at, 'MISSING_REFERENCE', data.eventId, { station: data.stationId, missing: error.message });
+    recordSiteException(tx, at, {
+      kind: 'MISSING_REFERENCE',
+      subject: data.eventId,
+      detail: { station: data.stationId, missing: error.message },
+      cause: data.eventId,
+    });
     return false;
   }
-  movements.forEach((movement, index) =>
-    postSiteMovement(tx, movement, event, placed[index]!, batch, (shortfall) =>
-      recordSiteException(tx, at, 'NEGATIVE_STOCK', `${shortfall.sku}@${shortfall.location}`, {
-        ...shortfall,
-        eventId: data.eventId,
-        station: data.stationId,
-      }),
-    ),
-  );
+  // A balance this takes below zero is the centre's to call (its order of events is the site's): the
+  // station whose event it answered NEGATIVE_STOCK raises the exception (sync/engine.ts), once.
+  movements.forEach((movement, index) => postSiteMovement(tx, movement, event, placed[index]!, batch));
   return true;
 }
 

@@ -144,8 +144,13 @@ describe('one site, many stations', () => {
     });
     const onC = await c.client.tasks.list({ scope: 'open' });
     expect(onC.ok && onC.value.find((task) => task.taskId === taskId)?.claim).toMatchObject({ station: 'S2', mine: false });
-    const exceptionsOnC = await c.client.sync.siteExceptions();
+    const exceptionsOnC = await c.client.exceptions.list({ scope: 'open' });
     expect(exceptionsOnC.ok && exceptionsOnC.value.map((e) => e.kind)).toContain('CLAIM_LOST');
+    // The site's exception: the shift lead on A sees C's lost claim too.
+    await settle(c);
+    await settle(a);
+    const exceptionsOnA = await a.client.exceptions.list({ scope: 'open' });
+    expect(exceptionsOnA.ok && exceptionsOnA.value.find((e) => e.kind === 'CLAIM_LOST')?.raisedBy.station).toBe('S3');
 
     // B counts the location blind, one unit short, twice: the recount does not match.
     const expected = quantityAt(b, location, movableStock(b.core.db).gtin);
@@ -196,8 +201,14 @@ describe('one site, many stations', () => {
     expect(negative?.problem?.code).toBe('NEGATIVE_STOCK');
     expect(negative?.problem?.message).toContain(moves.find((event) => event !== negative)?.eventId);
     for (const station of all) expect(quantityAt(station, from, gtin)).toBe(-quantity);
-    const onA = await a.client.sync.siteExceptions();
-    expect(onA.ok && onA.value.some((e) => e.kind === 'NEGATIVE_STOCK')).toBe(true);
+    // One exception for the site, whichever station found it first: every station shows the same one.
+    for (const station of all) await settle(station);
+    for (const station of all) {
+      const listed = await station.client.exceptions.list({ scope: 'open' });
+      const found = listed.ok ? listed.value.filter((e) => e.kind === 'NEGATIVE_STOCK') : [];
+      expect(found).toHaveLength(1);
+      expect(found[0]?.actions).toEqual(['recount', 'acknowledge']);
+    }
     await expectSiteConsistent(all);
   });
 

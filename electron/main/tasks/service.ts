@@ -94,10 +94,16 @@ export function createTaskService(deps: TaskDeps) {
 
   const announce = (taskIds: readonly string[]): void => events.emit('tasks:changed', { taskIds });
 
-  function requestRecount(actor: Actor, input: { location: string; note?: string | undefined }): TaskView {
-    const location = resolveLocation(db.read, input.location);
+  /** A recount of a location asked for in `tx` (from the tasks screen, or from an exception the shift lead settles). */
+  function createRecount(tx: WriteHandle, actor: Actor, input: { location: string; note?: string | undefined }): string {
+    const location = resolveLocation(tx, input.location);
     const taskId = uuidv7({ msecs: clock.now() });
-    db.write((tx) => act(tx, actor, null, 'task.created', { taskId, kind: 'recount', location: location.code, ...(input.note ? { note: input.note } : {}) }));
+    act(tx, actor, null, 'task.created', { taskId, kind: 'recount', location: location.code, ...(input.note ? { note: input.note } : {}) });
+    return taskId;
+  }
+
+  function requestRecount(actor: Actor, input: { location: string; note?: string | undefined }): TaskView {
+    const taskId = db.write((tx) => createRecount(tx, actor, input));
     announce([taskId]);
     return view(requireTask(taskId), actor);
   }
@@ -215,6 +221,7 @@ export function createTaskService(deps: TaskDeps) {
     list: (actor: Actor, scope: 'open' | 'done'): TaskView[] =>
       listTasks(db.read, scope === 'open' ? ['open', 'claimed', 'completed'] : ['closed']).map((stored) => view(stored, actor)),
     requestRecount,
+    createRecount,
     claim,
     release,
     startCount,

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import type { PickRunPlan } from '../../../shared/picking';
+import type { PickLine, PickRunPlan, RunPreview } from '../../../shared/picking';
+import { startTestCentral } from '../../demo-central/testing';
 import { sql } from '../../platform/db/sql';
-import type { ConnectedStation } from './centre';
+import { connectedStation, settle, type ConnectedStation } from './centre';
 
 // Pick-run helpers of the picking tests (issue #12).
 
@@ -37,3 +38,44 @@ export function emptiableSku(station: ConnectedStation, plan: PickRunPlan): { or
   }
   throw new Error('the demo site has a planned SKU without lots');
 }
+
+export const picker = { name: 'Paul Picker', badge: 'BADGE-PCK1', pin: '1357' } as const;
+
+/** A centre, the office with its shift lead logged in, and the picker as a person of the site. */
+export async function siteWithPicker() {
+  const centre = await startTestCentral();
+  const office = await connectedStation(centre, { stationId: 'OFFICE' });
+  expect(await office.client.auth.login({ badge: 'BADGE-ADMIN', pin: '1234' })).toMatchObject({ ok: true });
+  expect(await office.client.auth.createUser({ ...picker, role: 'picker' })).toMatchObject({ ok: true });
+  expect(await office.client.auth.login({ badge: 'BADGE-LEAD', pin: '2580' })).toMatchObject({ ok: true });
+  await settle(office);
+  return { centre, office };
+}
+
+/** The office releases the plan's first run and syncs; the picker logs in on the trolley. */
+export async function releasedSite() {
+  const { centre, office } = await siteWithPicker();
+  const plan = await planOf(office);
+  const run = plan.runs[0] as RunPreview;
+  const released = await office.client.picking.release({ shipDate: plan.shipDate, orders: run.orders.map((order) => order.orderId) });
+  if (!released.ok) throw new Error(released.error.code);
+  const runId = released.value.released[0]?.runId ?? '';
+  await settle(office);
+  const trolley = await connectedStation(centre, { stationId: 'TROLLEY' });
+  expect(await trolley.client.auth.login(picker)).toMatchObject({ ok: true });
+  return { centre, office, trolley, plan, run, runId };
+}
+
+export const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+
+/** The line as the screen shows it, with the withdrawn orders and changed lines it knows of (none unless said), sent with every scan. */
+export const shown = (line: PickLine, withdrawn = 0, amended = 0) => ({
+  orderId: line.orderId,
+  lineNo: line.lineNo,
+  location: line.location,
+  withdrawn,
+  amended,
+});

@@ -15,7 +15,7 @@ import { useSync } from './store';
 
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
 vi.mock('../../lib/api', () => ({
-  api: { sync: { status: vi.fn(), syncNow: vi.fn(), exportUnsynced: vi.fn(), exceptions: vi.fn(), siteExceptions: vi.fn(), reconcile: vi.fn() } },
+  api: { sync: { status: vi.fn(), syncNow: vi.fn(), exportUnsynced: vi.fn(), exceptions: vi.fn(), reconcile: vi.fn() } },
   onEvent: () => () => undefined,
 }));
 
@@ -42,7 +42,6 @@ beforeEach(async () => {
   await i18next.changeLanguage('fr');
   vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({})));
   vi.mocked(api.sync.exceptions).mockResolvedValue(ok([]));
-  vi.mocked(api.sync.siteExceptions).mockResolvedValue(ok([]));
 });
 afterEach(() => {
   cleanup();
@@ -51,15 +50,12 @@ afterEach(() => {
 });
 
 describe('the sync screen for a site of many stations (issue #11)', () => {
-  it("lists the site's exceptions in words", async () => {
-    vi.mocked(api.sync.siteExceptions).mockResolvedValue(
-      ok([{ id: 3, at: '2026-12-01T09:00:00.000Z', kind: 'NEGATIVE_STOCK', subject: 'SKU-0001@A-03-02-1', detail: { station: 'DOCK-1', quantity: -2 } }]),
-    );
+  it("sends the shift lead to the site's exceptions, with how many are open", async () => {
+    vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({ siteExceptions: 3 })));
     render(<SyncScreen />);
-    const list = await screen.findByRole('region', { name: i18next.t('sync.site.title') });
-    await waitFor(() => expect(list.textContent).toContain(i18next.t('sync.site.kinds.NEGATIVE_STOCK')));
-    expect(list.textContent).toContain('SKU-0001@A-03-02-1');
-    expect(list.textContent).toContain('station: DOCK-1');
+    const link = await waitFor(() => document.querySelector<HTMLAnchorElement>('a[data-site-exceptions="3"]') ?? Promise.reject(new Error('no link')));
+    expect(link.textContent).toBe(i18next.t('sync.siteExceptions', { count: 3 }));
+    expect(link.getAttribute('href')).toBe('/exceptions');
   });
 
   it('checks the stock against the centre and opens the lines of a zone that differs', async () => {
@@ -84,7 +80,6 @@ describe('the sync screen for a site of many stations (issue #11)', () => {
     await userEvent.click(within(zoneB).getByText(shown(i18next.t('sync.reconcile.zoneDifferences', { zone: 'B', count: 1 }))));
     const row = within(zoneB).getByText('SKU-0042').closest('tr') as HTMLElement;
     expect([...row.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['SKU-0042', 'B-01-02-1', 'L-7', '—', '13', '10']);
-    expect(api.sync.siteExceptions).toHaveBeenCalledTimes(2);
   });
 });
 

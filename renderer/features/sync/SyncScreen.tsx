@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { SyncException } from '../../../shared/ipc/sync';
 import { errorText } from '../../lib/errors';
 import { BigNumber } from '../../ui/BigNumber';
@@ -8,7 +9,6 @@ import { DataTable, type Column } from '../../ui/DataTable';
 import { useFeedback } from '../../ui/feedback';
 import { LoadState } from '../../ui/LoadState';
 import { ReconcilePanel } from './ReconcilePanel';
-import { SiteExceptionsPanel } from './SiteExceptionsPanel';
 import { useSync } from './store';
 import { formatDateTime, formatTime } from '../../lib/format';
 
@@ -97,7 +97,12 @@ export function SyncScreen() {
       <LoadState load={exceptionsLoad} onRetry={() => void loadExceptions()}>
         <DataTable columns={columns} rows={exceptions} rowKey={(row) => row.seq} empty={t('sync.noExceptions')} label={t('sync.exceptionsTitle')} />
       </LoadState>
-      <SiteExceptionsPanel />
+      {/* The site's own exceptions (short picks, stock below zero…) are settled on their screen. */}
+      <div className="actions">
+        <Link href="/exceptions" className="button button-secondary" data-site-exceptions={status.siteExceptions}>
+          {t('sync.siteExceptions', { count: status.siteExceptions })}
+        </Link>
+      </div>
       <ReconcilePanel />
     </main>
   );

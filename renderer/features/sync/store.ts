@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ReconcileReport, SyncException } from '../../../shared/ipc/sync';
 import type { Result } from '../../../shared/result';
-import type { SiteException, SyncStatus } from '../../../shared/sync/status';
+import type { SyncStatus } from '../../../shared/sync/status';
 import { api, onEvent } from '../../lib/api';
 import { idle, loadOf, loading, type Load } from '../../lib/load';
 import { sessionScoped } from '../../lib/session-scope';
@@ -15,16 +15,12 @@ type SyncState = {
   readonly syncNow: () => Promise<Result<SyncStatus>>;
   readonly exportUnsynced: () => Promise<Result<{ readonly file: string; readonly count: number }>>;
   readonly loadExceptions: () => Promise<void>;
-  /** What this station recorded for the shift lead (negative stock, lost claims, mismatches). */
-  readonly siteExceptions: readonly SiteException[];
-  readonly siteExceptionsLoad: Load;
-  readonly loadSiteExceptions: () => Promise<void>;
   /** The last check of this station's stock against the centre's, asked for here. */
   readonly report: ReconcileReport | null;
   readonly reconcile: () => Promise<Result<ReconcileReport>>;
 };
 
-const start = { status: null, statusLoad: idle, exceptions: [], exceptionsLoad: idle, siteExceptions: [], siteExceptionsLoad: idle, report: null } as const;
+const start = { status: null, statusLoad: idle, exceptions: [], exceptionsLoad: idle, report: null } as const;
 
 export const useSync = create<SyncState>()((set, get) => ({
   ...start,
@@ -44,16 +40,9 @@ export const useSync = create<SyncState>()((set, get) => ({
     const exceptions = await api.sync.exceptions();
     set(exceptions.ok ? { exceptions: exceptions.value, exceptionsLoad: loadOf(exceptions) } : { exceptionsLoad: loadOf(exceptions) });
   },
-  loadSiteExceptions: async () => {
-    if (get().siteExceptionsLoad.status !== 'ready') set({ siteExceptionsLoad: loading });
-    const found = await api.sync.siteExceptions();
-    set(found.ok ? { siteExceptions: found.value, siteExceptionsLoad: loadOf(found) } : { siteExceptionsLoad: loadOf(found) });
-  },
   reconcile: async () => {
     const report = await api.sync.reconcile();
     if (report.ok) set({ report: report.value });
-    // A mismatch is recorded as a site exception: the list shows it at once.
-    if (get().siteExceptionsLoad.status !== 'idle') await get().loadSiteExceptions();
     return report;
   },
 }));

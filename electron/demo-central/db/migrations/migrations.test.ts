@@ -13,6 +13,7 @@ const shipped: Readonly<Record<number, string>> = {
   2: '5783aa4af45e6976bcb8863515bc86abcdc6688b12893be6c1994da8144bf079',
   3: 'd678fa7e0fcf3b6f6862a2b609ac0cd4b72999b3f62a1ad7bcb365230ecbe9c9',
   4: '2a41862d8c89e90b47c61aca93e9c535278f69b64ac56ae868ee766a91d06af4',
+  5: '8d30658d0c6383059584333108cc178a8942b4a428eab674a5626745a6674134',
 };
 
 const dirs: string[] = [];

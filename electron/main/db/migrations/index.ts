@@ -8,6 +8,7 @@ import { migration0007 } from './0007-audit-station';
 import { migration0008 } from './0008-run-limits';
 import { migration0009 } from './0009-pick-runs';
 import { migration0010 } from './0010-outbox-by-run';
+import { migration0011 } from './0011-site-exceptions';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export type { Migration } from '../../../platform/db/migration';

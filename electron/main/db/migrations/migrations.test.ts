@@ -25,6 +25,7 @@ const shipped: Readonly<Record<number, string>> = {
   8: '8bbaba9d75a1d1e9d0819d298c5a10dbca5933bc55f4f6941b1d5213db4e0c52',
   9: 'b1768f172ec0db7898eaeffc44805f52b500a5f821af28371ab7586c98b7f54b',
   10: 'bdbb5dcca466d596b1d4339841f8d99b728ace61d8e997db093458fce24a6aa7',
+  11: 'bfed3918755555966bca7af5710260f48ec623a20f50afde29cf41cd23b6aecd',
 };
 
 const fingerprint = (migration: Migration): string =>

@@ -135,6 +135,17 @@ for (const size of sizes) {
       await shot('28-pick-wrong-item');
       await pick.button('picking.pick.short').click();
       await shot('29-pick-short');
+      await page.locator('.pick-short button[data-reason="empty"]').click();
+      await expect(pick.linesDone()).toHaveAttribute('data-lines-done', '1');
+      // The short pick among the site's exceptions (issue #12), with its actions; then settled.
+      await go(page, '#/exceptions');
+      await expect(page.locator('[data-exception-kind="SHORT_PICK"]')).toHaveCount(1);
+      await shot('30-exceptions');
+      await page.locator('[data-exception-kind="SHORT_PICK"] [data-action="recount"]').click();
+      await expect(page.locator('[data-exception-kind="SHORT_PICK"]')).toHaveCount(0);
+      await go(page, '#/exceptions/resolved');
+      await expect(page.locator('[data-exceptions-resolved]')).toBeVisible();
+      await shot('31-exceptions-resolved');
       await leadShell.lock();
       await shot('17-locked');
     });

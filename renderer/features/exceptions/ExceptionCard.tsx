@@ -10,7 +10,7 @@ import { useFeedback } from '../../ui/feedback';
 import { TextField } from '../../ui/Field';
 import { useSession } from '../session/store';
 import { useExceptions } from './store';
-import { byText, detailText } from './text';
+import { byText, summaryText } from './text';
 
 /** The contract's own rule for the note (optional, at most 500 characters). */
 const noteSchema = exceptions.resolve.input.pick({ note: true });
@@ -34,7 +34,7 @@ export function ExceptionCard({ exception }: { readonly exception: SiteException
         <dt>{t('exceptions.raisedBy')}</dt>
         <dd>{byText(t, exception.raisedBy.name, exception.raisedBy.station)}</dd>
         <dt>{t('exceptions.detail')}</dt>
-        <dd>{detailText(exception.detail)}</dd>
+        <dd data-exception-summary>{summaryText(t, exception)}</dd>
       </dl>
       {exception.unconfirmed && (
         <p className="notice notice-attention" data-exception-unconfirmed>

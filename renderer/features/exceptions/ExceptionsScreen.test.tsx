@@ -34,7 +34,7 @@ const exceptionOf = (patch: Partial<SiteException>): SiteException => ({
   kind: 'SHORT_PICK',
   subject: 'SKU-0001@A-03-02-1',
   location: 'A-03-02-1',
-  detail: { station: 'TROLLEY-2', wanted: 3, picked: 1, flags: ['x'] },
+  detail: { runId: '01890000-0000-7000-8000-0000000000f1', orderId: 'MP-261204-0000150', lineNo: 2, quantity: 3, reason: 'empty', flags: ['x'] } as never,
   raisedBy: { name: 'Paul Dubois', station: 'TROLLEY-2' },
   actions: ['accept_short', 'recount'],
   resolution: null,
@@ -83,7 +83,7 @@ describe("the shift lead's exceptions of the site", () => {
       kind: 'ORDER_CANCELLED_IN_RUN',
       subject: 'MP-261204-0000151',
       location: null,
-      detail: {},
+      detail: { orderId: 'MP-261204-0000151', message: 'cancelled' },
       raisedBy: { name: 'centre', station: 'centre' },
       actions: ['acknowledge'],
       unconfirmed: true,
@@ -100,8 +100,13 @@ describe("the shift lead's exceptions of the site", () => {
     expect(card.querySelector('code')?.textContent).toBe('SKU-0001@A-03-02-1');
     expect(card.textContent).toContain(formatDateTime(shortPick.at));
     expect(card.textContent).toContain(i18next.t('exceptions.by', { name: 'Paul Dubois', station: 'TROLLEY-2' }));
-    expect(card.textContent).toContain('station: TROLLEY-2 · wanted: 3 · picked: 1');
+    // What happened in words: the units, the order and its line, the reason in the site's language.
+    expect(card.querySelector('[data-exception-summary]')?.textContent).toBe(
+      i18next.t('exceptions.summary.SHORT_PICK', { count: 3, orderId: 'MP-261204-0000150', lineNo: '2', reason: i18next.t('picking.pick.shortReasons.empty') }),
+    );
+    expect(card.textContent).toContain(i18next.t('picking.pick.shortReasons.empty'));
     expect(card.textContent).not.toContain('flags');
+    expect(row('older').querySelector('[data-exception-summary]')?.textContent).toContain('MP-261204-0000151');
     expect(card.querySelector('[data-exception-unconfirmed]')).toBeNull();
     expect(actionButton(shortPick.exceptionId, 'accept_short')?.textContent).toBe(i18next.t('exceptions.act.accept_short'));
     expect(actionButton(shortPick.exceptionId, 'recount')?.textContent).toBe(i18next.t('exceptions.act.recount'));

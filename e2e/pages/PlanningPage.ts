@@ -83,6 +83,17 @@ export class PlanningPage extends StationPage {
     await this.openTab('released', '.planning-released-runs');
   }
 
+  /** Gives the released run in row `index` of the Released tab to one person, by the name they pick under. */
+  async giveRunTo(index: number, name: string): Promise<void> {
+    const row = this.page.locator('.planning-released-runs tbody tr').nth(index);
+    await row.locator('[data-assign-open]').click();
+    const form = row.locator('[data-assign-run]');
+    await form.getByRole('combobox', { name: this.t('picking.assign.to') }).selectOption({ label: `${name} — ${this.t('roles.picker')}` });
+    await form.getByRole('button', { name: this.t('picking.assign.confirm'), exact: true }).click();
+    await this.expectFeedback('ok', 'picking.assign.given', { name });
+    await expect(row.locator(`[data-assignee="${name}"]`)).toBeVisible();
+  }
+
   /** The released runs' states, as the Released tab lists them. */
   releasedStates(): Locator {
     return this.page.locator('.planning-released-runs tbody [data-state]');

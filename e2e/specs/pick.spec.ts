@@ -179,3 +179,34 @@ test('an order cancelled while its run is half picked: told at the next scan, it
     )
     .toEqual([expect.objectContaining({ status: 'applied' })]);
 });
+
+/**
+ * Issue #12, reassign: the office gives a released run to one picker. On the trolley the shift lead
+ * has nothing to take; the picker it was given to finds it marked for them and takes it.
+ */
+test('a run the office gives to one picker is theirs alone on the trolley', async ({ site }) => {
+  test.setTimeout(240_000);
+  const { planningA } = await officeReleasesFirstRun(site);
+  await planningA.openReleased();
+  await expect(async () => {
+    await planningA.button('picking.refresh').click();
+    await planningA.expectPlan();
+    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await planningA.giveRunTo(0, picker.name);
+  await new SyncPage(site.a.page).expectBadge('idle', 0);
+
+  const { shell: shellB } = await logInAndSync(site.b, lead);
+  await shellB.openArea('pick');
+  const pick = new PickPage(site.b.page);
+  await expect(site.b.page.getByText(pick.t('picking.pick.noneToPick'))).toBeVisible();
+  await expect(pick.runsToPick()).toHaveCount(0);
+  await shellB.logOut();
+  await new LoginPage(site.b.page).logIn(picker);
+  await shellB.openArea('pick');
+  await expect(pick.runsToPick()).toHaveCount(1);
+  await expect(pick.runsToPick().first()).toContainText(pick.t('picking.pick.forYou'));
+  await pick.takeNext();
+  await pick.expectStep('location');
+  await pick.expectFeedback('ok', 'picking.pick.claimed');
+});

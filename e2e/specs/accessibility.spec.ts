@@ -78,6 +78,8 @@ for (const locale of ['fr', 'en', 'zh-CN'] as const) {
       '#/home',
       '#/orders',
       '#/sync',
+      '#/exceptions',
+      '#/exceptions/resolved',
       '#/scanner',
       '#/stock/codes',
       '#/admin/people',

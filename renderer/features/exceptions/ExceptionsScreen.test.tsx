@@ -34,7 +34,7 @@ const exceptionOf = (patch: Partial<SiteException>): SiteException => ({
   kind: 'SHORT_PICK',
   subject: 'SKU-0001@A-03-02-1',
   location: 'A-03-02-1',
-  detail: { runId: '01890000-0000-7000-8000-0000000000f1', orderId: 'MP-261204-0000150', lineNo: 2, quantity: 3, reason: 'empty', flags: ['x'] } as never,
+  detail: { runId: '01890000-0000-7000-8000-0000000000f1', orderId: 'MP-261204-0000150', lineNo: 2, quantity: 3, reason: 'empty', flags: ['x'] },
   raisedBy: { name: 'Paul Dubois', station: 'TROLLEY-2' },
   actions: ['accept_short', 'recount'],
   resolution: null,

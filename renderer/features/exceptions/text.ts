@@ -36,6 +36,9 @@ export function summaryText(t: TFunction, exception: Pick<SiteException, 'kind' 
   }
 }
 
-/** A person and their station ("Paul Dubois · DOCK-1"); what the centre itself did is said as the centre. */
+/**
+ * A person and their station ("Paul Dubois · DOCK-1"), the station alone when it found it itself (a
+ * sync answer, a pulled record); what the centre itself did is said as the centre.
+ */
 export const byText = (t: TFunction, name: string, station: string): string =>
-  station === centreStationId ? t('exceptions.centre') : t('exceptions.by', { name, station });
+  station === centreStationId ? t('exceptions.centre') : name ? t('exceptions.by', { name, station }) : station;

@@ -3,8 +3,8 @@ import type { Migration } from '../../../platform/db/migration';
 /**
  * The site's exceptions as records of the site (shared/sync/site-exceptions.ts): raised by a station
  * or by the centre, resolved by a shift lead on any station, announced to every station like a task.
- * The exceptions the centre raised itself (migration 4) become records of this table; the change
- * log announces them.
+ * The exceptions the centre raised itself (migration 4) become records of this table (stations
+ * get them by bootstrap); the change log takes the new entity, so new ones are announced.
  */
 export const migration0005 = {
   version: 5,

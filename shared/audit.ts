@@ -18,6 +18,8 @@ export const auditEvents = [
   /** The count of a shared task's location closed here: its result goes to the task. */
   'tasks:count-closed',
   'tasks:return',
+  /** A short pick picked again in a run of its own, released as a shift lead settles its exception. */
+  'picking:rerun',
   /** A person of the site created or changed on another station, as this station learnt it. */
   'site:person-changed',
 ] as const;

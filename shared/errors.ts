@@ -70,6 +70,8 @@ export const errorCodes = [
   'ORDER_CHANGED',
   'ORDER_IN_RUN',
   'NOT_ENOUGH_STOCK',
+  'NOT_SHORT',
+  'RERUN_NO_STOCK',
   'RUN_NOT_FOUND',
   'NOT_A_RUN',
   'RUN_NOT_RELEASED',

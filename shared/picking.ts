@@ -54,6 +54,8 @@ export type ReleasedRunView = {
   /** Whom a shift lead gave it to (only they may take it), and who picks it now. */
   readonly assignee: { readonly personId: string; readonly name: string } | null;
   readonly holder: { readonly name: string; readonly station: string } | null;
+  /** A re-run: the run whose short picks it picks again. */
+  readonly rerunOf: string | null;
 };
 
 /**

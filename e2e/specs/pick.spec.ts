@@ -1,4 +1,4 @@
-import { unitGtinOf } from '../fixtures/demo';
+import { anEmptyLocation, unitGtinOf } from '../fixtures/demo';
 import { picker } from '../fixtures/people';
 import { expect, logInAndSync, siteOfTwo, test, type Site } from '../fixtures/site';
 import { LoginPage, type Person } from '../pages/LoginPage';
@@ -8,6 +8,7 @@ import { TasksPage } from '../pages/TasksPage';
 import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
 import { ExceptionsPage } from '../pages/ExceptionsPage';
+import { StockPage } from '../pages/StockPage';
 
 const lead: Person = { name: 'Léa Bernard', badge: 'BADGE-LEAD01', pin: '9753' };
 
@@ -209,4 +210,71 @@ test('a run the office gives to one picker is theirs alone on the trolley', asyn
   await pick.takeNext();
   await pick.expectStep('location');
   await pick.expectFeedback('ok', 'picking.pick.claimed');
+});
+
+/**
+ * Issue #12, the exceptions screen's re-run: a short pick on the trolley; the office finds reserve
+ * stock, moves it to storage and re-runs the short units; the trolley's picker pauses the run, takes
+ * the re-run and picks it at the storage place.
+ */
+test('a short pick re-run from reserve stock is picked at its new place on the trolley', async ({ site }) => {
+  test.setTimeout(240_000);
+  const { shellA, planningA } = await officeReleasesFirstRun(site);
+  await planningA.openReleased();
+  await expect(async () => {
+    await planningA.button('picking.refresh').click();
+    await planningA.expectPlan();
+    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+
+  // The trolley: the picker takes the run; its first bin is empty.
+  const { shell: shellB } = await logInAndSync(site.b, lead);
+  await shellB.logOut();
+  await new LoginPage(site.b.page).logIn(picker);
+  await shellB.openArea('pick');
+  const pick = new PickPage(site.b.page);
+  await pick.takeNext();
+  const short = await pick.line();
+  await pick.shortPick('empty');
+  await pick.expectFeedback('attention', 'picking.pick.shortRecorded', { units: short.left, sku: short.sku });
+
+  // The office: reserve stock moved to storage, then the short pick re-run from there.
+  const syncA = new SyncPage(site.a.page);
+  const exceptionsA = new ExceptionsPage(site.a.page);
+  const card = exceptionsA.exception('SHORT_PICK', `${short.sku}@${short.location}`);
+  await expect(async () => {
+    await shellA.openArea('sync');
+    await syncA.syncNow();
+    await shellA.openArea('exceptions');
+    await expect(card).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const storage = anEmptyLocation();
+  await shellA.openArea('stock');
+  const stockA = new StockPage(site.a.page);
+  await stockA.moveUnits(short.location, unitGtinOf(short.sku), short.left, storage);
+  await stockA.expectFeedback('ok', 'stock.moved', { quantity: short.left, count: short.left, from: short.location, to: storage });
+  await shellA.openArea('exceptions');
+  await exceptionsA.settle(card, 'rerun', 'reserve stock in storage');
+  await exceptionsA.expectFeedback('ok', 'exceptions.done.rerun', { subject: `${short.sku}@${short.location}` });
+  await shellA.openArea('sync');
+  await syncA.syncNow();
+  await syncA.expectBadge('idle', 0);
+
+  // The trolley's picker pauses the run and takes the re-run once pulled: one line, at the storage place.
+  await pick.button('picking.pick.pause').click();
+  await pick.expectStep('run');
+  const rerun = pick.runsToPick().filter({ hasText: pick.t('picking.pick.linesLeft', { left: 1, lines: 1 }) });
+  await expect(async () => {
+    await shellB.openArea('home');
+    await shellB.openArea('pick');
+    await expect(rerun).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  await rerun.getByRole('button').click();
+  await pick.expectStep('location');
+  const line = await pick.line();
+  expect(line).toMatchObject({ location: storage, sku: short.sku, left: short.left });
+  await pick.scan(storage);
+  await pick.expectStep('item');
+  await pick.scanItem(unitGtinOf(short.sku), short.left);
+  await pick.expectStep('done');
 });

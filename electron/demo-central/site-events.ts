@@ -36,6 +36,10 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
     }
     case 'run.released':
       return releaseRun(tx, payload as EventPayloadOf<'run.released'>, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
+    case 'run.rerun': {
+      const { rerunOf, ...release } = payload as EventPayloadOf<'run.rerun'>;
+      return releaseRun(tx, release, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin, rerunOf);
+    }
     case 'run.claimed':
     case 'run.paused':
     case 'run.picked':

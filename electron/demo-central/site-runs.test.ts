@@ -133,3 +133,68 @@ describe('a run a shift lead gives to one person', () => {
     });
   });
 });
+
+describe('a re-run of a short pick', () => {
+  const rerunId = (n: number) => `0193a0c4-1f2e-7000-8000-0000000000c${n}`;
+  /** A run picking `quantity` × S1 of order A line 1 at L3, again after run `runId`. */
+  const rerun = (tx: WriteHandle, n: number, quantity: number, orderId = 'A') =>
+    releaseRun(
+      tx,
+      {
+        runId: rerunId(n),
+        shipDate: '2026-12-04',
+        carrier: 'dpd',
+        cutoff: '2026-12-04T16:00:00.000Z',
+        orders: [{ orderId, toteSlot: 1 }],
+        stops: [{ location: 'L3', lines: [{ orderId, lineNo: 1, sku: 'S1', quantity, toteSlot: 1 }] }],
+        distance: 4,
+      },
+      picker,
+      at,
+      origin,
+      runId,
+    );
+
+  it('picks again no more than the line ended short, less its other re-runs, from stock that is free, for an order of the run it re-runs', () => {
+    const db = testCentreDb();
+    releasedRun(db);
+    db.write((tx) => {
+      tx.run(sql`INSERT INTO site_stock (location, container, sku, lot, quantity) VALUES ('L3', '', 'S1', '', 5)`);
+      // Nothing short yet: nothing to pick again.
+      expect(rerun(tx, 1, 1)).toMatchObject({ code: 'NOT_SHORT' });
+      const short = { runId, pickId: '0193a0c4-1f2e-7000-8000-0000000000b3', orderId: 'A', lineNo: 1, location: 'L1', sku: 'S1', quantity: 2 };
+      expect(applyRunWork(tx, { type: 'run.short', payload: { ...short, reason: 'empty' } }, picker, at, origin)).toMatchObject({ code: 'SHORT_PICK' });
+      expect(rerun(tx, 2, 3)).toMatchObject({ code: 'NOT_SHORT' });
+      expect(rerun(tx, 3, 1, 'B')).toMatchObject({ code: 'NOT_SHORT' });
+      expect(rerun(tx, 4, 1)).toBeNull();
+      expect(findRun(tx, rerunId(4))?.data).toMatchObject({ state: 'released', rerunOf: runId, orders: [{ orderId: 'A' }] });
+      // Only what is left short: one more unit, not two.
+      expect(rerun(tx, 5, 2)).toMatchObject({ code: 'NOT_SHORT' });
+      expect(rerun(tx, 6, 1)).toBeNull();
+      expect(rerun(tx, 7, 1)).toMatchObject({ code: 'NOT_SHORT' });
+    });
+    expect(reserved(db)).toEqual([
+      { location: 'L1', sku: 'S1', quantity: 1 },
+      { location: 'L2', sku: 'S2', quantity: 1 },
+      // One unit for each re-run.
+      { location: 'L3', sku: 'S1', quantity: 1 },
+      { location: 'L3', sku: 'S1', quantity: 1 },
+    ]);
+    // The order is in its run and its re-runs; a cancel withdraws it from all of them.
+    db.write((tx) => expect(cancel(tx, 'A', Date.parse(at))).toMatchObject({ changed: true }));
+    expect(findRun(db.read, rerunId(4))?.data).toMatchObject({ withdrawn: [{ orderId: 'A' }], state: 'picked' });
+    expect(reserved(db)).toEqual([{ location: 'L1', sku: 'S1', quantity: 1 }]);
+  });
+
+  it('is refused when the stock it would pick from is reserved', () => {
+    const db = testCentreDb();
+    releasedRun(db);
+    db.write((tx) => {
+      const short = { runId, pickId: '0193a0c4-1f2e-7000-8000-0000000000b4', orderId: 'A', lineNo: 1, location: 'L1', sku: 'S1', quantity: 2 };
+      applyRunWork(tx, { type: 'run.short', payload: { ...short, reason: 'empty' } }, picker, at, origin);
+      // L3 holds nothing.
+      expect(rerun(tx, 8, 1)).toMatchObject({ code: 'NOT_ENOUGH_STOCK' });
+      expect(findRun(tx, rerunId(8))?.data).toMatchObject({ state: 'refused', refusal: { code: 'NOT_ENOUGH_STOCK' } });
+    });
+  });
+});

@@ -9,6 +9,8 @@ import {
   pickedOf,
   releasedRun,
   runNeeds,
+  lineKey,
+  shortOf,
   withdrawOrder,
   type RunData,
   type RunRefusalCode,
@@ -23,12 +25,21 @@ import { findPerson, writeException, writeTask } from './site-objects';
  * never hold the same order nor promise the same units. A release is accepted when every order is
  * open, as the run has it, and in no other live run, and the site's stock at each place, less what
  * live runs reserve there, covers the run's lines. Otherwise the run is kept as `refused` with the
- * reason, for every station to see, and the event is accepted with that exception.
+ * reason, for every station to see, and the event is accepted with that exception. A re-run
+ * (`rerunOf`) holds orders of the run it picks again, and picks no more of a line than that run,
+ * less its other re-runs, ended short.
  */
-export function releaseRun(tx: WriteHandle, run: Readonly<ReleasedRun>, by: RunData['releasedBy'], at: string, origin: Origin | null): Refusal | null {
+export function releaseRun(
+  tx: WriteHandle,
+  run: Readonly<ReleasedRun>,
+  by: RunData['releasedBy'],
+  at: string,
+  origin: Origin | null,
+  rerunOf: string | null = null,
+): Refusal | null {
   if (findRun(tx, run.runId)) return { code: 'RUN_EXISTS', message: `run ${run.runId} was released before` };
-  const refusal = whyNot(tx, run);
-  const data = releasedRun(run, { by, at }, refusal);
+  const refusal = whyNot(tx, run, rerunOf);
+  const data = { ...releasedRun(run, { by, at }, refusal), rerunOf };
   writeRun(tx, data, origin);
   if (refusal) return refusal;
   for (const order of run.orders) tx.run(sql`INSERT INTO run_order (order_id, run_id) VALUES (${order.orderId}, ${run.runId})`);
@@ -197,7 +208,54 @@ const raise = (tx: WriteHandle, at: string, code: 'ORDER_CANCELLED_IN_RUN' | 'OR
   });
 };
 
-function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: RunRefusalCode; readonly message: string } | null {
+type Why = { readonly code: RunRefusalCode; readonly message: string } | null;
+
+function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>, rerunOf: string | null): Why {
+  const why = rerunOf === null ? ordersWhyNot(read, run) : rerunWhyNot(read, run, rerunOf);
+  if (why) return why;
+  for (const need of runNeeds(run).values()) {
+    const free = freeAt(read, need.location, need.sku);
+    if (free < need.quantity)
+      return { code: 'NOT_ENOUGH_STOCK', message: `${need.location} holds ${Math.max(free, 0)} free units of ${need.sku}; the run needs ${need.quantity}` };
+  }
+  return null;
+}
+
+/** A re-run: its orders open and in `rerunOf`, in no other live run than it and its re-runs, and no line picked again beyond what it ended short. */
+function rerunWhyNot(read: ReadHandle, run: Readonly<ReleasedRun>, rerunOf: string): Why {
+  const first = findRun(read, rerunOf)?.data;
+  if (!first || (first.state !== 'released' && first.state !== 'picked'))
+    return { code: 'ORDER_CHANGED', message: `run ${rerunOf} is not a live run to pick again` };
+  for (const { orderId } of run.orders) {
+    const order = findOrder(read, orderId)?.data;
+    if (!order || order.status !== 'open') return { code: 'ORDER_NOT_OPEN', message: `order ${orderId} is ${order ? order.status : 'unknown'}` };
+    if (!first.orders.some((held) => held.orderId === orderId)) return { code: 'ORDER_CHANGED', message: `order ${orderId} is not in run ${rerunOf}` };
+    const elsewhere = read.get<{ run_id: string }>(sql`
+      SELECT o.run_id FROM run_order o JOIN run r ON r.run_id = o.run_id
+      WHERE o.order_id = ${orderId} AND o.run_id <> ${rerunOf} AND r.state = 'released' AND json_extract(r.data, '$.rerunOf') IS NOT ${rerunOf}`);
+    if (elsewhere) return { code: 'ORDER_IN_RUN', message: `order ${orderId} is in run ${elsewhere.run_id}` };
+  }
+  // What the first run ended short, less what its other live or picked re-runs pick of it.
+  const left = shortOf(first);
+  for (const { data } of read
+    .all<{ data: string }>(sql`SELECT data FROM run WHERE json_extract(data, '$.rerunOf') = ${rerunOf} AND state IN ('released', 'picked')`)
+    .map((row) => ({ data: JSON.parse(row.data) as RunData })))
+    for (const stop of data.stops)
+      for (const line of stop.lines) {
+        const short = left.get(lineKey(line, ''));
+        if (short) short.quantity -= line.quantity;
+      }
+  for (const stop of run.stops)
+    for (const line of stop.lines) {
+      const short = left.get(lineKey(line, ''));
+      if (!short || short.sku !== line.sku || short.quantity < line.quantity)
+        return { code: 'NOT_SHORT', message: `run ${rerunOf} did not end ${line.quantity} × ${line.sku} short for order ${line.orderId} line ${line.lineNo}` };
+      short.quantity -= line.quantity;
+    }
+  return null;
+}
+
+function ordersWhyNot(read: ReadHandle, run: Readonly<ReleasedRun>): Why {
   const lines = new Map<string, Map<number, { sku: string; quantity: number }>>();
   for (const stop of run.stops)
     for (const line of stop.lines) {
@@ -219,11 +277,6 @@ function whyNot(read: ReadHandle, run: Readonly<ReleasedRun>): { readonly code: 
   }
   if ([...lines.keys()].some((orderId) => !run.orders.some((order) => order.orderId === orderId)))
     return { code: 'ORDER_CHANGED', message: 'the run picks lines of an order it does not hold' };
-  for (const need of runNeeds(run).values()) {
-    const free = freeAt(read, need.location, need.sku);
-    if (free < need.quantity)
-      return { code: 'NOT_ENOUGH_STOCK', message: `${need.location} holds ${Math.max(free, 0)} free units of ${need.sku}; the run needs ${need.quantity}` };
-  }
   return null;
 }
 

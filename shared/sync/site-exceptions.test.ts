@@ -23,7 +23,7 @@ describe('the reducer of the site exceptions', () => {
 
   it('keeps the first resolution and refuses the next with who settled it; an action that does not settle the kind is refused', () => {
     const resolve = (action: 'accept_short' | 'recount' | 'acknowledge') =>
-      ({ type: 'exception.resolved', payload: { exceptionId: 'SHORT_PICK:pick-1', action, note: 'n', taskId: null } }) as const;
+      ({ type: 'exception.resolved', payload: { exceptionId: 'SHORT_PICK:pick-1', action, note: 'n', taskId: null, runId: null } }) as const;
     expect(applyExceptionEvent(open(), resolve('acknowledge'), { actor: office, at: 'x' })).toMatchObject({
       ok: false,
       refusal: { code: 'ACTION_NOT_ALLOWED' },

@@ -20,7 +20,9 @@ export const exceptionDataSchema = z.object({
   raisedBy: whoSchema,
   raisedAt: z.string(),
   state: z.enum(['open', 'resolved']),
-  resolution: z.object({ action: z.enum(exceptionActions), note: z.string(), taskId: z.string().nullable(), by: whoSchema, at: z.string() }).nullable(),
+  resolution: z
+    .object({ action: z.enum(exceptionActions), note: z.string(), taskId: z.string().nullable(), runId: z.string().nullable(), by: whoSchema, at: z.string() })
+    .nullable(),
 });
 export type ExceptionData = z.infer<typeof exceptionDataSchema>;
 
@@ -41,10 +43,10 @@ export function applyExceptionEvent(current: Readonly<ExceptionData> | null, eve
     const { exceptionId, kind, subject, location, detail } = event.payload;
     return accept({ exceptionId, kind, subject, location, detail, raisedBy: actor, raisedAt: at, state: 'open', resolution: null });
   }
-  const { exceptionId, action, note, taskId } = event.payload;
+  const { exceptionId, action, note, taskId, runId } = event.payload;
   if (!current) return refuse('EXCEPTION_NOT_FOUND', `no exception ${exceptionId}`);
   if (current.resolution)
     return refuse('EXCEPTION_RESOLVED', `exception ${exceptionId} was resolved by ${current.resolution.by.name} (${current.resolution.by.stationId})`);
   if (!actionsFor(current.kind, current.location).includes(action)) return refuse('ACTION_NOT_ALLOWED', `${action} does not settle ${current.kind}`);
-  return accept({ ...current, state: 'resolved', resolution: { action, note, taskId, by: actor, at } });
+  return accept({ ...current, state: 'resolved', resolution: { action, note, taskId, runId, by: actor, at } });
 }

@@ -16,7 +16,7 @@ export const runStates = ['released', 'refused', 'picked', 'cancelled'] as const
 export type RunState = (typeof runStates)[number];
 
 /** Why the centre refused a release. */
-export const runRefusalCodes = ['RUN_EXISTS', 'ORDER_NOT_OPEN', 'ORDER_CHANGED', 'ORDER_IN_RUN', 'NOT_ENOUGH_STOCK'] as const;
+export const runRefusalCodes = ['RUN_EXISTS', 'ORDER_NOT_OPEN', 'ORDER_CHANGED', 'ORDER_IN_RUN', 'NOT_ENOUGH_STOCK', 'NOT_SHORT'] as const;
 export type RunRefusalCode = (typeof runRefusalCodes)[number];
 
 const who = z.object({ personId: z.string(), name: z.string(), stationId: z.string() });
@@ -56,6 +56,8 @@ export const runDataSchema = releasedRunSchema.extend({
     .default([]),
   /** Who cancelled it, when and why (null unless `cancelled`). */
   cancellation: z.object({ by: who, at: z.string(), reason: z.string() }).nullable().default(null),
+  /** The run whose short picks this one picks again (null for a run planned from orders). */
+  rerunOf: z.string().nullable().default(null),
 });
 export type RunData = z.infer<typeof runDataSchema>;
 
@@ -77,6 +79,7 @@ export function releasedRun(
     withdrawn: [],
     amended: [],
     cancellation: null,
+    rerunOf: 'rerunOf' in run && typeof run.rerunOf === 'string' ? run.rerunOf : null,
   };
 }
 
@@ -308,4 +311,19 @@ export function runToRelease(run: Readonly<PlannedRun>, runId: string, shipDate:
     ],
     distance: run.distance,
   };
+}
+
+/** Units each order line of `run` ended short (by `lineKey` of the order line, location ''): what a re-run may pick again. */
+export function shortOf(run: Readonly<RunData>): Map<string, { readonly orderId: string; readonly lineNo: number; readonly sku: string; quantity: number }> {
+  const skuOf = new Map<string, string>();
+  for (const stop of run.stops) for (const line of stop.lines) skuOf.set(lineKey(line, ''), line.sku);
+  const short = new Map<string, { orderId: string; lineNo: number; sku: string; quantity: number }>();
+  for (const pick of run.picks) {
+    if (!pick.short) continue;
+    const key = lineKey(pick, '');
+    const held = short.get(key);
+    if (held) held.quantity += pick.quantity;
+    else short.set(key, { orderId: pick.orderId, lineNo: pick.lineNo, sku: skuOf.get(key) ?? '', quantity: pick.quantity });
+  }
+  return short;
 }

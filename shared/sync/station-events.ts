@@ -134,6 +134,11 @@ export const eventSchemas = {
   'task.closed': { 1: z.object({ taskId: uuid, decision: z.enum(['approved', 'rejected', 'cancelled']), reason: z.string().max(500) }) },
   /** A shift lead releases a run: the centre reserves its stock or refuses it (ORDER_IN_RUN, NOT_ENOUGH_STOCK…). */
   'run.released': { 1: releasedRunSchema },
+  /**
+   * A shift lead re-runs a short pick (the site's exceptions): the units its lines ended short in
+   * run `rerunOf`, picked again from other places in a run of their own, reserved like a release.
+   */
+  'run.rerun': { 1: releasedRunSchema.extend({ rerunOf: uuid }) },
   /** A picker takes a released run: the first claim the centre receives wins (ALREADY_CLAIMED for the others). */
   'run.claimed': { 1: z.object({ runId: uuid }) },
   /** The picker stops: the run, with what is already in its totes, waits for anyone to take it again. */
@@ -161,7 +166,14 @@ export const eventSchemas = {
   },
   /** A shift lead settles one: the first resolution the centre receives wins (EXCEPTION_RESOLVED for the others). */
   'exception.resolved': {
-    1: z.object({ exceptionId: z.string().min(1).max(200), action: z.enum(exceptionActions), note: z.string().max(500), taskId: uuid.nullable() }),
+    1: z.object({
+      exceptionId: z.string().min(1).max(200),
+      action: z.enum(exceptionActions),
+      note: z.string().max(500),
+      /** The recount it asked for, or the re-run it released. */
+      taskId: uuid.nullable(),
+      runId: uuid.nullable(),
+    }),
   },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
   'stock.reconcile-mismatch': {

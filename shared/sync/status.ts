@@ -19,16 +19,17 @@ export const siteExceptionKinds = [
 export type SiteExceptionKind = (typeof siteExceptionKinds)[number];
 
 /**
- * What a shift lead does with one: accept a short pick (the order leaves short), ask for a recount of
- * the location (a shared task any station's people take), or acknowledge it (seen; what it needs
- * happens elsewhere, e.g. a return-to-bin task already open).
+ * What a shift lead does with one: pick a short line again from other places (a re-run: a run of its
+ * own), accept a short pick (the order leaves short), ask for a recount of the location (a shared
+ * task any station's people take), or acknowledge it (seen; what it needs happens elsewhere, e.g. a
+ * return-to-bin task already open).
  */
-export const exceptionActions = ['accept_short', 'recount', 'acknowledge'] as const;
+export const exceptionActions = ['rerun', 'accept_short', 'recount', 'acknowledge'] as const;
 export type ExceptionAction = (typeof exceptionActions)[number];
 
-/** The actions that settle each kind: a short pick must be accepted or counted, never only seen. */
+/** The actions that settle each kind: a short pick is picked again, accepted or counted, never only seen. */
 export function actionsFor(kind: SiteExceptionKind, location: string | null): readonly ExceptionAction[] {
-  if (kind === 'SHORT_PICK') return location ? ['accept_short', 'recount'] : ['accept_short'];
+  if (kind === 'SHORT_PICK') return location ? ['rerun', 'accept_short', 'recount'] : ['rerun', 'accept_short'];
   if (kind === 'NEGATIVE_STOCK' && location) return ['recount', 'acknowledge'];
   return ['acknowledge'];
 }
@@ -52,6 +53,8 @@ export type SiteException = {
     readonly station: string;
     readonly at: string;
     readonly taskId: string | null;
+    /** The re-run that picks the short units again. */
+    readonly runId: string | null;
   } | null;
   /** Raised or resolved here and not yet confirmed by the centre. */
   readonly unconfirmed: boolean;

@@ -144,6 +144,7 @@ export function viewOf(read: ReadHandle, exception: Readonly<ExceptionData>): Si
           station: resolution.by.stationId,
           at: resolution.at,
           taskId: resolution.taskId,
+          runId: resolution.runId,
         }
       : null,
     unconfirmed: isUnconfirmed(read, exception.exceptionId),

@@ -1,9 +1,11 @@
+import type { PickableStock } from '../../../shared/outbound/allocation';
 import { applyRunEvent, isRunWorkEvent, linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
 import type { Who } from '../../../shared/sync/site-records';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql, type Sql } from '../../platform/db/sql';
 import { stationIdOf } from '../site/who';
 import { isReplay } from '../sync/replay';
+import { pickableStock } from './repo';
 
 // SQL of the site's pick runs on this station (ADR 0009).
 
@@ -47,6 +49,22 @@ export function heldByRuns(read: ReadHandle): { readonly orders: ReadonlySet<str
     }
   }
   return { orders, reserved };
+}
+
+/** Loose stock at pick faces and storage less what live runs reserve at each place; places with nothing left are dropped. */
+export function freeStock(read: ReadHandle, held: Pick<ReturnType<typeof heldByRuns>, 'reserved'> = heldByRuns(read)): PickableStock[] {
+  const { reserved } = held;
+  return pickableStock(read).flatMap((row) => {
+    const available = row.available - (reserved.get(placeKey(row.location, row.sku)) ?? 0);
+    return available > 0 ? [{ ...row, available }] : [];
+  });
+}
+
+/** Runs that pick again what `runId` ended short, live or picked (not refused nor cancelled). */
+export function rerunsOf(read: ReadHandle, runId: string): RunData[] {
+  return read
+    .all<RunRow>(sql`SELECT version, data FROM pick_run WHERE json_extract(data, '$.rerunOf') = ${runId} AND state IN ('released', 'picked')`)
+    .map((row) => toRun(row).data);
 }
 
 /** Released runs nobody else holds, and the ones this person holds here: what a picker may take. */

@@ -1,11 +1,11 @@
 import { defaultSiteTimeZone } from '../../../shared/people';
 import { v7 as uuidv7 } from 'uuid';
-import { allocateLines, type PickableStock } from '../../../shared/outbound/allocation';
+import { allocateLines } from '../../../shared/outbound/allocation';
 import { buildRuns, firstComeBatches, runOf, type PlannedRun, type RunPlan } from '../../../shared/outbound/batching';
 import { defaultRunLimits, type RunLimits } from '../../../shared/outbound/run-sizing';
 import { siteLayout } from '../../../shared/outbound/layout';
 import type { Picker, PickRunPlan, ReleasedRunView, RunPreview } from '../../../shared/picking';
-import { applyRunEvent, placeKey, releasedRun, runToRelease } from '../../../shared/sync/site-runs';
+import { applyRunEvent, releasedRun, runToRelease } from '../../../shared/sync/site-runs';
 import type { Result } from '../../../shared/result';
 import { siteDay } from '../../../shared/site-time';
 import { toIso, type Clock } from '../../platform/clock';
@@ -18,8 +18,8 @@ import type { Actor } from '../auth/session';
 import { readRunLimits, readSite, writeRunLimits } from '../site/repo';
 import { appendEvent } from '../sync/outbox';
 import { whoIs } from '../site/who';
-import { listPickers, ordersToPlan, pickableStock, siteLocationCodes } from './repo';
-import { findRun, heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
+import { listPickers, ordersToPlan, siteLocationCodes } from './repo';
+import { findRun, freeStock, heldByRuns, runsOf, writeRun, type StoredRun } from './runs';
 
 export type PickingService = ReturnType<typeof createPickingService>;
 
@@ -40,7 +40,7 @@ export function createPickingService(deps: { readonly db: Database; readonly clo
     // What live runs hold is not planned again: their orders, and the units they reserve.
     const held = heldByRuns(read);
     const orders = ordersToPlan(read, shipDate).filter((order) => !held.orders.has(order.orderId));
-    const allocation = allocateLines(orders, unreserved(pickableStock(read), held.reserved));
+    const allocation = allocateLines(orders, freeStock(read, held));
     const layout = siteLayout(siteLocationCodes(read));
     // The site's limits when a shift lead has set them, else the defaults (the screen says which).
     const siteLimits = readRunLimits(read);
@@ -191,15 +191,6 @@ function planned(result: Result<RunPlan>): RunPlan {
   throw new AppError('PLAN_INPUT_INVALID', `pick runs cannot be planned: ${result.error.message}`, { ...result.error.details, cause: result.error.code });
 }
 
-/** Stock less what live runs reserve at each place (by `placeKey`); places with nothing left are dropped. */
-function unreserved(stock: readonly PickableStock[], reserved: ReadonlyMap<string, number>): PickableStock[] {
-  if (reserved.size === 0) return [...stock];
-  return stock.flatMap((row) => {
-    const available = row.available - (reserved.get(placeKey(row.location, row.sku)) ?? 0);
-    return available > 0 ? [{ ...row, available }] : [];
-  });
-}
-
 function releasedView({ data, version }: StoredRun): ReleasedRunView {
   const lines = data.stops.flatMap((stop) => stop.lines);
   return {
@@ -217,6 +208,7 @@ function releasedView({ data, version }: StoredRun): ReleasedRunView {
     releasedAt: data.releasedAt,
     assignee: data.assignee ?? null,
     holder: data.claim && { name: data.claim.name, station: data.claim.stationId },
+    rerunOf: data.rerunOf ?? null,
   };
 }
 

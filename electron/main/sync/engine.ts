@@ -67,6 +67,13 @@ const exceptionKinds: Readonly<Record<string, SiteExceptionKind>> = {
 const runExceptionKinds: Readonly<Record<string, Readonly<Record<string, SiteExceptionKind>>>> = {
   // A run the centre could not reserve: the shift lead plans its orders again.
   'run.released': { ORDER_IN_RUN: 'RUN_REFUSED', NOT_ENOUGH_STOCK: 'RUN_REFUSED', ORDER_NOT_OPEN: 'RUN_REFUSED', ORDER_CHANGED: 'RUN_REFUSED' },
+  'run.rerun': {
+    ORDER_IN_RUN: 'RUN_REFUSED',
+    NOT_ENOUGH_STOCK: 'RUN_REFUSED',
+    ORDER_NOT_OPEN: 'RUN_REFUSED',
+    ORDER_CHANGED: 'RUN_REFUSED',
+    NOT_SHORT: 'RUN_REFUSED',
+  },
   // Someone else's claim reached the centre first: the picker here is told at once.
   'run.claimed': { RUN_TAKEN: 'CLAIM_LOST', RUN_ASSIGNED: 'CLAIM_LOST' },
   'run.picked': { RUN_NOT_HELD: 'CLAIM_LOST' },

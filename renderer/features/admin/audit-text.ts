@@ -60,6 +60,10 @@ function sentenceOf(t: TFunction, entry: Readonly<AuditEntryView>): { key: strin
     case 'stock:approve-count':
     case 'stock:reject-count':
       return { key, vars: { ...base, reason: text(d['reason']) } };
+    case 'exceptions:resolve':
+      return { key, vars: { ...base, subject: text(d['subject']), action: t(`exceptions.act.${text(d['action'])}`, { defaultValue: text(d['action']) }) } };
+    case 'picking:rerun':
+      return { key, vars: { ...base, count: Number(d['units'] ?? 0), units: text(d['units']), sku: text(d['sku']), orderId: text(d['orderId']) } };
     case 'sync:export-unsynced':
       return { key, vars: { count: Number(d['count'] ?? 0), file: text(d['file']) } };
     default:

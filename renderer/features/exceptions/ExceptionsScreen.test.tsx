@@ -128,7 +128,15 @@ describe("the shift lead's exceptions of the site", () => {
     vi.mocked(api.exceptions.resolve).mockResolvedValue(
       ok({
         ...shortPick,
-        resolution: { action: 'accept_short', note: 'casse', by: 'Sophie Laurent', station: 'OFFICE-1', at: '2026-12-01T09:05:00.000Z', taskId: null },
+        resolution: {
+          action: 'accept_short',
+          note: 'casse',
+          by: 'Sophie Laurent',
+          station: 'OFFICE-1',
+          at: '2026-12-01T09:05:00.000Z',
+          taskId: null,
+          runId: null,
+        },
       }),
     );
     renderScreen();
@@ -196,7 +204,15 @@ describe("the shift lead's exceptions of the site", () => {
   it('lists what was settled on the resolved tab: how, the note, by whom, when, and the recount task', async () => {
     logIn('shift_lead');
     const settled = exceptionOf({
-      resolution: { action: 'recount', note: 'bac vide', by: 'Sophie Laurent', station: 'OFFICE-1', at: '2026-12-01T09:05:00.000Z', taskId: 'TASK-42' },
+      resolution: {
+        action: 'recount',
+        note: 'bac vide',
+        by: 'Sophie Laurent',
+        station: 'OFFICE-1',
+        at: '2026-12-01T09:05:00.000Z',
+        taskId: 'TASK-42',
+        runId: null,
+      },
     });
     vi.mocked(api.exceptions.list).mockImplementation((input) => Promise.resolve(ok(input?.scope === 'resolved' ? [settled] : [])));
     const location = renderScreen();
@@ -213,7 +229,7 @@ describe("the shift lead's exceptions of the site", () => {
       i18next.t('exceptions.settled.recount'),
       'bac vide',
       i18next.t('exceptions.by', { name: 'Sophie Laurent', station: 'OFFICE-1' }),
-      'TASK-42',
+      i18next.t('exceptions.recountTask', { taskId: 'TASK-42' }),
     ]);
     expect(row(settled.exceptionId).querySelector('button')).toBeNull();
   });

@@ -24,7 +24,15 @@ export function ResolvedExceptions() {
     { key: 'action', header: t('exceptions.action'), cell: (row) => (row.resolution ? t(`exceptions.settled.${row.resolution.action}`) : '—') },
     { key: 'note', header: t('exceptions.noteShort'), cell: (row) => row.resolution?.note || '—' },
     { key: 'by', header: t('exceptions.resolvedBy'), cell: (row) => (row.resolution ? byText(t, row.resolution.by, row.resolution.station) : '—') },
-    { key: 'task', header: t('exceptions.task'), cell: (row) => (row.resolution?.taskId ? <code>{row.resolution.taskId}</code> : '—') },
+    {
+      key: 'follow-up',
+      header: t('exceptions.followUp'),
+      cell: (row) => {
+        const { taskId = null, runId = null } = row.resolution ?? {};
+        if (runId) return t('exceptions.rerunRun', { runId: runId.slice(-8).toUpperCase() });
+        return taskId ? t('exceptions.recountTask', { taskId: taskId.slice(-8).toUpperCase() }) : '—';
+      },
+    },
   ];
   return (
     <section aria-label={t('exceptions.tabs.resolved')} data-exceptions-resolved={load.status === 'ready' ? resolved.length : undefined}>

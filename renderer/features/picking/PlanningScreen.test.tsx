@@ -60,6 +60,7 @@ const releasedRun: ReleasedRunView = {
   releasedAt: '2026-11-26T15:00:00.000Z',
   assignee: null,
   holder: null,
+  rerunOf: null,
 };
 
 const plan: PickRunPlan = {
@@ -269,6 +270,16 @@ describe('the planning screen (issue #12)', () => {
     expect(
       within(table).getByText(i18next.t('picking.byAt', { name: 'Léa Lead', station: 'OFFICE', time: formatTime('2026-11-26T15:00:00.000Z') })),
     ).toBeTruthy();
+  });
+
+  it('marks a re-run of a short pick among the released runs', async () => {
+    await i18next.changeLanguage('en');
+    const rerun: ReleasedRunView = { ...releasedRun, runId: '0193a000-0000-7000-8000-000000000002', rerunOf: releasedRun.runId };
+    vi.mocked(api.picking.plan).mockResolvedValue(ok({ ...plan, released: [releasedRun, rerun] }));
+    renderScreen();
+    await userEvent.click(await screen.findByRole('tab', { name: i18next.t('picking.tabs.released', { count: 2 }) }));
+    const rows = within(screen.getByRole('table', { name: i18next.t('picking.releasedLabel') })).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent?.includes(i18next.t('picking.rerun')))).toEqual([false, true]);
   });
 
   it('cancels a released run only with a reason, and shows it cancelled', async () => {

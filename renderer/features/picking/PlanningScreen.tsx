@@ -247,10 +247,14 @@ function ReleasedTable({ runs }: { readonly runs: readonly ReleasedRunView[] }) 
     {
       key: 'by',
       header: t('picking.releasedBy'),
-      cell: (run) =>
-        run.releasedBy.station === centreStationId
-          ? t('picking.byCentreAt', { time: formatTime(run.releasedAt) })
-          : t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) }),
+      cell: (run) => {
+        const by =
+          run.releasedBy.station === centreStationId
+            ? t('picking.byCentreAt', { time: formatTime(run.releasedAt) })
+            : t('picking.byAt', { name: run.releasedBy.name, station: run.releasedBy.station, time: formatTime(run.releasedAt) });
+        // A re-run of a short pick says so: its order is in another run too.
+        return run.rerunOf ? `${by} · ${t('picking.rerun')}` : by;
+      },
     },
     {
       key: 'picker',

@@ -14,6 +14,7 @@ const shipped: Readonly<Record<number, string>> = {
   3: 'd678fa7e0fcf3b6f6862a2b609ac0cd4b72999b3f62a1ad7bcb365230ecbe9c9',
   4: '2a41862d8c89e90b47c61aca93e9c535278f69b64ac56ae868ee766a91d06af4',
   5: '8d30658d0c6383059584333108cc178a8942b4a428eab674a5626745a6674134',
+  6: 'a0d82f82cdfcd9c1b33455de6e3e81802443e2ef0de99c79189c2f72302b1084',
 };
 
 const dirs: string[] = [];

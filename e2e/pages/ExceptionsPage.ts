@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ExceptionAction } from '../../shared/sync/status';
 import { StationPage } from './StationPage';
 
 /** The shift lead's exceptions of the site (issue #12): one card per open exception, its actions as buttons. */
@@ -13,7 +14,7 @@ export class ExceptionsPage extends StationPage {
   }
 
   /** Settles it with a note: the card leaves the open list. */
-  async settle(card: Locator, action: 'accept_short' | 'recount' | 'acknowledge', note: string): Promise<void> {
+  async settle(card: Locator, action: ExceptionAction, note: string): Promise<void> {
     await card.getByRole('textbox', { name: this.t('exceptions.note') }).fill(note);
     await card.locator(`[data-action="${action}"]`).click();
     await expect(card).toHaveCount(0);

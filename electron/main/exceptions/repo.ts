@@ -5,6 +5,7 @@ import type { Who } from '../../../shared/sync/site-records';
 import { toIso } from '../../platform/clock';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
+import { parseStoredJson } from '../../platform/json';
 import { stationIdOf } from '../site/who';
 import { appendEvent, type OutboxActor } from '../sync/outbox';
 
@@ -64,9 +65,11 @@ type Row = { exception_id: string; version: number; data: string };
 
 export type StoredException = { readonly data: ExceptionData; readonly version: number };
 
+/** A row as stored; a damaged one (not JSON, not an exception) is left out, never a crash. */
 const parseRow = (row: Row): StoredException | null => {
-  const parsed = exceptionDataSchema.safeParse(JSON.parse(row.data));
-  return parsed.success ? { data: parsed.data, version: row.version } : null;
+  const json = parseStoredJson(row.data);
+  const parsed = json.ok ? exceptionDataSchema.safeParse(json.value) : null;
+  return parsed?.success ? { data: parsed.data, version: row.version } : null;
 };
 
 export function findException(read: ReadHandle, exceptionId: string): StoredException | null {

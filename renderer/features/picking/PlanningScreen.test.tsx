@@ -278,7 +278,9 @@ describe('the planning screen (issue #12)', () => {
     vi.mocked(api.picking.plan).mockResolvedValue(ok({ ...plan, released: [releasedRun, rerun] }));
     renderScreen();
     await userEvent.click(await screen.findByRole('tab', { name: i18next.t('picking.tabs.released', { count: 2 }) }));
-    const rows = within(screen.getByRole('table', { name: i18next.t('picking.releasedLabel') })).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('table', { name: i18next.t('picking.releasedLabel') }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows.map((row) => row.textContent?.includes(i18next.t('picking.rerun')))).toEqual([false, true]);
   });
 

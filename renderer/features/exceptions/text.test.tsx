@@ -18,5 +18,9 @@ describe('an exception in words', () => {
     expect(summaryText(t, { kind: 'SHORT_PICK', subject: 'S@L', detail: { quantity: 2, orderId: 'MP-1', lineNo: 3, reason: 'damaged' } })).toBe(
       '2 units short for order MP-1, line 3: Damaged.',
     );
+    expect(summaryText(t, { kind: 'RUN_REFUSED', subject: 'r', detail: { code: 'NOT_SHORT', message: 'x' } })).toBe(
+      t('exceptions.summary.RUN_REFUSED', { reason: t('errors.NOT_SHORT') }),
+    );
+    expect(summaryText(t, { kind: 'RUN_REFUSED', subject: 'r', detail: { code: 'NOT_SHORT', message: 'x' } })).toContain(t('errors.NOT_SHORT'));
   });
 });

@@ -31,6 +31,9 @@ export function summaryText(t: TFunction, exception: Pick<SiteException, 'kind' 
     case 'ORDER_CHANGED_IN_RUN':
     case 'CLAIM_LOST':
       return t(`exceptions.summary.${exception.kind}`, { subject: exception.subject, orderId: text(detail.orderId) });
+    case 'RUN_REFUSED':
+      // The centre's reason, in the site's language (NOT_ENOUGH_STOCK, ORDER_IN_RUN, NOT_SHORT…).
+      return t('exceptions.summary.RUN_REFUSED', { reason: t(`errors.${text(detail.code)}`, { defaultValue: text(detail.code) }) });
     default:
       return detailText(detail);
   }

@@ -14,19 +14,13 @@ import { activateSession, endSession } from '../../lib/session-scope';
 import { useFeedback } from '../../ui/feedback';
 import { useSession } from '../session/store';
 import { ExceptionsScreen } from './ExceptionsScreen';
+import { emit } from '../../testing/main-events';
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
-vi.mock('../../lib/api', () => ({
+vi.mock('../../lib/api', async () => ({
   api: { exceptions: { list: vi.fn(), resolve: vi.fn() }, sync: { status: vi.fn() } },
-  onEvent: (name: string, listener: (payload: unknown) => void) => {
-    const set = listeners.get(name) ?? new Set();
-    set.add(listener);
-    listeners.set(name, set);
-    return () => set.delete(listener);
-  },
+  onEvent: (await import('../../testing/main-events')).onEvent,
 }));
-const emit = (name: string, payload: unknown): void => listeners.get(name)?.forEach((listener) => listener(payload));
 
 const exceptionOf = (patch: Partial<SiteException>): SiteException => ({
   exceptionId: '01890000-0000-7000-8000-0000000000e1',

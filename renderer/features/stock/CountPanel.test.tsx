@@ -8,23 +8,17 @@ import { i18next } from '../../i18n';
 import { api } from '../../lib/api';
 import { activateSession, endSession } from '../../lib/session-scope';
 import { CountPanel } from './CountPanel';
+import { emit } from '../../testing/main-events';
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
-vi.mock('../../lib/api', () => ({
+vi.mock('../../lib/api', async () => ({
   api: {
     stock: { startCount: vi.fn(), countItem: vi.fn(), finishCount: vi.fn(), getCount: vi.fn() },
     // The scan fields' settings are read when a session starts: the defaults do here.
     scanner: { getSettings: () => Promise.resolve({ ok: false, error: { code: 'NETWORK', message: 'not in this test' } }) },
   },
-  onEvent: (name: string, listener: (payload: unknown) => void) => {
-    const set = listeners.get(name) ?? new Set();
-    set.add(listener);
-    listeners.set(name, set);
-    return () => set.delete(listener);
-  },
+  onEvent: (await import('../../testing/main-events')).onEvent,
 }));
-const emit = (name: string, payload: unknown): void => listeners.get(name)?.forEach((listener) => listener(payload));
 
 const product = { sku: 'SKU-0001', description: { fr: 'Coque n°1', en: 'Case no. 1', zh: '手机壳 1' } };
 const countOf = (patch: Partial<CountView>): CountView => ({

@@ -13,10 +13,10 @@ import { useFeedback } from '../../ui/feedback';
 import { useSession } from '../session/store';
 import { ClaimLostNotices } from './ClaimLostNotices';
 import { TasksScreen } from './TasksScreen';
+import { emit } from '../../testing/main-events';
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
-vi.mock('../../lib/api', () => ({
+vi.mock('../../lib/api', async () => ({
   api: {
     tasks: {
       list: vi.fn(),
@@ -32,14 +32,8 @@ vi.mock('../../lib/api', () => ({
     stock: { startCount: vi.fn(), countItem: vi.fn(), finishCount: vi.fn(), getCount: vi.fn() },
     scanner: { getSettings: () => Promise.resolve({ ok: false, error: { code: 'NETWORK', message: 'not in this test' } }) },
   },
-  onEvent: (name: string, listener: (payload: unknown) => void) => {
-    const set = listeners.get(name) ?? new Set();
-    set.add(listener);
-    listeners.set(name, set);
-    return () => set.delete(listener);
-  },
+  onEvent: (await import('../../testing/main-events')).onEvent,
 }));
-const emit = (name: string, payload: unknown): void => listeners.get(name)?.forEach((listener) => listener(payload));
 
 const taskOf = (patch: Partial<TaskView>): TaskView => ({
   taskId: '01890000-0000-7000-8000-000000000001',

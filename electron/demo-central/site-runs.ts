@@ -10,7 +10,7 @@ import {
   releasedRun,
   runNeeds,
   lineKey,
-  shortOf,
+  leftToRerun,
   withdrawOrder,
   type RunData,
   type RunRefusalCode,
@@ -236,15 +236,10 @@ function rerunWhyNot(read: ReadHandle, run: Readonly<ReleasedRun>, rerunOf: stri
     if (elsewhere) return { code: 'ORDER_IN_RUN', message: `order ${orderId} is in run ${elsewhere.run_id}` };
   }
   // What the first run ended short, less what its other live or picked re-runs pick of it.
-  const left = shortOf(first);
-  for (const { data } of read
+  const reruns = read
     .all<{ data: string }>(sql`SELECT data FROM run WHERE json_extract(data, '$.rerunOf') = ${rerunOf} AND state IN ('released', 'picked')`)
-    .map((row) => ({ data: JSON.parse(row.data) as RunData })))
-    for (const stop of data.stops)
-      for (const line of stop.lines) {
-        const short = left.get(lineKey(line, ''));
-        if (short) short.quantity -= line.quantity;
-      }
+    .map((row) => JSON.parse(row.data) as RunData);
+  const left = leftToRerun(first, reruns);
   for (const stop of run.stops)
     for (const line of stop.lines) {
       const short = left.get(lineKey(line, ''));

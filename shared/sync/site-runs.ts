@@ -313,17 +313,30 @@ export function runToRelease(run: Readonly<PlannedRun>, runId: string, shipDate:
   };
 }
 
-/** Units each order line of `run` ended short (by `lineKey` of the order line, location ''): what a re-run may pick again. */
-export function shortOf(run: Readonly<RunData>): Map<string, { readonly orderId: string; readonly lineNo: number; readonly sku: string; quantity: number }> {
+/**
+ * What a re-run may still pick of each order line of `run` (by `lineKey` of the order line, location
+ * ''): what the line ended short, less what `reruns` (its other live or picked re-runs) pick of it.
+ * One rule for the station that builds a re-run and the centre that reserves it.
+ */
+export function leftToRerun(
+  run: Readonly<RunData>,
+  reruns: readonly Readonly<RunData>[],
+): Map<string, { readonly orderId: string; readonly lineNo: number; readonly sku: string; quantity: number }> {
   const skuOf = new Map<string, string>();
   for (const stop of run.stops) for (const line of stop.lines) skuOf.set(lineKey(line, ''), line.sku);
-  const short = new Map<string, { orderId: string; lineNo: number; sku: string; quantity: number }>();
+  const left = new Map<string, { orderId: string; lineNo: number; sku: string; quantity: number }>();
   for (const pick of run.picks) {
     if (!pick.short) continue;
     const key = lineKey(pick, '');
-    const held = short.get(key);
+    const held = left.get(key);
     if (held) held.quantity += pick.quantity;
-    else short.set(key, { orderId: pick.orderId, lineNo: pick.lineNo, sku: skuOf.get(key) ?? '', quantity: pick.quantity });
+    else left.set(key, { orderId: pick.orderId, lineNo: pick.lineNo, sku: skuOf.get(key) ?? '', quantity: pick.quantity });
   }
-  return short;
+  for (const rerun of reruns)
+    for (const stop of rerun.stops)
+      for (const line of stop.lines) {
+        const short = left.get(lineKey(line, ''));
+        if (short) short.quantity -= line.quantity;
+      }
+  return left;
 }

@@ -3,7 +3,7 @@ import { allocateLines } from '../../../shared/outbound/allocation';
 import { runOf } from '../../../shared/outbound/batching';
 import { siteLayout } from '../../../shared/outbound/layout';
 import { defaultRunLimits } from '../../../shared/outbound/run-sizing';
-import { lineKey, releasedRun, runToRelease, shortOf } from '../../../shared/sync/site-runs';
+import { leftToRerun, lineKey, releasedRun, runToRelease } from '../../../shared/sync/site-runs';
 import { toIso, type Clock } from '../../platform/clock';
 import type { WriteHandle } from '../../platform/db/connection';
 import { AppError } from '../../platform/errors';
@@ -27,10 +27,8 @@ export type ShortLine = { readonly runId: string; readonly orderId: string; read
 export function rerunShort(tx: WriteHandle, deps: { readonly clock: Clock; readonly audit: AuditLog }, actor: Actor, short: ShortLine): string {
   const first = findRun(tx, short.runId)?.data;
   if (!first || (first.state !== 'released' && first.state !== 'picked')) throw new AppError('NOT_SHORT', `run ${short.runId} is not a live run`);
-  const missing = shortOf(first).get(lineKey(short, ''));
-  let quantity = missing?.quantity ?? 0;
-  for (const rerun of rerunsOf(tx, first.runId))
-    for (const stop of rerun.stops) for (const line of stop.lines) if (lineKey(line, '') === lineKey(short, '')) quantity -= line.quantity;
+  const missing = leftToRerun(first, rerunsOf(tx, first.runId)).get(lineKey(short, ''));
+  const quantity = missing?.quantity ?? 0;
   if (!missing || quantity <= 0) throw new AppError('NOT_SHORT', `nothing of order ${short.orderId} line ${short.lineNo} is left short in run ${short.runId}`);
 
   const elsewhere = freeStock(tx).filter((place) => place.location !== short.location);

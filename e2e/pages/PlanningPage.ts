@@ -94,6 +94,15 @@ export class PlanningPage extends StationPage {
     await expect(row.locator(`[data-assignee="${name}"]`)).toBeVisible();
   }
 
+  /** Plans again until the Released tab's first run is in `state` (the centre's answer comes with a sync). */
+  async expectFirstReleased(state: 'released' | 'picked', timeout = 60_000): Promise<void> {
+    await expect(async () => {
+      await this.button('picking.refresh').click();
+      await this.expectPlan();
+      await expect(this.releasedStates().first()).toHaveAttribute('data-state', state, { timeout: 1_000 });
+    }).toPass({ timeout });
+  }
+
   /** The released runs' states, as the Released tab lists them. */
   releasedStates(): Locator {
     return this.page.locator('.planning-released-runs tbody [data-state]');

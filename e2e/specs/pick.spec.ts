@@ -28,6 +28,15 @@ async function officeReleasesFirstRun(site: Site): Promise<{ shellA: ShellPage; 
   return { shellA, planningA };
 }
 
+/** The trolley pulls what the office released (its shift lead syncs it), then its picker opens the pick screen. */
+async function pickerOnTrolley(site: Site): Promise<{ shellB: ShellPage; pick: PickPage }> {
+  const { shell: shellB } = await logInAndSync(site.b, lead);
+  await shellB.logOut();
+  await new LoginPage(site.b.page).logIn(picker);
+  await shellB.openArea('pick');
+  return { shellB, pick: new PickPage(site.b.page) };
+}
+
 /**
  * DOMAIN scenario 4, issue #12: a run built and released on one station is picked by scan on
  * another — refusals say why and record nothing, a short pick is recorded with its reason, and
@@ -39,18 +48,10 @@ test('a run released in the office is picked by scan on the trolley, the office 
   // The office releases the first run; the centre confirms it.
   const { shellA, planningA } = await officeReleasesFirstRun(site);
   await planningA.openReleased();
-  await expect(async () => {
-    await planningA.button('picking.refresh').click();
-    await planningA.expectPlan();
-    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  await planningA.expectFirstReleased('released');
 
   // The trolley pulls it; its picker takes it.
-  const { shell: shellB } = await logInAndSync(site.b, lead);
-  await shellB.logOut();
-  await new LoginPage(site.b.page).logIn(picker);
-  await shellB.openArea('pick');
-  const pick = new PickPage(site.b.page);
+  const { pick } = await pickerOnTrolley(site);
   await pick.expectStep('run');
   await expect(pick.runsToPick()).toHaveCount(1);
   // Taken by its pick list's barcode; a code that is no run's says what to scan and takes nothing.
@@ -106,11 +107,7 @@ test('a run released in the office is picked by scan on the trolley, the office 
   await pick.expectStep('done');
 
   // The office, after both synced: the run is picked.
-  await expect(async () => {
-    await planningA.button('picking.refresh').click();
-    await planningA.expectPlan();
-    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'picked', { timeout: 1_000 });
-  }).toPass({ timeout: 90_000 });
+  await planningA.expectFirstReleased('picked', 90_000);
 
   // The short pick, raised on the trolley, is the site's: the office's shift lead asks for a recount of its bin.
   await shellA.openArea('exceptions');
@@ -189,11 +186,7 @@ test('a run the office gives to one picker is theirs alone on the trolley', asyn
   test.setTimeout(240_000);
   const { planningA } = await officeReleasesFirstRun(site);
   await planningA.openReleased();
-  await expect(async () => {
-    await planningA.button('picking.refresh').click();
-    await planningA.expectPlan();
-    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  await planningA.expectFirstReleased('released');
   await planningA.giveRunTo(0, picker.name);
   await new SyncPage(site.a.page).expectBadge('idle', 0);
 
@@ -221,18 +214,10 @@ test('a short pick re-run from reserve stock is picked at its new place on the t
   test.setTimeout(240_000);
   const { shellA, planningA } = await officeReleasesFirstRun(site);
   await planningA.openReleased();
-  await expect(async () => {
-    await planningA.button('picking.refresh').click();
-    await planningA.expectPlan();
-    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  await planningA.expectFirstReleased('released');
 
   // The trolley: the picker takes the run; its first bin is empty.
-  const { shell: shellB } = await logInAndSync(site.b, lead);
-  await shellB.logOut();
-  await new LoginPage(site.b.page).logIn(picker);
-  await shellB.openArea('pick');
-  const pick = new PickPage(site.b.page);
+  const { shellB, pick } = await pickerOnTrolley(site);
   await pick.takeNext();
   const short = await pick.line();
   await pick.shortPick('empty');

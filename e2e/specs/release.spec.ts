@@ -30,11 +30,7 @@ test('a run released on one station is released on the other after its sync, and
   await expect(planningA.releasedStates()).toHaveCount(1);
   await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'pending');
   // The station syncs by itself soon after; the centre's answer shows on the next plan.
-  await expect(async () => {
-    await planningA.button('picking.refresh').click();
-    await planningA.expectPlan();
-    await expect(planningA.releasedStates().first()).toHaveAttribute('data-state', 'released', { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
+  await planningA.expectFirstReleased('released');
   await syncA.expectBadge('idle', 0);
 
   // On B, after its sync: the same run released, and one run fewer to release.

@@ -183,7 +183,8 @@ export function createCore(options: CoreOptions): Core {
       const entities = name === 'sync:pulled' ? (payload as { entities: readonly string[] }).entities : [];
       if (entities.includes('person')) auth.refreshSession();
       if (entities.includes('task')) tasks.announce([]);
-      if (entities.includes('exception') || entities.includes('movement') || entities.includes('person')) exceptions.announce([]);
+      // One raised while storing a pull (a badge taken twice, a missing reference) changes the status's count, which screens follow.
+      if (entities.includes('exception')) exceptions.announce([]);
     });
     const site = createSiteService({
       db,

@@ -92,8 +92,13 @@ const pendingOf = (read: ReadHandle, exceptionId: string) =>
     SELECT o.type, o.payload, o.occurred_at, o.actor_name, u.person_id FROM outbox o LEFT JOIN app_user u ON u.id = o.actor_user_id
     WHERE o.state = 'pending' AND o.type LIKE 'exception.%' AND json_extract(o.payload, '$.exceptionId') = ${exceptionId} ORDER BY o.seq`);
 
-/** Whether the centre may not know this exception yet, or not its resolution here. */
-export const isUnconfirmed = (read: ReadHandle, exceptionId: string): boolean => pendingOf(read, exceptionId).length > 0;
+/** The exceptions the centre may not know yet, or not their resolution here: one read for a whole list. */
+export const unconfirmedIds = (read: ReadHandle): ReadonlySet<string> =>
+  new Set(
+    read
+      .all<{ id: string }>(sql`SELECT DISTINCT json_extract(payload, '$.exceptionId') AS id FROM outbox WHERE state = 'pending' AND type LIKE 'exception.%'`)
+      .map((row) => row.id),
+  );
 
 /**
  * The centre's version of an exception, with this station's resolution it has not confirmed yet on
@@ -122,13 +127,15 @@ export function listSiteExceptions(read: ReadHandle, scope: 'open' | 'resolved',
       : read.all<Row>(
           sql`SELECT exception_id, version, data FROM site_exception WHERE resolved_at IS NOT NULL ORDER BY resolved_at DESC, id DESC LIMIT ${limit}`,
         );
+  const unconfirmed = unconfirmedIds(read);
   return rows.flatMap((row) => {
     const stored = parseRow(row);
-    return stored ? [viewOf(read, stored.data)] : [];
+    return stored ? [viewOf(stored.data, unconfirmed)] : [];
   });
 }
 
-export function viewOf(read: ReadHandle, exception: Readonly<ExceptionData>): SiteException {
+/** One exception as the screens show it; `unconfirmed` from `unconfirmedIds`. */
+export function viewOf(exception: Readonly<ExceptionData>, unconfirmed: ReadonlySet<string>): SiteException {
   const { resolution } = exception;
   return {
     exceptionId: exception.exceptionId,
@@ -150,7 +157,7 @@ export function viewOf(read: ReadHandle, exception: Readonly<ExceptionData>): Si
           runId: resolution.runId,
         }
       : null,
-    unconfirmed: isUnconfirmed(read, exception.exceptionId),
+    unconfirmed: unconfirmed.has(exception.exceptionId),
   };
 }
 

@@ -12,7 +12,7 @@ import { whoIs } from '../site/who';
 import { appendEvent } from '../sync/outbox';
 import type { TaskService } from '../tasks/service';
 import { rerunShort, type ShortLine } from '../picking/reruns';
-import { findException, listSiteExceptions, viewOf, writeException } from './repo';
+import { findException, listSiteExceptions, unconfirmedIds, viewOf, writeException } from './repo';
 
 export type ExceptionDeps = {
   readonly db: Database;
@@ -83,7 +83,7 @@ export function createExceptionService(deps: ExceptionDeps) {
     if (taskIds.length > 0) deps.tasks.announce(taskIds);
     if (rerunId) events.emit('picking:run-changed', { runId: rerunId });
     announce([input.exceptionId]);
-    return viewOf(db.read, resolved);
+    return viewOf(resolved, unconfirmedIds(db.read));
   }
 
   const raisedHere = (read: Database['read'], exceptionId: string): boolean =>

@@ -15,7 +15,7 @@ const bootstrapQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(maxBootstrapLimit).default(defaultBootstrapLimit),
 });
 
-const sections = ['product', 'location', 'person', 'site', 'task', 'exception', 'order', 'run', 'asn', 'stock'] as const;
+const sections = ['product', 'location', 'person', 'site', 'task', 'exception', 'order', 'run', 'parcel', 'trailer', 'asn', 'stock'] as const;
 type Section = (typeof sections)[number];
 
 /**
@@ -100,9 +100,27 @@ function readSection(read: ReadHandle, section: Section, token: PageToken, after
     case 'order':
       return keyed(read.all<Row>(orderPageQuery(key, fromDate, limit)), section);
     case 'run':
-      // Live runs only: a refused run holds nothing.
+      // Runs being picked, and picked ones of the dates covered (a pack station needs what they brought);
+      // a refused or cancelled run holds nothing.
       return keyed(
-        read.all<Row>(sql`SELECT run_id AS key, version, data FROM run WHERE run_id > ${key} AND state = 'released' ORDER BY run_id LIMIT ${limit}`),
+        read.all<Row>(sql`SELECT run_id AS key, version, data FROM run WHERE run_id > ${key} AND ${runCovered(fromDate)} ORDER BY run_id LIMIT ${limit}`),
+        section,
+      );
+    case 'parcel':
+      // Live parcels only (sealed or on a trailer): a shipped or unpacked one is history.
+      return keyed(
+        read.all<Row>(
+          sql`SELECT sscc AS key, version, data FROM site_parcel INDEXED BY site_parcel_live
+              WHERE state IN ('sealed', 'loaded') AND sscc > ${key} ORDER BY sscc LIMIT ${limit}`,
+        ),
+        section,
+      );
+    case 'trailer':
+      return keyed(
+        read.all<Row>(
+          sql`SELECT trailer_id AS key, version, data FROM site_trailer INDEXED BY site_trailer_open
+              WHERE state = 'open' AND trailer_id > ${key} ORDER BY trailer_id LIMIT ${limit}`,
+        ),
         section,
       );
     case 'asn':
@@ -124,6 +142,8 @@ function readSection(read: ReadHandle, section: Section, token: PageToken, after
   }
 }
 
+const runCovered = (fromDate: string): Sql => sql`(state = 'released' OR (state = 'picked' AND data ->> '$.shipDate' >= ${fromDate}))`;
+
 function countSnapshot(read: ReadHandle, fromDate: string): number {
   const count = (query: ReturnType<typeof sql>): number => read.get<{ n: number }>(query)?.n ?? 0;
   return (
@@ -134,7 +154,9 @@ function countSnapshot(read: ReadHandle, fromDate: string): number {
     count(sql`SELECT count(*) AS n FROM task WHERE state <> 'closed'`) +
     count(sql`SELECT count(*) AS n FROM site_exception WHERE state = 'open'`) +
     count(sql`SELECT count(*) AS n FROM centre_order WHERE ship_date >= ${fromDate}`) +
-    count(sql`SELECT count(*) AS n FROM run WHERE state = 'released'`) +
+    count(sql`SELECT count(*) AS n FROM run WHERE ${runCovered(fromDate)}`) +
+    count(sql`SELECT count(*) AS n FROM site_parcel WHERE state IN ('sealed', 'loaded')`) +
+    count(sql`SELECT count(*) AS n FROM site_trailer WHERE state = 'open'`) +
     count(sql`SELECT count(*) AS n FROM asn WHERE expected_on >= ${fromDate}`) +
     countStockLines(read)
   );
@@ -142,7 +164,7 @@ function countSnapshot(read: ReadHandle, fromDate: string): number {
 
 /**
  * GET /v1/bootstrap (docs/protocol.md): a paged snapshot of what a station of the site needs —
- * products, the site's locations, people, name and open tasks and exceptions, open and cancelled orders shipping
+ * products, the site's locations, people, name and open tasks and exceptions, live parcels and open trailers, open and cancelled orders shipping
  * from today on, ASNs, and the site's stock. Every page carries the cursor of the first page's
  * moment: a record that changes while the station pages may arrive newer than that, and pulling
  * from the cursor replays the change on top (records carry versions, so a station converges).

@@ -12,7 +12,7 @@ import type { Simulation } from './simulation';
 import { sendRun } from './sent-runs';
 import { readSiteStock } from './site-stock';
 import type { CentreStore } from './store';
-import { testControlSchemas, type CentreExceptions, type ReceivedEvents, type TestControl } from './test-controls';
+import { testControlSchemas, type CentreDispatch, type CentreExceptions, type ReceivedEvents, type TestControl } from './test-controls';
 
 export type ControlDeps = {
   readonly store: CentreStore;
@@ -132,4 +132,17 @@ export function readExceptionsControl(deps: ControlDeps): Reply {
     return { at: exception.raisedAt, code: exception.kind, runId: text('runId'), orderId: text('orderId'), message: text('message') };
   });
   return ok({ exceptions });
+}
+
+/** GET /v1/test/dispatch: every parcel and trailer of the site, in SSCC and opening order. */
+export function readDispatchControl(deps: ControlDeps): Reply {
+  const read = deps.store.db().read;
+  const parcels = read
+    .all<{ data: string }>(sql`SELECT data FROM site_parcel ORDER BY sscc`)
+    .map((row) => JSON.parse(row.data) as CentreDispatch['parcels'][number]);
+  const trailers = read
+    .all<{ data: string }>(sql`SELECT data FROM site_trailer ORDER BY trailer_id`)
+    .map((row) => JSON.parse(row.data) as CentreDispatch['trailers'][number]);
+  const dispatch: CentreDispatch = { parcels, trailers };
+  return ok(dispatch);
 }

@@ -9,6 +9,7 @@ import { recordChange } from './changes';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { findOrder } from './orders';
 import { applySiteEvent } from './site-events';
+import { isDispatchEvent } from '../../shared/sync/site-parcels';
 import { applyMovements, type Shortfall } from './site-stock';
 import { readEpoch } from './store';
 
@@ -99,9 +100,12 @@ function applyEvent(tx: WriteHandle, stationId: string, raw: unknown, receivedAt
     });
     const orderId = (checked.payload as { orderId?: string }).orderId;
     const orderProblem = orderId === undefined ? null : checkOrder(tx, orderId, occurredAt);
-    // A pick is also the run's progress (its line, its reservation consumed: site-runs.ts); a return, its task done.
+    // A pick is also the run's progress (its line, its reservation consumed: site-runs.ts); a return, its task done;
+    // a packed, unpacked or shipped parcel, the site's parcel record (site-parcels.ts).
     const runProblem =
-      type === 'run.picked' || type === 'task.returned' ? applySiteEvent(tx, stationId, type, checked.payload, event.actor, toIso(receivedAt)) : null;
+      type === 'run.picked' || type === 'task.returned' || isDispatchEvent(type)
+        ? applySiteEvent(tx, stationId, type, checked.payload, event.actor, toIso(receivedAt))
+        : null;
     if (orderProblem) return { status: 'accepted_with_exception', problem: orderProblem, event };
     if (runProblem) return { status: 'accepted_with_exception', problem: runProblem, event };
     if (shortfalls.length > 0) return { status: 'accepted_with_exception', problem: negativeStock(shortfalls, event.eventId), event };

@@ -6,12 +6,13 @@ import type { Logger } from '../platform/logging';
 import { toIso } from '../platform/clock';
 import { demoEnrolRequestSchema, protocolVersion, type Health } from '../../shared/sync/protocol';
 import { handleBootstrap } from './bootstrap';
-import { isTestControl, readEventsControl, readExceptionsControl, readStockControl, runControl, type ControlDeps } from './controls';
+import { isTestControl, readDispatchControl, readEventsControl, readExceptionsControl, readStockControl, runControl, type ControlDeps } from './controls';
 import { parisDayOf } from './generate';
 import { describeIssues, ok, problem, type Reply } from './http';
 import { handlePull } from './pull';
 import { handlePush } from './push';
 import { handleReconcile } from './reconcile';
+import { handleSsccBlock } from './sscc-blocks';
 import { readSiteConfig } from './site-objects';
 import { readEpoch, readMeta } from './store';
 import { issueStationToken, stationForToken } from './tokens';
@@ -30,19 +31,21 @@ export type CentralServer = { readonly port: number; readonly close: () => Promi
 const maxBody = 4 * 1024 * 1024;
 
 type CentralRequest = { readonly stationId: string; readonly url: URL; readonly body: unknown };
-type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap' | 'GET /v1/reconcile';
+type ProtocolRoute = 'GET /v1/health' | 'POST /v1/push' | 'GET /v1/pull' | 'GET /v1/bootstrap' | 'GET /v1/reconcile' | 'POST /v1/sscc-blocks';
 
-const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap', 'GET /v1/reconcile']);
+const protocolRoutes = new Set<string>(['GET /v1/health', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/bootstrap', 'GET /v1/reconcile', 'POST /v1/sscc-blocks']);
 const knownPaths = new Set([
   '/v1/health',
   '/v1/push',
   '/v1/pull',
   '/v1/bootstrap',
   '/v1/reconcile',
+  '/v1/sscc-blocks',
   '/v1/demo/enrol',
   '/v1/test/stock',
   '/v1/test/events',
   '/v1/test/exceptions',
+  '/v1/test/dispatch',
 ]);
 
 const bearer = (req: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -81,6 +84,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     'GET /v1/pull': ({ stationId, url }) => handlePull(store.db(), stationId, url.searchParams),
     'GET /v1/bootstrap': ({ stationId, url }) => handleBootstrap(store.db(), stationId, url.searchParams, parisDayOf(simulation.now())),
     'GET /v1/reconcile': ({ url }) => handleReconcile(store.db(), url.searchParams),
+    'POST /v1/sscc-blocks': ({ stationId, body }) => handleSsccBlock(store.db(), stationId, body, simulation.now()),
   };
 
   async function runProtocol(route: ProtocolRoute, request: CentralRequest, res: ServerResponse): Promise<void> {
@@ -106,6 +110,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     simulation.catchUp();
     if (req.method === 'GET' && path === '/v1/test/stock') return readStockControl(options);
     if (req.method === 'GET' && path === '/v1/test/exceptions') return readExceptionsControl(options);
+    if (req.method === 'GET' && path === '/v1/test/dispatch') return readDispatchControl(options);
     if (req.method === 'GET' && path === '/v1/test/events') return readEventsControl(options, request.stationId, request.url.searchParams.get('site') === '1');
     const control = path.slice('/v1/test/'.length);
     if (req.method === 'POST' && isTestControl(control)) return runControl(options, request.stationId, control, request.body);

@@ -2,8 +2,24 @@ import type { WriteHandle } from '../platform/db/connection';
 import type { EventPayloadOf, EventType } from '../../shared/sync/station-events';
 import { applyTaskEvent, checkPerson, isTaskEvent, type Refusal } from '../../shared/sync/site-records';
 import { applyExceptionEvent, type ExceptionEvent } from '../../shared/sync/site-exceptions';
+import { applyDispatchEvent, isDispatchEvent, type DispatchEvent, type ParcelData } from '../../shared/sync/site-parcels';
 import { applyRunWork, releaseRun } from './site-runs';
-import { badgeHolder, findException, findTask, readSiteConfig, writeException, writeLocation, writePerson, writeSiteConfig, writeTask } from './site-objects';
+import { findOrder } from './orders';
+import {
+  badgeHolder,
+  findException,
+  findParcel,
+  findTask,
+  findTrailer,
+  readSiteConfig,
+  writeException,
+  writeLocation,
+  writeParcel,
+  writePerson,
+  writeSiteConfig,
+  writeTask,
+  writeTrailer,
+} from './site-objects';
 
 type Actor = { readonly personId: string; readonly name: string } | null;
 
@@ -57,11 +73,14 @@ export function applySiteEvent(tx: WriteHandle, stationId: string, type: EventTy
     case 'exception.resolved':
       return applySiteException(tx, { type, payload } as ExceptionEvent, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
     case 'stock.reconcile-mismatch':
-      // A report for the centre's people: stored with the event, nothing to apply.
+    case 'day.closed':
+      // Reports for the centre's people: stored with the event, nothing to apply.
       return null;
     default:
       break;
   }
+  if (isDispatchEvent(type))
+    return applySiteDispatch(tx, { type, payload } as DispatchEvent, { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId }, at, origin);
   if (!isTaskEvent(type)) return null;
   const taskId = (payload as { taskId: string }).taskId;
   const who = { personId: actor?.personId ?? '', name: actor?.name ?? '', stationId };
@@ -84,5 +103,39 @@ function applySiteException(
   const applied = applyExceptionEvent(held, event, { actor: who, at });
   if (!applied.ok) return applied.refusal;
   writeException(tx, applied.value, origin);
+  return null;
+}
+
+/**
+ * A parcel or trailer event (ADR 0010). The first load of a parcel wins; a parcel of an order the
+ * centre cancelled is not loaded (its station pulls it back when it learns of the cancel); closing a
+ * trailer ships the parcels on it.
+ */
+function applySiteDispatch(
+  tx: WriteHandle,
+  event: DispatchEvent,
+  who: { personId: string; name: string; stationId: string },
+  at: string,
+  origin: { stationId: string; name: string },
+): Refusal | null {
+  const sscc = 'sscc' in event.payload ? event.payload.sscc : null;
+  const trailerId = 'trailerId' in event.payload ? event.payload.trailerId : null;
+  const parcel = sscc === null ? null : (findParcel(tx, sscc)?.data ?? null);
+  const trailer = trailerId === null ? null : (findTrailer(tx, trailerId)?.data ?? null);
+  if (event.type === 'parcel.loaded' && parcel && findOrder(tx, parcel.orderId)?.data.status === 'cancelled') {
+    return { code: 'PARCEL_ORDER_CANCELLED', message: `parcel ${parcel.sscc} is of order ${parcel.orderId}, cancelled` };
+  }
+  const loaded =
+    event.type === 'trailer.closed' && trailer
+      ? trailer.parcels.flatMap((held) => {
+          const found = findParcel(tx, held)?.data;
+          return found ? [found] : [];
+        })
+      : ([] as ParcelData[]);
+  const applied = applyDispatchEvent({ parcel, trailer }, event, { actor: who, at }, loaded);
+  if (!applied.ok) return applied.refusal;
+  if (applied.value.parcel && applied.value.parcel !== parcel) writeParcel(tx, applied.value.parcel, origin);
+  if (applied.value.trailer && applied.value.trailer !== trailer) writeTrailer(tx, applied.value.trailer, origin);
+  for (const shipped of applied.value.shipped) writeParcel(tx, shipped, origin);
   return null;
 }

@@ -3,11 +3,12 @@ import { sql } from '../platform/db/sql';
 import type { LocationData, PersonData, SiteData } from '../../shared/sync/station-events';
 import type { TaskData } from '../../shared/sync/site-records';
 import type { ExceptionData } from '../../shared/sync/site-exceptions';
+import type { ParcelData, TrailerData } from '../../shared/sync/site-parcels';
 import { recordChange, type Origin } from './changes';
 
 /**
  * What the site owns (ADR 0007): its layout, its people, its name and time zone, its shared tasks
- * and exceptions.
+ * and exceptions, its parcels and trailers (ADR 0010).
  * Stations change them by events; the centre keeps the current state of each with a version that
  * grows by one per change, and announces every change in the change log for the other stations.
  */
@@ -79,4 +80,28 @@ export function writeException(tx: WriteHandle, exception: Readonly<ExceptionDat
     INSERT INTO site_exception (exception_id, state, version, data) VALUES (${exception.exceptionId}, ${exception.state}, ${version}, ${JSON.stringify(exception)})
     ON CONFLICT (exception_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
   recordChange(tx, { entity: 'exception', key: exception.exceptionId, op: 'upsert', version, data: { ...exception } }, origin);
+}
+
+export function findParcel(read: ReadHandle, sscc: string): Versioned<ParcelData> | null {
+  return parse(read.get(sql`SELECT version, data FROM site_parcel WHERE sscc = ${sscc}`));
+}
+
+export function writeParcel(tx: WriteHandle, parcel: Readonly<ParcelData>, origin: Origin | null = null): void {
+  const version = (findParcel(tx, parcel.sscc)?.version ?? 0) + 1;
+  tx.run(sql`
+    INSERT INTO site_parcel (sscc, order_id, state, version, data) VALUES (${parcel.sscc}, ${parcel.orderId}, ${parcel.state}, ${version}, ${JSON.stringify(parcel)})
+    ON CONFLICT (sscc) DO UPDATE SET order_id = excluded.order_id, state = excluded.state, version = excluded.version, data = excluded.data`);
+  recordChange(tx, { entity: 'parcel', key: parcel.sscc, op: 'upsert', version, data: { ...parcel } }, origin);
+}
+
+export function findTrailer(read: ReadHandle, trailerId: string): Versioned<TrailerData> | null {
+  return parse(read.get(sql`SELECT version, data FROM site_trailer WHERE trailer_id = ${trailerId}`));
+}
+
+export function writeTrailer(tx: WriteHandle, trailer: Readonly<TrailerData>, origin: Origin | null = null): void {
+  const version = (findTrailer(tx, trailer.trailerId)?.version ?? 0) + 1;
+  tx.run(sql`
+    INSERT INTO site_trailer (trailer_id, state, version, data) VALUES (${trailer.trailerId}, ${trailer.state}, ${version}, ${JSON.stringify(trailer)})
+    ON CONFLICT (trailer_id) DO UPDATE SET state = excluded.state, version = excluded.version, data = excluded.data`);
+  recordChange(tx, { entity: 'trailer', key: trailer.trailerId, op: 'upsert', version, data: { ...trailer } }, origin);
 }

@@ -129,11 +129,15 @@ function cancelled(tx: WriteHandle, run: Readonly<RunData>, at: string): void {
 }
 
 /**
- * An order cancelled at the centre leaves the runs being picked (DOMAIN, outbound 6): its unpicked
- * lines go, with what they reserved; what is already in a tote becomes a return-to-bin task. Every
+ * An order cancelled at the centre leaves its runs, picked or being picked (DOMAIN, outbound 6): its
+ * unpicked lines go, with what they reserved; what is already in a tote or a sealed parcel becomes a
+ * return-to-bin task (the pack station opens the parcel when it is scanned at the dock). Every
  * station sees the run and the tasks at its next pull; the picker is told at the next scan.
  */
 export function withdrawCancelled(tx: WriteHandle, orderId: string, at: string): void {
+  // On a trailer or gone with the carrier: nothing of it is at the site to put back.
+  const left = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM site_parcel WHERE order_id = ${orderId} AND state IN ('loaded', 'shipped')`)?.n ?? 0;
+  if (left > 0) return;
   for (const { run_id } of tx.all<{ run_id: string }>(sql`SELECT run_id FROM run_order WHERE order_id = ${orderId}`)) {
     const stored = findRun(tx, run_id);
     const withdrawn = stored && withdrawOrder(stored.data, orderId, at);

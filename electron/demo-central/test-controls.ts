@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parcelDataSchema, trailerDataSchema } from '../../shared/sync/site-parcels';
 import { carriers, orderDataSchema, pushStatuses } from '../../shared/sync/protocol';
 
 /**
@@ -108,3 +109,7 @@ export const centreExceptionsSchema = z.object({
   exceptions: z.array(z.object({ at: z.string(), code: z.string(), runId: z.string(), orderId: z.string(), message: z.string() })),
 });
 export type CentreExceptions = z.infer<typeof centreExceptionsSchema>;
+
+/** GET /v1/test/dispatch: the site's parcels and trailers as the centre holds them. */
+export const centreDispatchSchema = z.object({ parcels: z.array(parcelDataSchema), trailers: z.array(trailerDataSchema) });
+export type CentreDispatch = z.infer<typeof centreDispatchSchema>;

@@ -106,3 +106,27 @@ export function matchParcel(code: string): ParcelMatch | null {
   if (/^[0-9A-Z][A-Z][0-9]{11}$/.test(code)) return { valid: true, carrier: 'colissimo', tracking: code };
   return null;
 }
+
+/**
+ * A well-formed tracking number of `carrier` for serial `serial` (0–99,999,999): what a carrier's
+ * label would carry, for the demo site's labels and the tests. Colissimo and Chronopost as UPU S10
+ * (CP…FR, EE…FR), DPD as its 14-digit parcel number with its check character, UPS with its check digit.
+ */
+export function trackingNumber(carrier: Exclude<Carrier, 'unknown-carrier'>, serial: number): string {
+  const digits = String(serial).padStart(8, '0');
+  if (!/^[0-9]{8}$/.test(digits)) throw new RangeError(`serial ${serial} is not 0–99,999,999`);
+  switch (carrier) {
+    case 'colissimo':
+      return `CP${digits}${s10CheckDigit(digits)}FR`;
+    case 'chronopost':
+      return `EE${digits}${s10CheckDigit(digits)}FR`;
+    case 'dpd': {
+      const parcel = `050${digits}123`;
+      return `${parcel}${mod3736CheckCharacter(parcel)}`;
+    }
+    case 'ups': {
+      const body = `A1B2C3${'01'}${digits.slice(1)}`;
+      return `1Z${body}${upsCheckDigit(body)}`;
+    }
+  }
+}

@@ -1,20 +1,40 @@
 import type { ModuleClient, Operation, PayloadOf } from './define';
 import { audit } from './audit';
 import { auth, authEvents } from './auth';
+import { dashboard } from './dashboard';
 import { diagnostics } from './diagnostics';
+import { dispatch } from './dispatch';
 import { exceptionEvents, exceptions } from './exceptions';
 import { recovery } from './recovery';
 import { scanner } from './scanner';
 import { settings } from './settings';
 import { setup } from './setup';
 import { orders } from './orders';
+import { packing, packingEvents } from './packing';
 import { picking, pickingEvents } from './picking';
 import { stock, stockEvents } from './stock';
 import { sync, syncEvents } from './sync';
 import { taskEvents, tasks } from './tasks';
 
 /** The whole contract between the page and main: every operation and every event, once. */
-export const contract = { setup, auth, settings, audit, stock, scanner, sync, orders, picking, tasks, exceptions, diagnostics, recovery } as const;
+export const contract = {
+  setup,
+  auth,
+  settings,
+  audit,
+  stock,
+  scanner,
+  sync,
+  orders,
+  picking,
+  packing,
+  dispatch,
+  dashboard,
+  tasks,
+  exceptions,
+  diagnostics,
+  recovery,
+} as const;
 export type Contract = typeof contract;
 
 /** Events by module: keyed like the contract, so two modules may both have a `changed` event. */
@@ -25,6 +45,7 @@ export const events = {
   tasks: taskEvents,
   picking: pickingEvents,
   exceptions: exceptionEvents,
+  packing: packingEvents,
 } as const;
 export type Events = typeof events;
 type AnyEvent = { [M in keyof Events]: Events[M][keyof Events[M]] }[keyof Events];

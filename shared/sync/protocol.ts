@@ -3,6 +3,7 @@ import { locationDataSchema, movementDeltaSchema, personDataSchema, siteDataSche
 import { taskDataSchema } from './site-records';
 import { exceptionDataSchema } from './site-exceptions';
 import { runDataSchema } from './site-runs';
+import { parcelDataSchema, trailerDataSchema } from './site-parcels';
 
 /**
  * The station ↔ centre protocol (docs/protocol.md), as zod schemas both sides parse with. The
@@ -166,6 +167,8 @@ export const centreRecordSchema = z.discriminatedUnion('entity', [
   record('task', taskDataSchema),
   record('run', runDataSchema),
   record('exception', exceptionDataSchema),
+  record('parcel', parcelDataSchema),
+  record('trailer', trailerDataSchema),
   record('movement', movementDataSchema),
   record('stock', stockDataSchema),
 ]);
@@ -239,6 +242,20 @@ export const reconcileZoneResponseSchema = z.object({
   rows: z.array(stockDataSchema),
 });
 export type ReconcileZoneResponse = z.infer<typeof reconcileZoneResponseSchema>;
+
+/**
+ * `POST /v1/sscc-blocks`: serial references for the station's own SSCCs (parcels, blind receipts),
+ * a block handed to this station alone and never again, so SSCCs stay unique across the site's
+ * stations with or without the network (docs/protocol.md, SSCC blocks).
+ */
+export const ssccBlockRequestSchema = z.object({ size: z.number().int().min(1).max(100_000) });
+export const ssccBlockSchema = z.object({
+  extension: z.number().int().min(0).max(9),
+  companyPrefix: z.string().regex(/^[0-9]{6,12}$/),
+  first: z.number().int().min(0),
+  last: z.number().int().min(0),
+});
+export type SsccBlockGrant = z.infer<typeof ssccBlockSchema>;
 
 /** `POST /v1/demo/enrol { stationId }` → this station's token (demo / training centre on loopback only). */
 export const demoEnrolRequestSchema = z.object({ stationId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centreStationId } from '../people';
+import type { DispatchRefusal } from './site-parcels';
 import type { RunRefusalCode } from './site-runs';
 import { recountResultSchema, taskKinds, type EventPayloadOf, type PersonData, type RecountResult } from './station-events';
 
@@ -63,7 +64,8 @@ export type Refusal = {
     | 'EXCEPTION_NOT_FOUND'
     | 'EXCEPTION_RESOLVED'
     | 'ACTION_NOT_ALLOWED'
-    | RunRefusalCode;
+    | RunRefusalCode
+    | DispatchRefusal;
   readonly message: string;
 };
 export type Applied<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };

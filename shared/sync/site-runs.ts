@@ -143,11 +143,12 @@ const isDone = (run: RunProgress): boolean => linesLeft(run).every((line) => lin
 
 /**
  * The run without a cancelled order (the centre decides it, at the cancel): its lines leave the
- * run, what they reserved is free, and the run is picked if nothing else is left. Null when the
- * run is not being picked or does not hold the order (or let it go before).
+ * run, what they reserved is free, and the run is picked if nothing else is left. A picked run lets
+ * it go too: its units are in a tote or a parcel, and go back. Null when the run is refused or
+ * cancelled, or does not hold the order (or let it go before).
  */
 export function withdrawOrder(run: Readonly<RunData>, orderId: string, at: string): RunData | null {
-  if (run.state !== 'released' || !run.orders.some((order) => order.orderId === orderId)) return null;
+  if ((run.state !== 'released' && run.state !== 'picked') || !run.orders.some((order) => order.orderId === orderId)) return null;
   if (run.withdrawn.some((order) => order.orderId === orderId)) return null;
   const withdrawn = [...run.withdrawn, { orderId, at }];
   return { ...run, withdrawn, ...(isDone({ ...run, withdrawn }) ? { state: 'picked' as const, claim: null } : {}) };

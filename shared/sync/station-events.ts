@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../locale';
+import { boxTypes, maxParcelGrams } from '../packing';
 import { runLimitsSchema, shortReasons } from '../picking';
 import { roles } from '../roles';
 import { locationTypes, movementKinds } from '../stock';
@@ -175,6 +176,55 @@ export const eventSchemas = {
       runId: uuid.nullable(),
     }),
   },
+  /**
+   * An order packed and sealed at a pack station (issue #13): its units from the pack station into
+   * the parcel (a container named by the parcel's SSCC), the carrier's tracking number, the box.
+   * `short`: lines packed with fewer units than the order asks, approved by a shift lead.
+   */
+  'parcel.packed': {
+    1: z.object({
+      sscc: z.string().regex(/^[0-9]{18}$/),
+      orderId: z.string().min(1).max(64),
+      runId: uuid.nullable(),
+      carrier: z.string().min(1).max(40),
+      tracking: z.string().min(4).max(40),
+      box: z.enum(boxTypes),
+      weightGrams: z.number().int().positive().max(maxParcelGrams).nullable(),
+      lines: z
+        .array(z.object({ lineNo: z.number().int().positive(), sku: z.string().min(1).max(64), quantity: z.number().int().min(0) }))
+        .min(1)
+        .max(500),
+      short: z.array(z.object({ lineNo: z.number().int().positive(), missing: z.number().int().positive() })).max(500),
+      movements: movements.min(1).max(500),
+    }),
+  },
+  /**
+   * A sealed parcel opened again (a shift lead's unpack, or a cancelled order's parcel pulled back at
+   * dispatch): its units back to the pack station, loose; the order can be packed again.
+   */
+  'parcel.unpacked': { 1: z.object({ sscc: z.string().regex(/^[0-9]{18}$/), reason: z.string().min(3).max(500), movements: movements.min(1).max(500) }) },
+  /** A trailer (or a carrier's cage) opened at the outbound dock for one carrier's parcels of a ship date. */
+  'trailer.opened': { 1: z.object({ trailerId: uuid, carrier: z.string().min(1).max(40), label: z.string().min(1).max(40), shipDate: z.iso.date() }) },
+  /** A sealed parcel scanned onto an open trailer of its carrier. */
+  'parcel.loaded': { 1: z.object({ sscc: z.string().regex(/^[0-9]{18}$/), trailerId: uuid }) },
+  /**
+   * The trailer closed and handed to the carrier: its parcels' units leave the warehouse (movements
+   * to no location); the orders due but not on it are named with a reason (the manifest's data).
+   */
+  'trailer.closed': {
+    1: z.object({
+      trailerId: uuid,
+      missing: z.array(z.object({ orderId: z.string().min(1).max(64), reason: z.string().min(3).max(500) })).max(5000),
+      movements: movements.max(20_000),
+    }),
+  },
+  /** A shift lead closed the ship date: every order left on a trailer or is named here with why (the centre's report of the day). */
+  'day.closed': {
+    1: z.object({
+      shipDate: z.iso.date(),
+      explained: z.array(z.object({ orderId: z.string().min(1).max(64), reason: z.string().min(3).max(500) })).max(20_000),
+    }),
+  },
   /** A daily or asked-for reconciliation found the station's stock different from the centre's. */
   'stock.reconcile-mismatch': {
     1: z.object({
@@ -232,7 +282,16 @@ export function checkEventPayload(type: string, version: number, payload: unknow
 
 /** Movements an event carries, whatever its type (those that carry none answer []). */
 export function movementsOf(type: EventType, payload: unknown): readonly MovementDelta[] {
-  if (type === 'stock.moved' || type === 'stock.adjusted' || type === 'stock.count-approved' || type === 'run.picked' || type === 'task.returned')
+  if (
+    type === 'stock.moved' ||
+    type === 'stock.adjusted' ||
+    type === 'stock.count-approved' ||
+    type === 'run.picked' ||
+    type === 'task.returned' ||
+    type === 'parcel.packed' ||
+    type === 'parcel.unpacked' ||
+    type === 'trailer.closed'
+  )
     return (payload as { movements: MovementDelta[] }).movements;
   return [];
 }

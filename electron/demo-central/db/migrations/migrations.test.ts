@@ -15,6 +15,7 @@ const shipped: Readonly<Record<number, string>> = {
   4: '2a41862d8c89e90b47c61aca93e9c535278f69b64ac56ae868ee766a91d06af4',
   5: '8d30658d0c6383059584333108cc178a8942b4a428eab674a5626745a6674134',
   6: 'a0d82f82cdfcd9c1b33455de6e3e81802443e2ef0de99c79189c2f72302b1084',
+  7: 'd29482bb241d9eed33e3348fda04abbe528d597299d69bf178c3a960b4160298',
 };
 
 const dirs: string[] = [];
@@ -88,5 +89,31 @@ describe('demo centre migrations', () => {
     ]);
     db.write((tx) => tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES ('run', 'r1', 'upsert', 1, '{}')`));
     expect(db.read.get(sql`SELECT change_id FROM change_log WHERE entity = 'run'`)).toEqual({ change_id: 3 });
+  });
+
+  it('7 keeps the change log, its numbering and its origins, and lets it carry parcels and trailers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quai-centre-migrate-'));
+    dirs.push(dir);
+    const file = join(dir, 'central.sqlite');
+    const v6 = openDatabase(file, { migrations: centreMigrations.slice(0, 6) });
+    v6.raw.exec(`
+      INSERT INTO change_log (entity, key, op, version, data, origin) VALUES ('exception', 'x1', 'upsert', 1, '{}', '{"stationId":"dock","name":"Léa"}');
+      INSERT INTO change_log (entity, key, op, version, data) VALUES ('run', 'r1', 'upsert', 2, '{}');
+    `);
+    v6.close();
+    const db = openDatabase(file, { migrations: centreMigrations });
+    opened.push(db);
+    expect(db.read.all(sql`SELECT change_id, entity, key, version, origin FROM change_log ORDER BY change_id`)).toEqual([
+      { change_id: 1, entity: 'exception', key: 'x1', version: 1, origin: '{"stationId":"dock","name":"Léa"}' },
+      { change_id: 2, entity: 'run', key: 'r1', version: 2, origin: null },
+    ]);
+    db.write((tx) => {
+      tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES ('parcel', '003012345000000017', 'upsert', 1, '{}')`);
+      tx.run(sql`INSERT INTO change_log (entity, key, op, version, data) VALUES ('trailer', 't1', 'upsert', 1, '{}')`);
+    });
+    expect(db.read.all(sql`SELECT change_id, entity FROM change_log WHERE change_id > 2 ORDER BY change_id`)).toEqual([
+      { change_id: 3, entity: 'parcel' },
+      { change_id: 4, entity: 'trailer' },
+    ]);
   });
 });

@@ -22,7 +22,14 @@ import { registerDiagnosticsHandlers } from './diagnostics/handlers';
 import { createNotices, type Notices } from './diagnostics/notices';
 import { createEventBus, type EventBus } from './events';
 import { createRegistrar, type Caller } from './ipc/registrar';
+import { registerDashboardHandlers } from './dashboard/handlers';
+import { createDayClose } from './dashboard/close-day';
+import { createDashboardService } from './dashboard/service';
+import { registerDispatchHandlers } from './dispatch/handlers';
+import { createDispatchService } from './dispatch/service';
 import { registerOrderHandlers } from './orders/handlers';
+import { registerPackingHandlers } from './packing/handlers';
+import { createPackService } from './packing/service';
 import { registerPickingHandlers } from './picking/handlers';
 import { createPickService } from './picking/picks';
 import { createPickingService } from './picking/service';
@@ -185,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       if (entities.includes('task')) tasks.announce([]);
       // One raised while storing a pull (a badge taken twice, a missing reference) changes the status's count, which screens follow.
       if (entities.includes('exception')) exceptions.announce([]);
+      if (entities.includes('parcel') || entities.includes('trailer')) events.emit('packing:changed', { ssccs: [] });
     });
     const site = createSiteService({
       db,
@@ -236,6 +244,10 @@ export function createCore(options: CoreOptions): Core {
     registerExceptionHandlers(registrar, exceptions);
     registerOrderHandlers(registrar, db, clock);
     registerPickingHandlers(registrar, createPickingService({ db, clock, audit, events }), createPickService({ db, clock, audit, events }));
+    const packing = createPackService({ db, clock, audit, events });
+    registerPackingHandlers(registrar, packing);
+    registerDispatchHandlers(registrar, createDispatchService({ db, clock, audit, events, packing }));
+    registerDashboardHandlers(registrar, createDashboardService({ db, clock }), createDayClose({ db, clock, audit }));
     registerScannerHandlers(registrar, createScannerService(db, audit, notices));
     registerDiagnosticsHandlers(registrar, notices);
     registerHealthyRecoveryHandlers(registrar);

@@ -3,18 +3,11 @@ import { runBarcode, type PickLine, type PickView } from '../../../shared/pickin
 import { runSentSchema } from '../../demo-central/test-controls';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, expectConsistent, settle, sortRows, stationStock, type ConnectedStation } from '../testing/centre';
-import { ok, picker, planOf, releasedSite, shown, siteWithPicker } from '../testing/picking';
+import { ok, picker, pickLine, planOf, releasedSite, shown, siteWithPicker, unitGtin } from '../testing/picking';
 import { linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
 import { applyPulledRun, findRun, heldByRuns } from './runs';
 
 // Picking a released run by scan (issue #12, ADR 0009): taken through the centre, picked on any station.
-
-function unitGtin(station: ConnectedStation, sku: string): string {
-  const row = station.core.db.read.get<{ gtin: string }>(sql`
-    SELECT g.gtin FROM gtin g JOIN product p ON p.id = g.product_id WHERE p.sku = ${sku} AND g.pack_quantity = 1 ORDER BY g.gtin LIMIT 1`);
-  if (!row) throw new Error(`no unit GTIN for ${sku}`);
-  return row.gtin;
-}
 
 const looseAt = (station: ConnectedStation, location: string, sku: string): number =>
   station.core.db.read.get<{ n: number }>(sql`
@@ -27,21 +20,6 @@ const footprint = (station: ConnectedStation) => ({
   outbox: station.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox`)?.n,
   runs: station.core.db.read.all(sql`SELECT run_id, data FROM pick_run ORDER BY run_id`),
 });
-
-/** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
-async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {
-  const line = view.line as PickLine;
-  ok(await station.client.picking.scanLocation({ runId: view.runId, shown: shown(line, view.withdrawn, view.amended), code: line.location }));
-  return ok(
-    await station.client.picking.pick({
-      runId: view.runId,
-      shown: shown(line, view.withdrawn, view.amended),
-      location: line.location,
-      code: unitGtin(station, line.sku),
-      count: line.left,
-    }),
-  );
-}
 
 describe('picking a released run by scan', () => {
   it('on another station than the one that released it: refusals record nothing, every line moves its units to packing, and both stations and the centre agree', async () => {

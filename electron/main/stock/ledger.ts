@@ -29,14 +29,16 @@ export function recordMovement(tx: WriteHandle, movement: Readonly<NewMovement>)
 }
 
 /**
- * `quantity` loose units of a product from one location to another, the earliest lot first (the
- * rule of every pick and every return): one movement per lot, or INSUFFICIENT_STOCK and nothing.
+ * `quantity` loose units of a product from one location to another (loose, or into a container),
+ * the earliest lot first (the rule of every pick, return and pack): one movement per lot, or INSUFFICIENT_STOCK and nothing.
  */
 export function moveLooseUnits(
   tx: WriteHandle,
   movement: Readonly<Omit<NewMovement, 'lotId' | 'fromContainerId' | 'toContainerId' | 'fromLocationId' | 'toLocationId'>> & {
     readonly fromLocationId: number;
     readonly toLocationId: number;
+    /** Into a container at the destination (a parcel being packed); loose when absent. */
+    readonly toContainerId?: number | null;
   },
 ): number[] {
   const ids: number[] = [];
@@ -45,7 +47,9 @@ export function moveLooseUnits(
     if (remaining === 0) break;
     const take = Math.min(remaining, lot.quantity);
     if (take <= 0) continue;
-    ids.push(recordMovement(tx, { ...movement, lotId: lot.lotId || null, fromContainerId: null, toContainerId: null, quantity: take }));
+    ids.push(
+      recordMovement(tx, { ...movement, lotId: lot.lotId || null, fromContainerId: null, toContainerId: movement.toContainerId ?? null, quantity: take }),
+    );
     remaining -= take;
   }
   if (remaining > 0)

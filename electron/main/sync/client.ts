@@ -6,6 +6,8 @@ import {
   reconcileResponseSchema,
   reconcileZoneResponseSchema,
   seqGapSchema,
+  ssccBlockSchema,
+  type SsccBlockGrant,
   type Health,
   type PushResponse,
   type ReconcileResponse,
@@ -46,6 +48,8 @@ export type CentreClient = {
   readonly bootstrapPage: (page: string | null, limit: number) => Promise<Uint8Array>;
   readonly reconcile: (cursor: string) => Promise<ReconcileResponse>;
   readonly reconcileZone: (cursor: string, zone: string) => Promise<ReconcileZoneResponse>;
+  /** A block of SSCC serial references for this station alone (docs/protocol.md, SSCC blocks). */
+  readonly ssccBlock: (size: number) => Promise<SsccBlockGrant>;
 };
 
 export type Timeouts = { readonly firstByteMs: number; readonly totalMs: number };
@@ -165,6 +169,7 @@ export function createCentreClient(options: {
     bootstrapPage: (token, limit) => page(`/v1/bootstrap?${query({ page: token, limit })}`),
     reconcile: async (cursor) => (await request(`/v1/reconcile?${query({ cursor })}`, reconcileResponseSchema)) as ReconcileResponse,
     reconcileZone: async (cursor, zone) => (await request(`/v1/reconcile?${query({ cursor, zone })}`, reconcileZoneResponseSchema)) as ReconcileZoneResponse,
+    ssccBlock: async (size) => (await request('/v1/sscc-blocks', ssccBlockSchema, { method: 'POST', body: { size } })) as SsccBlockGrant,
   };
 }
 

@@ -1,3 +1,4 @@
+import { ssccLeft, storeSsccBlock } from '../packing/repo';
 import { z } from 'zod';
 import { maxPushBatch, type PushResult, type StationEvent } from '../../../shared/sync/protocol';
 import type { SiteExceptionKind, SyncStatus } from '../../../shared/sync/status';
@@ -54,6 +55,9 @@ export function backoffDelay(failures: number, random: () => number): number {
   const ceiling = Math.min(syncTiming.backoffMaxMs, syncTiming.backoffStartMs * 2 ** Math.max(0, failures - 1));
   return Math.round(random() * ceiling);
 }
+
+/** SSCCs a station keeps in hand: a pack station seals a few hundred parcels a day, offline for hours at worst. */
+const ssccTiming = { low: 200, block: 1000 } as const;
 
 /** What a push outcome means for this station's people (ADR 0007): an exception here, told at once. */
 /** What a centre's exception means for this station's people, whatever the event. */
@@ -307,6 +311,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
   }
 
+  /**
+   * SSCC serial references for this station's parcels and labels, asked for while online so that
+   * packing never waits for the network (docs/protocol.md, SSCC blocks): a new block when fewer
+   * than `ssccLow` are left.
+   */
+  async function topUpSscc(client: CentreClient): Promise<void> {
+    if (!readSyncState(db.read).bootstrapped || ssccLeft(db.read) >= ssccTiming.low) return;
+    const grant = await client.ssccBlock(ssccTiming.block);
+    db.write((tx) => storeSsccBlock(tx, grant));
+  }
+
   async function cycle(): Promise<SyncStatus> {
     const centre = deps.centre();
     if (!centre) return status();
@@ -321,6 +336,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (await checkHealth(centre.client)) {
         await push(centre.client);
         await pull(centre.client);
+        await topUpSscc(centre.client);
       }
       db.write((tx) => {
         recordSuccess(tx);

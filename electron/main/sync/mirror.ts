@@ -1,3 +1,4 @@
+import { applyPulledParcel, applyPulledTrailer } from '../packing/repo';
 import type { CentreRecord } from '../../../shared/sync/protocol';
 import type { WriteHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
@@ -71,6 +72,12 @@ export function applyCentreRecord(tx: WriteHandle, record: CentreRecord, context
       return nothing;
     case 'exception':
       if (record.op === 'upsert' && record.data) applyPulledException(tx, record.data, record.version, context);
+      return nothing;
+    case 'parcel':
+      if (record.op === 'upsert' && record.data) applyPulledParcel(tx, record.data, record.version, context);
+      return nothing;
+    case 'trailer':
+      if (record.op === 'upsert' && record.data) applyPulledTrailer(tx, record.data, record.version, context);
       return nothing;
     case 'movement':
       return { stockChanged: record.data !== null && applyPulledMovements(tx, record.data, context.at, context) };

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { PickLine, PickRunPlan, RunPreview } from '../../../shared/picking';
+import type { PickLine, PickRunPlan, PickView, RunPreview } from '../../../shared/picking';
 import { startTestCentral } from '../../demo-central/testing';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, settle, type ConnectedStation } from './centre';
@@ -79,3 +79,32 @@ export const shown = (line: PickLine, withdrawn = 0, amended = 0) => ({
   withdrawn,
   amended,
 });
+
+export function unitGtin(station: ConnectedStation, sku: string): string {
+  const row = station.core.db.read.get<{ gtin: string }>(sql`
+    SELECT g.gtin FROM gtin g JOIN product p ON p.id = g.product_id WHERE p.sku = ${sku} AND g.pack_quantity = 1 ORDER BY g.gtin LIMIT 1`);
+  if (!row) throw new Error(`no unit GTIN for ${sku}`);
+  return row.gtin;
+}
+
+/** Picks the whole line the view is at, one scan of the unit GTIN keyed with its count. */
+export async function pickLine(station: ConnectedStation, view: PickView): Promise<PickView> {
+  const line = view.line as PickLine;
+  ok(await station.client.picking.scanLocation({ runId: view.runId, shown: shown(line, view.withdrawn, view.amended), code: line.location }));
+  return ok(
+    await station.client.picking.pick({
+      runId: view.runId,
+      shown: shown(line, view.withdrawn, view.amended),
+      location: line.location,
+      code: unitGtin(station, line.sku),
+      count: line.left,
+    }),
+  );
+}
+
+/** Takes the run and picks every line of it, each in one keyed scan. */
+export async function pickWholeRun(station: ConnectedStation, runId: string): Promise<PickView> {
+  let view = ok(await station.client.picking.claim({ runId }));
+  while (view.line) view = await pickLine(station, view);
+  return view;
+}

@@ -9,6 +9,7 @@ import { migration0008 } from './0008-run-limits';
 import { migration0009 } from './0009-pick-runs';
 import { migration0010 } from './0010-outbox-by-run';
 import { migration0011 } from './0011-site-exceptions';
+import { migration0012 } from './0012-parcels';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export type { Migration } from '../../../platform/db/migration';

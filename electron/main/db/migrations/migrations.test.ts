@@ -26,6 +26,7 @@ const shipped: Readonly<Record<number, string>> = {
   9: 'b1768f172ec0db7898eaeffc44805f52b500a5f821af28371ab7586c98b7f54b',
   10: 'bdbb5dcca466d596b1d4339841f8d99b728ace61d8e997db093458fce24a6aa7',
   11: 'bfed3918755555966bca7af5710260f48ec623a20f50afde29cf41cd23b6aecd',
+  12: '78a87159e8f33eed7a4901fedfe5bfeb159a5485e87c48d1c8b101064c8af8b8',
 };
 
 const fingerprint = (migration: Migration): string =>

@@ -54,3 +54,7 @@ export const formatMetres = (metres: number): string =>
 /** A percentage given as 0–100, whole: "25 %", "25%". */
 export const formatPercent = (percent: number): string =>
   new Intl.NumberFormat(language(), { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+
+/** A parcel's weight, given in grams, in kilograms: "1,25 kg", "1.25 kg", "1.25千克". */
+export const formatWeight = (grams: number): string =>
+  new Intl.NumberFormat(language(), { style: 'unit', unit: 'kilogram', unitDisplay: 'short', maximumFractionDigits: 3 }).format(grams / 1000);

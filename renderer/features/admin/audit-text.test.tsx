@@ -54,6 +54,25 @@ describe('the audit log in people’s words (issue #10)', () => {
     expect(await say('en', unknown)).toBe('Luc: orders:next-day');
   });
 
+  it('says a parcel sealed and opened again, a trailer opened, loaded and closed, with the carrier by its name', async () => {
+    const sealed = entry({
+      action: 'packing:seal',
+      target: 'parcel:037600000000000017',
+      detail: { orderId: 'MP-1', tracking: 'EE123456785FR', box: 'M', units: 3, short: 0 },
+    });
+    expect(await say('en', sealed)).toBe('Luc sealed parcel 037600000000000017 of order MP-1: 3 units, box M, tracking EE123456785FR');
+    const unpacked = entry({ action: 'packing:unpack', target: 'parcel:037600000000000017', detail: { orderId: 'MP-1', reason: 'wrong item' } });
+    expect(await say('fr', unpacked)).toBe('Luc a rouvert le colis 037600000000000017 de la commande MP-1\u202f: wrong item');
+    const opened = entry({ action: 'dispatch:open', target: 'trailer:t1', detail: { carrier: 'chronopost', label: 'AB-123-CD' } });
+    expect(await say('en', opened)).toBe('Luc opened trailer AB-123-CD (Chronopost)');
+    const closed = (missing: number) =>
+      entry({ action: 'dispatch:close', target: 'trailer:t1', detail: { carrier: 'dpd', label: 'AB-123-CD', parcels: 12, missing } });
+    expect(await say('en', closed(0))).toBe('Luc closed trailer AB-123-CD (DPD) with 12 parcels');
+    expect(await say('en', closed(2))).toBe('Luc closed trailer AB-123-CD (DPD) with 12 parcels; orders missing: 2');
+    const day = entry({ action: 'dashboard:close-day', target: 'day:2026-12-04', detail: { orders: 120, explained: 3 } });
+    expect(await say('fr', day)).toBe('Luc a clôturé la journée 2026-12-04\u202f: 120 commandes, 3 justifiées');
+  });
+
   it('has a sentence for everything main records by itself and for every audited operation, in every language, with nothing left raw', async () => {
     const recorded = [
       ...auditEvents,
@@ -69,6 +88,7 @@ describe('the audit log in people’s words (issue #10)', () => {
         'stock:approve-count',
         'stock:reject-count',
       ],
+      ...['packing:seal', 'packing:unpack', 'dispatch:open', 'dispatch:load', 'dispatch:close', 'dashboard:close-day'],
     ];
     for (const locale of ['fr', 'en', 'zh-CN']) {
       for (const action of recorded) {

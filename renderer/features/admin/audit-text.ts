@@ -64,6 +64,38 @@ function sentenceOf(t: TFunction, entry: Readonly<AuditEntryView>): { key: strin
       return { key, vars: { ...base, subject: text(d['subject']), action: t(`exceptions.act.${text(d['action'])}`, { defaultValue: text(d['action']) }) } };
     case 'picking:rerun':
       return { key, vars: { ...base, count: Number(d['units'] ?? 0), units: text(d['units']), sku: text(d['sku']), orderId: text(d['orderId']) } };
+    case 'packing:seal':
+      return {
+        key,
+        vars: {
+          ...base,
+          count: Number(d['units'] ?? 0),
+          units: text(d['units']),
+          orderId: text(d['orderId']),
+          box: text(d['box']),
+          tracking: text(d['tracking']),
+        },
+      };
+    case 'packing:unpack':
+      return { key, vars: { ...base, orderId: text(d['orderId']), reason: text(d['reason']) } };
+    case 'dispatch:open':
+      return { key, vars: { ...base, label: text(d['label']), carrier: t(`orders.carriers.${text(d['carrier'])}`, { defaultValue: text(d['carrier']) }) } };
+    case 'dispatch:load':
+      return { key, vars: { ...base, orderId: text(d['orderId']), trailer: text(d['trailer']) } };
+    case 'dispatch:close':
+      return {
+        key: Number(d['missing'] ?? 0) > 0 ? 'audit.events.dispatch.close-missing' : key,
+        vars: {
+          ...base,
+          count: Number(d['parcels'] ?? 0),
+          parcels: text(d['parcels']),
+          missing: text(d['missing']),
+          label: text(d['label']),
+          carrier: t(`orders.carriers.${text(d['carrier'])}`, { defaultValue: text(d['carrier']) }),
+        },
+      };
+    case 'dashboard:close-day':
+      return { key, vars: { ...base, orders: text(d['orders']), explained: text(d['explained']) } };
     case 'sync:export-unsynced':
       return { key, vars: { count: Number(d['count'] ?? 0), file: text(d['file']) } };
     default:

@@ -3,7 +3,7 @@ import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import type { HostKind } from '../fixtures/station';
 
 /**
- * Benches that need a browser (`npm run bench -- outbound.scan-feedback`, bench/pick-screen.bench.ts):
+ * Benches that need a browser (`npm run bench -- outbound.scan-feedback`, `-- outbound.pack-verify`; bench/pick-screen.bench.ts):
  * not tests, not part of `npm test`. One worker, so nothing else shares the two cores while it measures.
  */
 export default defineConfig<unknown, { hostKind: HostKind }>({

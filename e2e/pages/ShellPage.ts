@@ -15,7 +15,9 @@ export class ShellPage extends StationPage {
     await expect(header.locator('.role-tag')).toHaveText(this.t(roleKey));
   }
 
-  async openArea(area: 'home' | 'orders' | 'runs' | 'pick' | 'stock' | 'tasks' | 'exceptions' | 'sync' | 'admin' | 'scanner'): Promise<void> {
+  async openArea(
+    area: 'home' | 'orders' | 'runs' | 'pick' | 'pack' | 'dispatch' | 'stock' | 'tasks' | 'exceptions' | 'sync' | 'admin' | 'scanner',
+  ): Promise<void> {
     await this.page
       .locator('.shell-nav')
       .getByRole('link', { name: this.t(`shell.areas.${area}`) })

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Locale } from '../../shared/locale';
-import { aPickFace, demoStation, unitGtin } from '../fixtures/demo';
+import { aPickFace, demoStation, unitGtin, unitGtinOf } from '../fixtures/demo';
 import { admin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
+import { DispatchPage } from '../pages/DispatchPage';
 import type { Person } from '../pages/LoginPage';
+import { PackPage } from '../pages/PackPage';
 import { PickPage } from '../pages/PickPage';
 import { PlanningPage } from '../pages/PlanningPage';
 import { ShellPage } from '../pages/ShellPage';
@@ -146,6 +148,44 @@ for (const size of sizes) {
       await go(page, '#/exceptions/resolved');
       await expect(page.locator('[data-exceptions-resolved]')).toBeVisible();
       await shot('31-exceptions-resolved');
+      // Packing (issue #13): the orders the run brought to the pack station, one opened, a wrong item refused, one verified.
+      // Which orders reach the pack station depends on the centre having confirmed the run: without them, the empty list is the screen.
+      const pack = new PackPage(page);
+      pack.locale = locale;
+      await go(page, '#/pack');
+      await pack.expectStep('order');
+      await shot('32-pack-orders');
+      if ((await pack.ordersToPack().count()) > 0) {
+        await pack.openOrder((await pack.ordersToPack().first().getAttribute('data-order')) ?? '');
+        const packed = (await page.locator('.pack-lines tr[data-sku]').first().getAttribute('data-sku')) ?? '';
+        await pack.scanItem('4006381333931');
+        await expect(page.locator('.step-message-error')).toBeVisible();
+        await shot('33-pack-refused');
+        await pack.scanItem(unitGtinOf(packed));
+        await expect(page.locator('.step-message-ok')).toBeVisible();
+        await shot('34-pack-verified');
+      }
+      // Dispatch (issue #13): the dock's carriers, a trailer opened, an unknown parcel refused, closed without what is due, its manifest.
+      const dispatch = new DispatchPage(page);
+      dispatch.locale = locale;
+      await go(page, '#/dispatch');
+      await dispatch.expectStep('trailer');
+      await shot('35-dispatch-dock');
+      const carrier = page.locator('.dock-carrier').first();
+      if ((await carrier.count()) > 0) {
+        await dispatch.openTrailer((await carrier.getAttribute('data-carrier')) ?? '', 'AB-123-CD');
+        await shot('36-dispatch-trailer');
+        await dispatch.scanParcel('EE123456785FR');
+        await expect(page.locator('.step-message-error')).toBeVisible();
+        await shot('37-dispatch-refused');
+        await dispatch.close();
+        await expect(page.locator('form.dispatch-close')).toBeVisible();
+        await shot('38-dispatch-close');
+        await page.locator('form.dispatch-close').getByLabel(dispatch.t('dispatch.reasonAll')).fill('Not picked before the truck left');
+        await page.locator('[data-confirm-close]').click();
+        await dispatch.expectStep('closed');
+        await shot('39-dispatch-manifest');
+      }
       await leadShell.lock();
       await shot('17-locked');
     });

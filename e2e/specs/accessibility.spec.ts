@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/locale';
 import { aPickFace, demoStation, unitGtin } from '../fixtures/demo';
 import { admin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
+import { DispatchPage } from '../pages/DispatchPage';
 import type { Person } from '../pages/LoginPage';
 import { ShellPage } from '../pages/ShellPage';
 import { StockPage } from '../pages/StockPage';
@@ -135,5 +136,20 @@ for (const locale of ['fr', 'en', 'zh-CN'] as const) {
     await expectAtLeast(page, '.step-message-error', 48);
     const box = await answer.boundingBox();
     expect((box?.y ?? 999) + (box?.height ?? 0), 'the answer to a scan is on screen without scrolling').toBeLessThanOrEqual(768);
+
+    // Packing and dispatch (issue #13): the pack station's first step, the dock, a trailer being loaded.
+    for (const hash of ['#/pack', '#/dispatch']) {
+      await go(page, hash);
+      await expectAccessible(page, hash);
+      await expectAtLeast(page, '.step-prompt', 48);
+      await expectActionsReadable(page);
+    }
+    const dispatch = new DispatchPage(page);
+    dispatch.locale = locale;
+    await dispatch.openTrailer((await page.locator('.dock-carrier').first().getAttribute('data-carrier')) ?? '', 'AB-123-CD');
+    await expectAccessible(page, 'dispatch, a trailer being loaded');
+    await expectAtLeast(page, '.dispatch-figures .big-number-value', 48);
+    await expectAtLeast(page, '.data-table td', 20);
+    await expectActionsReadable(page);
   });
 }

@@ -57,6 +57,26 @@ export class PickPage extends StationPage {
     await this.scan(code);
   }
 
+  /** Every line of the taken run on screen, location then item (`gtinOf` a SKU's unit barcode), until the run is picked: how many picks it took. */
+  async pickWholeRun(gtinOf: (sku: string) => string): Promise<number> {
+    for (let picks = 0; ; picks += 1) {
+      const step = await this.screen().getAttribute('data-pick-step');
+      if (step === 'done') return picks;
+      const next = await this.line();
+      if (step === 'location') {
+        await this.scan(next.location);
+        await this.expectStep('item');
+      }
+      const done = Number(await this.linesDone().getAttribute('data-lines-done'));
+      await this.scanItem(gtinOf(next.sku), next.left);
+      await expect(
+        this.screen()
+          .locator(`.pick-progress[data-lines-done="${done + 1}"], .step-flow[data-step="done"]`)
+          .first(),
+      ).toBeVisible();
+    }
+  }
+
   async shortPick(reason: 'empty' | 'not_enough' | 'damaged' | 'not_found'): Promise<void> {
     await this.button('picking.pick.short').click();
     await this.page.locator(`.pick-short button[data-reason="${reason}"]`).click();

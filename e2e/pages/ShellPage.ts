@@ -16,7 +16,7 @@ export class ShellPage extends StationPage {
   }
 
   async openArea(
-    area: 'home' | 'orders' | 'runs' | 'pick' | 'pack' | 'dispatch' | 'stock' | 'tasks' | 'exceptions' | 'sync' | 'admin' | 'scanner',
+    area: 'dashboard' | 'home' | 'orders' | 'runs' | 'pick' | 'pack' | 'dispatch' | 'stock' | 'tasks' | 'exceptions' | 'sync' | 'admin' | 'scanner',
   ): Promise<void> {
     await this.page
       .locator('.shell-nav')

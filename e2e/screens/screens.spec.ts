@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/locale';
 import { aPickFace, demoStation, unitGtin, unitGtinOf } from '../fixtures/demo';
 import { admin } from '../fixtures/people';
 import { expect, test } from '../fixtures/station';
+import { DashboardPage } from '../pages/DashboardPage';
 import { DispatchPage } from '../pages/DispatchPage';
 import type { Person } from '../pages/LoginPage';
 import { PackPage } from '../pages/PackPage';
@@ -185,6 +186,21 @@ for (const size of sizes) {
         await page.locator('[data-confirm-close]').click();
         await dispatch.expectStep('closed');
         await shot('39-dispatch-manifest');
+      }
+      // The shift lead's day (issue #13): the boards and chart, the close of day asking a reason per order left, the report.
+      const dashboard = new DashboardPage(page);
+      dashboard.locale = locale;
+      await go(page, '#/dashboard');
+      await dashboard.expectReady();
+      await shot('40-dashboard');
+      await dashboard.button('dashboard.close.open').click();
+      await expect(page.locator('.close-day')).toHaveAttribute('data-close-day-step', /pending|explain|confirm/);
+      await shot('41-close-day');
+      if ((await page.locator('.close-day').getAttribute('data-close-day-step')) === 'explain') {
+        await page.locator('form.close-day-explain').getByLabel(dashboard.t('dispatch.reasonAll')).fill('Carried over to tomorrow');
+        await page.locator('.close-day [data-confirm-close]').click();
+        await expect(page.locator('.day-report')).toBeVisible();
+        await shot('42-day-report');
       }
       await leadShell.lock();
       await shot('17-locked');

@@ -86,19 +86,39 @@ export function cutoffBoards(orders: readonly OrderProgress[], activity: readonl
   const pickRate = rate('picked');
   const packRate = rate('packed');
   const groups = new Map<string, OrderProgress[]>();
+  const cutoffAt = new Map<string, number>();
   for (const order of orders) {
     const key = `${order.cutoff}\u0000${order.carrier}`;
-    groups.set(key, [...(groups.get(key) ?? []), order]);
+    const group = groups.get(key);
+    if (group) group.push(order);
+    else groups.set(key, [order]);
+    if (!cutoffAt.has(order.cutoff)) cutoffAt.set(order.cutoff, Date.parse(order.cutoff));
   }
+  // Orders not through each stage yet, per cutoff instant.
+  const leftAt = (stage: Stage): Map<number, number> => {
+    const left = new Map<number, number>();
+    for (const order of orders) {
+      if (done(order, stage)) continue;
+      const at = cutoffAt.get(order.cutoff) as number;
+      left.set(at, (left.get(at) ?? 0) + 1);
+    }
+    return left;
+  };
+  const notPicked = leftAt('picked');
+  const notPacked = leftAt('packed');
+  // Work for every cutoff up to this one is done first: it all has to fit before this truck leaves.
+  const upTo = (left: ReadonlyMap<number, number>, at: number): number => {
+    let sum = 0;
+    for (const [cutoff, count] of left) if (cutoff <= at) sum += count;
+    return sum;
+  };
   const keys = [...groups.keys()].sort();
   return keys.map((key) => {
     const group = groups.get(key) ?? [];
     const { carrier, cutoff } = group[0] as OrderProgress;
-    const cutoffAt = Date.parse(cutoff);
-    // Work for every cutoff up to this one is done first: it all has to fit before this truck leaves.
-    const upTo = orders.filter((order) => Date.parse(order.cutoff) <= cutoffAt);
-    const left = (stage: Stage) => upTo.filter((order) => !done(order, stage)).length;
-    const hoursLeft = (cutoffAt - now) / hourMs;
+    const at = cutoffAt.get(cutoff) as number;
+    const left = (stage: Stage) => upTo(stage === 'picked' ? notPicked : notPacked, at);
+    const hoursLeft = (at - now) / hourMs;
     return {
       carrier,
       cutoff,

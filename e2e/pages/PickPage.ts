@@ -60,6 +60,8 @@ export class PickPage extends StationPage {
   /** Every line of the taken run on screen, location then item (`gtinOf` a SKU's unit barcode), until the run is picked: how many picks it took. */
   async pickWholeRun(gtinOf: (sku: string) => string): Promise<number> {
     for (let picks = 0; ; picks += 1) {
+      // Read once the screen is at a step of the run: just taken, it may still show the runs.
+      await expect(this.screen()).toHaveAttribute('data-pick-step', /^(location|item|done)$/);
       const step = await this.screen().getAttribute('data-pick-step');
       if (step === 'done') return picks;
       const next = await this.line();

@@ -15,6 +15,7 @@ import {
   reconcileResponseSchema,
   reconcileZoneResponseSchema,
   seqGapSchema,
+  ssccBlockSchema,
   type BootstrapResponse,
   type CentreRecord,
   type MovementDelta,
@@ -27,6 +28,7 @@ import { startCentral, type Central, type CentralOptions } from './central';
 import { openCentreStore } from './store';
 import {
   backupDoneSchema,
+  centreDispatchSchema,
   centreExceptionsSchema,
   controlAcknowledgedSchema,
   orderControlDoneSchema,
@@ -59,6 +61,8 @@ const answerSchemas: Readonly<Record<string, z.ZodType>> = {
   'GET /v1/pull': pullResponseSchema,
   'GET /v1/bootstrap': bootstrapResponseSchema,
   'GET /v1/reconcile': reconcileAnswerSchema,
+  'POST /v1/sscc-blocks': ssccBlockSchema,
+  'GET /v1/test/dispatch': centreDispatchSchema,
   'GET /v1/test/stock': stockViewSchema,
   'GET /v1/test/events': receivedEventsSchema,
   'GET /v1/test/exceptions': centreExceptionsSchema,

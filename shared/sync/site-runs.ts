@@ -139,6 +139,21 @@ export function linesLeft(run: RunProgress): (RunLineAt & { readonly left: numbe
   );
 }
 
+/** Where each order of a run stands: units left to pick of it, and its last pick (who, when), if any. */
+export type RunOrderProgress = { readonly orderId: string; readonly left: number; readonly lastPickAt: string | null; readonly lastPickBy: string | null };
+
+/** The run's orders with what is left of each and their last pick: what the dashboard counts (kept per order by the station). */
+export function orderProgressOf(run: Readonly<RunData>): RunOrderProgress[] {
+  const left = new Map<string, number>(run.orders.map((order) => [order.orderId, 0]));
+  for (const line of linesLeft(run)) left.set(line.orderId, (left.get(line.orderId) ?? 0) + line.left);
+  const last = new Map<string, { at: string; by: string }>();
+  for (const pick of run.picks) {
+    const held = last.get(pick.orderId);
+    if (!held || Date.parse(pick.at) >= Date.parse(held.at)) last.set(pick.orderId, { at: pick.at, by: pick.by.personId || pick.by.name });
+  }
+  return [...left].map(([orderId, units]) => ({ orderId, left: units, lastPickAt: last.get(orderId)?.at ?? null, lastPickBy: last.get(orderId)?.by ?? null }));
+}
+
 const isDone = (run: RunProgress): boolean => linesLeft(run).every((line) => line.left === 0);
 
 /**

@@ -1,13 +1,10 @@
 import { cutoffBoards, daySeries, type Activity, type CutoffBoard, type DayReport, type DaySeries, type OrderProgress } from '../../../shared/dashboard';
 import { defaultSiteTimeZone } from '../../../shared/people';
 import { siteDay } from '../../../shared/site-time';
-import { linesLeft } from '../../../shared/sync/site-runs';
 import type { Clock } from '../../platform/clock';
 import type { Database, ReadHandle } from '../../platform/db/connection';
 import { sql } from '../../platform/db/sql';
 import { nextShipDate } from '../orders/repo';
-import { parcelsOfOrders } from '../packing/repo';
-import { runsOf } from '../picking/runs';
 import { readSite } from '../site/repo';
 import { closedDay } from './close-day';
 
@@ -24,46 +21,39 @@ export type DashboardView = {
 /**
  * Where each order of the ship date stands (DOMAIN, the shift lead's day; issue #13): picked when
  * its runs have no unit left to pick of it (short picks count as done: the shift lead settles
- * them), packed when it has a live parcel, dispatched when that parcel is on a trailer.
+ * them), packed when it has a live parcel, dispatched when that parcel is on a trailer. One query
+ * over what the station keeps per run order and per parcel as the work happens (migration 13).
  */
 export function progressOf(read: ReadHandle, shipDate: string): { orders: OrderProgress[]; activity: Activity[] } {
-  const picked = new Map<string, number>();
-  const left = new Set<string>();
+  const rows = read.all<{
+    order_id: string;
+    carrier: string;
+    cutoff: string;
+    units_left: number | null;
+    picked_at: number | null;
+    picked_by: string | null;
+    packed_at: number | null;
+    packed_by: string | null;
+    loaded_at: number | null;
+    loaded_by: string | null;
+  }>(sql`
+    SELECT o.order_id, o.carrier, o.cutoff, r.units_left, r.picked_at, r.picked_by, p.packed_at, p.packed_by, p.loaded_at, p.loaded_by
+    FROM customer_order o
+    LEFT JOIN (
+      SELECT order_id, sum(units_left) AS units_left, max(last_pick_at) AS picked_at, last_pick_by AS picked_by
+      FROM run_order_progress WHERE ship_date = ${shipDate} GROUP BY order_id
+    ) r ON r.order_id = o.order_id
+    LEFT JOIN site_parcel p ON p.order_id = o.order_id AND p.state IN ('sealed', 'loaded', 'shipped')
+    WHERE o.ship_date = ${shipDate} AND o.status = 'open' AND o.gone_at IS NULL
+    ORDER BY o.cutoff, o.carrier, o.order_id`);
   const activity: Activity[] = [];
-  for (const { data: run } of runsOf(read, shipDate)) {
-    if (run.state === 'cancelled' || run.state === 'refused') continue;
-    for (const line of linesLeft(run)) if (line.left > 0) left.add(line.orderId);
-    const lastPick = new Map<string, { at: number; personId: string }>();
-    for (const pick of run.picks) {
-      const at = Date.parse(pick.at);
-      if (at >= (lastPick.get(pick.orderId)?.at ?? 0)) lastPick.set(pick.orderId, { at, personId: pick.by.personId });
-    }
-    for (const [orderId, last] of lastPick) {
-      picked.set(orderId, Math.max(picked.get(orderId) ?? 0, last.at));
-      if (!left.has(orderId)) activity.push({ stage: 'picked', at: last.at, personId: last.personId });
-    }
-  }
-  const parcels = new Map(parcelsOfOrders(read, shipDate).map((parcel) => [parcel.orderId, parcel]));
-  for (const parcel of parcels.values()) {
-    activity.push({ stage: 'packed', at: Date.parse(parcel.packedAt), personId: parcel.packedBy.personId || parcel.packedBy.name });
-    if (parcel.loaded) activity.push({ stage: 'dispatched', at: Date.parse(parcel.loaded.at), personId: parcel.loaded.by.personId || parcel.loaded.by.name });
-  }
-  const orders = read
-    .all<{ order_id: string; carrier: string; cutoff: string }>(
-      sql`
-      SELECT order_id, carrier, cutoff FROM customer_order WHERE ship_date = ${shipDate} AND status = 'open' AND gone_at IS NULL ORDER BY cutoff, carrier, order_id`,
-    )
-    .map((row): OrderProgress => {
-      const parcel = parcels.get(row.order_id);
-      return {
-        orderId: row.order_id,
-        carrier: row.carrier,
-        cutoff: row.cutoff,
-        picked: left.has(row.order_id) ? null : (picked.get(row.order_id) ?? null),
-        packed: parcel ? Date.parse(parcel.packedAt) : null,
-        dispatched: parcel?.loaded ? Date.parse(parcel.loaded.at) : null,
-      };
-    });
+  const orders = rows.map((row): OrderProgress => {
+    const picked = row.units_left === 0 ? row.picked_at : null;
+    if (picked !== null) activity.push({ stage: 'picked', at: picked, personId: row.picked_by ?? '' });
+    if (row.packed_at !== null) activity.push({ stage: 'packed', at: row.packed_at, personId: row.packed_by ?? '' });
+    if (row.loaded_at !== null) activity.push({ stage: 'dispatched', at: row.loaded_at, personId: row.loaded_by ?? '' });
+    return { orderId: row.order_id, carrier: row.carrier, cutoff: row.cutoff, picked, packed: row.packed_at, dispatched: row.loaded_at };
+  });
   return { orders, activity };
 }
 

@@ -2,6 +2,7 @@ import { ssccOf, type SsccBlock } from '../../../shared/packing';
 import type { SsccBlockGrant } from '../../../shared/sync/protocol';
 import { parcelDataSchema, trailerDataSchema, type ParcelData, type TrailerData } from '../../../shared/sync/site-parcels';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
+import { parcelTimes } from '../dashboard/progress-rows';
 import { sql } from '../../platform/db/sql';
 import { AppError } from '../../platform/errors';
 import { parseStoredJson } from '../../platform/json';
@@ -56,10 +57,13 @@ export const recentParcels = (read: ReadHandle, limit: number): ParcelData[] =>
 
 /** `version` 0 until the centre confirms; a pulled version replaces it. */
 export function writeParcel(tx: WriteHandle, parcel: Readonly<ParcelData>, version: number | null = null): void {
+  const times = parcelTimes(parcel);
   tx.run(sql`
-    INSERT INTO site_parcel (sscc, order_id, tracking, state, trailer_id, version, data)
-    VALUES (${parcel.sscc}, ${parcel.orderId}, ${parcel.tracking}, ${parcel.state}, ${parcel.trailerId}, ${version ?? 0}, ${JSON.stringify(parcel)})
+    INSERT INTO site_parcel (sscc, order_id, tracking, state, trailer_id, version, data, packed_at, packed_by, loaded_at, loaded_by)
+    VALUES (${parcel.sscc}, ${parcel.orderId}, ${parcel.tracking}, ${parcel.state}, ${parcel.trailerId}, ${version ?? 0}, ${JSON.stringify(parcel)},
+      ${times.packedAt}, ${times.packedBy}, ${times.loadedAt}, ${times.loadedBy})
     ON CONFLICT (sscc) DO UPDATE SET state = excluded.state, trailer_id = excluded.trailer_id, tracking = excluded.tracking, data = excluded.data,
+      packed_at = excluded.packed_at, packed_by = excluded.packed_by, loaded_at = excluded.loaded_at, loaded_by = excluded.loaded_by,
       version = CASE WHEN ${version} IS NULL THEN site_parcel.version ELSE excluded.version END`);
 }
 

@@ -1,5 +1,6 @@
 import type { PickableStock } from '../../../shared/outbound/allocation';
-import { applyRunEvent, isRunWorkEvent, linesLeft, placeKey, type RunData } from '../../../shared/sync/site-runs';
+import { applyRunEvent, isRunWorkEvent, linesLeft, orderProgressOf, placeKey, type RunData } from '../../../shared/sync/site-runs';
+import { runProgressRow } from '../dashboard/progress-rows';
 import type { Who } from '../../../shared/sync/site-records';
 import type { ReadHandle, WriteHandle } from '../../platform/db/connection';
 import { sql, type Sql } from '../../platform/db/sql';
@@ -76,11 +77,14 @@ export function runsToPick(read: ReadHandle): StoredRun[] {
     .map(toRun);
 }
 
-/** `version` 0: released here, not yet confirmed by the centre. */
+/** `version` 0: released here, not yet confirmed by the centre. With it, where each of its orders stands (what the dashboard counts). */
 export function writeRun(tx: WriteHandle, run: Readonly<RunData>, version: number): void {
   tx.run(sql`
     INSERT INTO pick_run (run_id, ship_date, state, version, data) VALUES (${run.runId}, ${run.shipDate}, ${run.state}, ${version}, ${JSON.stringify(run)})
     ON CONFLICT (run_id) DO UPDATE SET ship_date = excluded.ship_date, state = excluded.state, version = excluded.version, data = excluded.data`);
+  // A refused or cancelled run holds nothing: none of its orders counts as picked by it.
+  if (run.state === 'cancelled' || run.state === 'refused') tx.run(sql`DELETE FROM run_order_progress WHERE run_id = ${run.runId}`);
+  else for (const order of orderProgressOf(run)) tx.run(runProgressRow(run, order));
 }
 
 /** This station's events on a run the centre may not have in the version pulled: pending ones, and picks it has not purged (the index outbox_by_run). */

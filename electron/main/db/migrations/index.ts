@@ -10,6 +10,7 @@ import { migration0009 } from './0009-pick-runs';
 import { migration0010 } from './0010-outbox-by-run';
 import { migration0011 } from './0011-site-exceptions';
 import { migration0012 } from './0012-parcels';
+import { migration0013 } from './0013-day-progress';
 import type { Migration } from '../../../platform/db/migration';
 
 /** In order; a test checks the numbering is gapless. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export type { Migration } from '../../../platform/db/migration';

@@ -27,6 +27,7 @@ const shipped: Readonly<Record<number, string>> = {
   10: 'bdbb5dcca466d596b1d4339841f8d99b728ace61d8e997db093458fce24a6aa7',
   11: 'bfed3918755555966bca7af5710260f48ec623a20f50afde29cf41cd23b6aecd',
   12: '78a87159e8f33eed7a4901fedfe5bfeb159a5485e87c48d1c8b101064c8af8b8',
+  13: '4339ac018e9c402f71672807a7b1fdb115da1b4bdb0c4ddd24c5cf463c92cf78',
 };
 
 const fingerprint = (migration: Migration): string =>
@@ -174,5 +175,69 @@ describe('station migrations', () => {
     const db = upgrade(file);
     expect(db.read.get(sql`SELECT run_limits FROM site`)).toEqual({ run_limits: '{"ordersPerRun":4}' });
     expect(db.read.get(sql`SELECT count(*) AS n FROM pick_run`)).toEqual({ n: 0 });
+  });
+
+  it('13 counts what the runs and parcels of a version-12 station already hold', () => {
+    const by = { personId: 'P-1', name: 'Paul', stationId: 'TROLLEY-1' };
+    const line = (orderId: string, quantity: number, toteSlot: number) => ({ orderId, lineNo: 1, sku: 'SKU-1', quantity, toteSlot });
+    const run = {
+      runId: '01890000-0000-7000-8000-000000000001',
+      shipDate: '2026-12-05',
+      carrier: 'dpd',
+      cutoff: '2026-12-05T10:30:00.000Z',
+      orders: [
+        { orderId: 'A', toteSlot: 1 },
+        { orderId: 'B', toteSlot: 2 },
+      ],
+      stops: [{ location: 'P-01-01-0', lines: [line('A', 2, 1), line('B', 1, 2)] }],
+      distance: 10,
+      state: 'released',
+      releasedBy: by,
+      releasedAt: '2026-12-04T15:00:00.000Z',
+      refusal: null,
+      picks: [
+        { pickId: 'p1', orderId: 'A', lineNo: 1, location: 'P-01-01-0', quantity: 2, short: null, by, at: '2026-12-04T16:00:00.000Z' },
+        { pickId: 'p2', orderId: 'B', lineNo: 1, location: 'P-01-01-0', quantity: 1, short: 'empty', by, at: '2026-12-04T16:01:00.000Z' },
+      ],
+    };
+    const file = databaseAt(12, (db) =>
+      db.write((tx) => {
+        tx.run(
+          sql`INSERT INTO pick_run (run_id, ship_date, state, version, data) VALUES (${run.runId}, ${run.shipDate}, 'released', 1, ${JSON.stringify(run)})`,
+        );
+        tx.run(sql`INSERT INTO pick_run (run_id, ship_date, state, version, data) VALUES ('broken', '2026-12-05', 'released', 1, '{"runId":"broken"}')`);
+        const parcel = {
+          sscc: '030123450000000017',
+          orderId: 'A',
+          runId: run.runId,
+          carrier: 'dpd',
+          tracking: 'TRK1',
+          box: 'M',
+          weightGrams: null,
+          lines: [{ lineNo: 1, sku: 'SKU-1', quantity: 2 }],
+          short: [],
+          state: 'loaded',
+          trailerId: 't1',
+          packedBy: by,
+          packedAt: '2026-12-04T17:00:00.000Z',
+          unpacked: null,
+          loaded: { by: { ...by, personId: '' }, at: '2026-12-04T18:00:00.000Z' },
+        };
+        tx.run(sql`
+          INSERT INTO site_parcel (sscc, order_id, tracking, state, trailer_id, version, data)
+          VALUES (${parcel.sscc}, 'A', 'TRK1', 'loaded', 't1', 1, ${JSON.stringify(parcel)})`);
+      }),
+    );
+    const db = upgrade(file);
+    expect(db.read.all(sql`SELECT order_id, units_left, last_pick_at, last_pick_by FROM run_order_progress ORDER BY order_id`)).toEqual([
+      { order_id: 'A', units_left: 0, last_pick_at: Date.parse('2026-12-04T16:00:00.000Z'), last_pick_by: 'P-1' },
+      { order_id: 'B', units_left: 0, last_pick_at: Date.parse('2026-12-04T16:01:00.000Z'), last_pick_by: 'P-1' },
+    ]);
+    expect(db.read.get(sql`SELECT packed_at, packed_by, loaded_at, loaded_by FROM site_parcel`)).toEqual({
+      packed_at: Date.parse('2026-12-04T17:00:00.000Z'),
+      packed_by: 'P-1',
+      loaded_at: Date.parse('2026-12-04T18:00:00.000Z'),
+      loaded_by: 'Paul',
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { ssccLeft, storeSsccBlock } from '../packing/repo';
 import { z } from 'zod';
 import { maxPushBatch, type PushResult, type StationEvent } from '../../../shared/sync/protocol';
 import type { SiteExceptionKind, SyncStatus } from '../../../shared/sync/status';
@@ -14,6 +13,7 @@ import type { EventBus } from '../events';
 import { SyncFailure, type CentreClient } from './client';
 import { mainThreadMirrorWriter, type MirrorWriter } from './mirror-writer';
 import { countOpenSiteExceptions, recordSiteException } from '../exceptions/repo';
+import { ssccLeft, storeSsccBlock } from '../packing/repo';
 import { countAttempt, isUnreadable, pendingCount, pendingEvents, purgeAcked, recordResults, rewindTo } from './outbox';
 import { latestReconcile } from './reconcile';
 import { beginBootstrap, forgetCursor, readSyncState, recordFailure, recordPush, recordSuccess, recordUpdateRequired } from './state';
@@ -59,7 +59,6 @@ export function backoffDelay(failures: number, random: () => number): number {
 /** SSCCs a station keeps in hand: a pack station seals a few hundred parcels a day, offline for hours at worst. */
 const ssccTiming = { low: 200, block: 1000 } as const;
 
-/** What a push outcome means for this station's people (ADR 0007): an exception here, told at once. */
 /** What a centre's exception means for this station's people, whatever the event. */
 const exceptionKinds: Readonly<Record<string, SiteExceptionKind>> = {
   NEGATIVE_STOCK: 'NEGATIVE_STOCK',
@@ -314,12 +313,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /**
    * SSCC serial references for this station's parcels and labels, asked for while online so that
    * packing never waits for the network (docs/protocol.md, SSCC blocks): a new block when fewer
-   * than `ssccLow` are left.
+   * than `ssccTiming.low` are left.
    */
   async function topUpSscc(client: CentreClient): Promise<void> {
     if (!readSyncState(db.read).bootstrapped || ssccLeft(db.read) >= ssccTiming.low) return;
-    const grant = await client.ssccBlock(ssccTiming.block);
-    db.write((tx) => storeSsccBlock(tx, grant));
+    try {
+      const grant = await client.ssccBlock(ssccTiming.block);
+      db.write((tx) => storeSsccBlock(tx, grant));
+    } catch (error) {
+      // Not a failure of the sync (its events went and came): asked again next cycle; packing says SSCC_EXHAUSTED when none is left.
+      log.warn({ err: error, left: ssccLeft(db.read) }, 'no SSCC block from the centre this cycle');
+    }
   }
 
   async function cycle(): Promise<SyncStatus> {

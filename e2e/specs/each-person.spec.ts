@@ -55,8 +55,8 @@ test("a receiver's half-move does not carry over: the shift lead starts at step 
 
   await login.logIn(lead);
   await shell.expectUser(lead.name, 'roles.shift_lead');
-  // The next person starts at home, not on the last one's screen.
-  expect(new URL(station.page.url()).hash).toBe('#/home');
+  // The next person starts on their role's first screen (a shift lead's: the dashboard), not on the last one's.
+  expect(new URL(station.page.url()).hash).toBe('#/dashboard');
   await shell.openArea('stock');
   // The receiver's look-up is gone.
   await expect(stock.header('location')).toHaveCount(0);
@@ -94,7 +94,7 @@ test('a different badge at the lock screen is a new person: home, and nothing of
   await login.enterPin(lead.pin);
   await lock.expectScreen('ready');
   await shell.expectUser(lead.name, 'roles.shift_lead');
-  expect(new URL(station.page.url()).hash).toBe('#/home');
+  expect(new URL(station.page.url()).hash).toBe('#/dashboard');
   await shell.openArea('stock');
   await stock.openTab('move');
   await stock.expectStep('move', 'from');

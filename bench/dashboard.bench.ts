@@ -17,7 +17,7 @@ import { sql } from '../electron/platform/db/sql';
 import { silentLogger } from '../electron/platform/logging';
 import { fileSecretStore } from '../electron/platform/secrets';
 import { repeat, sampleMicros, sampleMicrosAsync, summarise, wholeRuns, type Bench } from './harness';
-import { benchCaller, lead } from './stock-scale';
+import { benchCaller, createBenchSite, lead } from './stock-scale';
 
 /** The scale: 10,000 orders of the ship date, a quarter at each stage (to pick, picked, packed, dispatched). */
 const orderCount = 10_000;
@@ -142,15 +142,7 @@ export const benches: readonly Bench[] = [
     run: async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'quai-bench-dashboard-'));
       try {
-        const setup = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
-        await setup.dispatch(
-          'setup:create-site',
-          { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } },
-          benchCaller,
-        );
-        await setup.dispatch('auth:login', { badge: 'BADGE-ADMIN', pin: '1234' }, benchCaller);
-        await setup.dispatch('auth:create-user', { name: 'Bench lead', badge: lead.badge, role: 'shift_lead', pin: lead.pin }, benchCaller);
-        await setup.close();
+        await createBenchSite(dataDir);
         const file = join(dataDir, 'quai.sqlite3');
         const shipDate = fillTheDay(file, Date.now());
 

@@ -20,6 +20,19 @@ export type ScaleFixture = { readonly dataDir: string; readonly gtins: readonly 
 const root = join(import.meta.dirname, '../node_modules/.cache/quai-bench');
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
+/** A station of a site of its own in `dataDir`, with an admin and the bench's shift lead (`lead`), closed again. */
+export async function createBenchSite(dataDir: string): Promise<void> {
+  const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
+  await core.dispatch(
+    'setup:create-site',
+    { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } },
+    benchCaller,
+  );
+  await core.dispatch('auth:login', { badge: 'BADGE-ADMIN', pin: '1234' }, benchCaller);
+  await core.dispatch('auth:create-user', { name: 'Bench lead', badge: lead.badge, role: 'shift_lead', pin: lead.pin }, benchCaller);
+  await core.close();
+}
+
 /**
  * Builds (once, then reuses) a station database at scale. Catalogue and locations come from the demo
  * generator; movements are random moves between locations that never take more than is there, so
@@ -33,15 +46,7 @@ export async function scaleFixture(): Promise<ScaleFixture> {
   mkdirSync(dataDir, { recursive: true });
   log(`building the scale database in ${dataDir} (once; a few minutes)…`);
 
-  const core = createCore({ dataDir, log: silentLogger(), secrets: fileSecretStore(dataDir) });
-  await core.dispatch(
-    'setup:create-site',
-    { siteCode: 'BENCH', siteName: 'Bench', locale: 'fr', admin: { name: 'Admin', badge: 'BADGE-ADMIN', pin: '1234' } },
-    benchCaller,
-  );
-  await core.dispatch('auth:login', { badge: 'BADGE-ADMIN', pin: '1234' }, benchCaller);
-  await core.dispatch('auth:create-user', { name: 'Bench lead', badge: lead.badge, role: 'shift_lead', pin: lead.pin }, benchCaller);
-  await core.close();
+  await createBenchSite(dataDir);
 
   const db = new BetterSqlite3(join(dataDir, 'quai.sqlite3'));
   db.pragma('journal_mode = WAL');

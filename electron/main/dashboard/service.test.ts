@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql';
-import { settle, type ConnectedStation } from '../testing/centre';
-import { packOrder, pickedSite } from '../testing/packing';
+import { settle } from '../testing/centre';
+import { lastAudit, packOrder, pickedSite } from '../testing/packing';
 import { ok } from '../testing/picking';
 
 // The shift lead's dashboard and the close of day (issue #13).
-
-const lastAudit = (station: ConnectedStation, action: string) =>
-  station.core.db.read.get<{ outcome: string; detail: string }>(sql`SELECT outcome, detail FROM audit WHERE action = ${action} ORDER BY id DESC LIMIT 1`);
 
 describe('the shift lead’s day', () => {
   it('counts the run’s orders picked, packed and dispatched per carrier and cutoff, and forecasts packing from the last hour', async () => {

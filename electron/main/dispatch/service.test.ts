@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrailerView } from '../../../shared/packing';
 import { sql } from '../../platform/db/sql';
 import { expectSiteConsistent, settle, type ConnectedStation } from '../testing/centre';
-import { packOrder, pickedSite } from '../testing/packing';
+import { lastAudit, packOrder, pickedSite } from '../testing/packing';
 import { ok } from '../testing/picking';
 
 // Dispatch at the outbound dock (issue #13): parcels scanned onto a carrier's trailer, the trailer closed and handed over.
@@ -13,9 +13,6 @@ const footprint = (station: ConnectedStation) => ({
   parcels: station.core.db.read.all(sql`SELECT sscc, state, trailer_id FROM site_parcel ORDER BY sscc`),
   trailers: station.core.db.read.all(sql`SELECT trailer_id, state, data FROM site_trailer ORDER BY trailer_id`),
 });
-
-const lastAudit = (station: ConnectedStation, action: string) =>
-  station.core.db.read.get<{ outcome: string; detail: string }>(sql`SELECT outcome, detail FROM audit WHERE action = ${action} ORDER BY id DESC LIMIT 1`);
 
 describe('dispatching parcels onto a trailer', () => {
   it('loads its carrier’s sealed parcels, refuses every other scan with nothing recorded, and a picker cannot close it with parcels due missing', async () => {

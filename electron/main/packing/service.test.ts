@@ -3,7 +3,7 @@ import { isValidSscc } from '../../../shared/barcode';
 import type { PackView } from '../../../shared/packing';
 import { sql } from '../../platform/db/sql';
 import { connectedStation, settle, type ConnectedStation } from '../testing/centre';
-import { labelFor, packOrder, pickedSite, verifiedOf, verifyAll } from '../testing/packing';
+import { labelFor, lastAudit, packOrder, pickedSite, verifiedOf, verifyAll } from '../testing/packing';
 import { ok, unitGtin } from '../testing/picking';
 
 // Packing at a pack station (issue #13): verification scan by scan in main, the seal in one transaction.
@@ -117,10 +117,7 @@ describe('packing an order', () => {
       station.client.packing.seal({ orderId, verified: verifiedOf(partial), box: 'XS', weightGrams: null, label: labelFor(run.carrier, serial), short: true });
     // The trolley's picker is logged in there.
     expect(await tryShort(trolley, 21)).toMatchObject({ ok: false, error: { code: 'PACK_INCOMPLETE' } });
-    const audited = trolley.core.db.read.get<{ outcome: string; detail: string }>(
-      sql`SELECT outcome, detail FROM audit WHERE action = 'packing:seal' ORDER BY id DESC LIMIT 1`,
-    );
-    expect(audited?.outcome).toBe('refused');
+    expect(lastAudit(trolley, 'packing:seal')?.outcome).toBe('refused');
     expect(trolley.core.db.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM site_parcel`)?.n).toBe(0);
 
     // The office's shift lead packs it short.
@@ -137,9 +134,7 @@ describe('packing an order', () => {
     await settle(trolley);
     // The picker on the trolley: refused in main, audited.
     expect(await trolley.client.packing.unpack({ code: parcel.sscc, reason: 'wrong box' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(
-      trolley.core.db.read.get<{ outcome: string }>(sql`SELECT outcome FROM audit WHERE action = 'packing:unpack' ORDER BY id DESC LIMIT 1`)?.outcome,
-    ).toBe('refused');
+    expect(lastAudit(trolley, 'packing:unpack')?.outcome).toBe('refused');
     const opened = ok(await office.client.packing.unpack({ code: labelFor(run.carrier, 31), reason: 'wrong box' }));
     expect(opened).toMatchObject({ sscc: parcel.sscc, state: 'unpacked' });
     expect(inParcel(office, parcel.sscc)).toBe(0);

@@ -1,5 +1,6 @@
 import type { PackView, ParcelView } from '../../../shared/packing';
 import { trackingNumber } from '../../../shared/barcode/parcel';
+import { sql } from '../../platform/db/sql';
 import type { ConnectedStation } from './centre';
 import { settle } from './centre';
 import { ok, pickWholeRun, releasedSite, unitGtin } from './picking';
@@ -44,3 +45,7 @@ export async function pickedSite() {
   await settle(site.office);
   return site;
 }
+
+/** The station's newest audit row of `action`: what main recorded of the last attempt. */
+export const lastAudit = (station: ConnectedStation, action: string) =>
+  station.core.db.read.get<{ outcome: string; detail: string }>(sql`SELECT outcome, detail FROM audit WHERE action = ${action} ORDER BY id DESC LIMIT 1`);

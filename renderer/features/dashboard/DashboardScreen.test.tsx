@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CutoffBoard, DayReport, Forecast } from '../../../shared/dashboard';
 import type { Role } from '../../../shared/roles';
 import { fail, ok } from '../../../shared/result';
-import type { SiteException, SyncStatus } from '../../../shared/sync/status';
+import type { SiteException } from '../../../shared/sync/status';
 import { i18next } from '../../i18n';
 import { api } from '../../lib/api';
 import { formatTime } from '../../lib/format';
@@ -16,6 +16,7 @@ import { emit } from '../../testing/main-events';
 import { useSession } from '../session/store';
 import { DashboardScreen } from './DashboardScreen';
 import type { DashboardView } from './store';
+import { syncStatusOf } from '../../testing/sync-status';
 
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
 vi.mock('../../lib/api', async () => ({
@@ -88,25 +89,6 @@ const viewOf = (patch: Partial<DashboardView>): DashboardView => ({
   ...patch,
 });
 
-const statusOf = (patch: Partial<SyncStatus>): SyncStatus => ({
-  mode: 'demo',
-  state: 'idle',
-  pending: 0,
-  lastPushAt: null,
-  lastPullAt: null,
-  failingSince: null,
-  stale: false,
-  lastError: null,
-  nextAttemptAt: null,
-  bootstrap: null,
-  stockLoaded: true,
-  updateRequired: null,
-  exceptions: 0,
-  siteExceptions: 0,
-  reconcile: null,
-  ...patch,
-});
-
 const shortPick: SiteException = {
   exceptionId: '01890000-0000-7000-8000-0000000000e1',
   at: '2026-12-04T13:00:00.000Z',
@@ -147,7 +129,7 @@ beforeEach(async () => {
   await i18next.changeLanguage('en');
   vi.mocked(api.dashboard.today).mockResolvedValue(ok(viewOf({})));
   vi.mocked(api.exceptions.list).mockResolvedValue(ok([]));
-  vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({})));
+  vi.mocked(api.sync.status).mockResolvedValue(ok(syncStatusOf({})));
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -277,7 +259,7 @@ describe("the shift lead's dashboard", () => {
 
   it("shows the site's open exceptions with their actions, and the sync state", async () => {
     vi.mocked(api.exceptions.list).mockResolvedValue(ok([shortPick]));
-    vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({ state: 'offline', pending: 7, lastPushAt: '2026-12-04T13:58:07.000Z', lastPullAt: null })));
+    vi.mocked(api.sync.status).mockResolvedValue(ok(syncStatusOf({ state: 'offline', pending: 7, lastPushAt: '2026-12-04T13:58:07.000Z', lastPullAt: null })));
     logIn();
     renderScreen();
     await ready();
@@ -339,7 +321,7 @@ describe("the shift lead's dashboard", () => {
       .mockResolvedValueOnce(ok({ shipDate: '2026-12-04', pending: 4, closed: false, left }))
       .mockResolvedValue(ok({ shipDate: '2026-12-04', pending: 0, closed: false, left }));
     vi.mocked(api.dashboard.closeDay).mockResolvedValue(ok(report));
-    vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({ pending: 4 })));
+    vi.mocked(api.sync.status).mockResolvedValue(ok(syncStatusOf({ pending: 4 })));
     logIn();
     renderScreen();
     await ready();
@@ -349,7 +331,7 @@ describe("the shift lead's dashboard", () => {
     await waitFor(() => expect(panel.getAttribute('data-close-day-step')).toBe('pending'));
     expect(panel.textContent).toContain(i18next.t('dashboard.close.pending', { count: 4 }));
     // The sync status moves: asked again.
-    emit('sync:status-changed', statusOf({ pending: 0 }));
+    emit('sync:status-changed', syncStatusOf({ pending: 0 }));
     await waitFor(() => expect(panel.getAttribute('data-close-day-step')).toBe('explain'));
 
     // A reason too short is refused on screen, nothing sent.

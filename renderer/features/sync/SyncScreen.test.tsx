@@ -4,7 +4,6 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReconcileReport } from '../../../shared/ipc/sync';
-import type { SyncStatus } from '../../../shared/sync/status';
 import { ok } from '../../../shared/result';
 import { i18next } from '../../i18n';
 import { api } from '../../lib/api';
@@ -12,6 +11,7 @@ import { endSession } from '../../lib/session-scope';
 import { SyncBanners } from './SyncBanners';
 import { SyncScreen } from './SyncScreen';
 import { useSync } from './store';
+import { syncStatusOf } from '../../testing/sync-status';
 
 vi.mock('../../ui/sounds', () => ({ playFeedback: () => undefined }));
 vi.mock('../../lib/api', () => ({
@@ -19,28 +19,9 @@ vi.mock('../../lib/api', () => ({
   onEvent: () => () => undefined,
 }));
 
-const statusOf = (patch: Partial<SyncStatus>): SyncStatus => ({
-  mode: 'demo',
-  state: 'idle',
-  pending: 0,
-  lastPushAt: null,
-  lastPullAt: null,
-  failingSince: null,
-  stale: false,
-  lastError: null,
-  nextAttemptAt: null,
-  bootstrap: null,
-  stockLoaded: true,
-  updateRequired: null,
-  exceptions: 0,
-  siteExceptions: 0,
-  reconcile: null,
-  ...patch,
-});
-
 beforeEach(async () => {
   await i18next.changeLanguage('fr');
-  vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({})));
+  vi.mocked(api.sync.status).mockResolvedValue(ok(syncStatusOf({})));
   vi.mocked(api.sync.exceptions).mockResolvedValue(ok([]));
 });
 afterEach(() => {
@@ -51,7 +32,7 @@ afterEach(() => {
 
 describe('the sync screen for a site of many stations (issue #11)', () => {
   it("sends the shift lead to the site's exceptions, with how many are open", async () => {
-    vi.mocked(api.sync.status).mockResolvedValue(ok(statusOf({ siteExceptions: 3 })));
+    vi.mocked(api.sync.status).mockResolvedValue(ok(syncStatusOf({ siteExceptions: 3 })));
     render(<SyncScreen />);
     const link = await waitFor(() => document.querySelector<HTMLAnchorElement>('a[data-site-exceptions="3"]') ?? Promise.reject(new Error('no link')));
     expect(link.textContent).toBe(i18next.t('sync.siteExceptions', { count: 3 }));
@@ -85,17 +66,17 @@ describe('the sync screen for a site of many stations (issue #11)', () => {
 
 describe('the banners over every screen', () => {
   it('says the stock is not the site’s until the bootstrap has loaded it, with its progress', () => {
-    useSync.setState({ status: statusOf({ stockLoaded: false, bootstrap: { done: 2, total: 5 } }) });
+    useSync.setState({ status: syncStatusOf({ stockLoaded: false, bootstrap: { done: 2, total: 5 } }) });
     render(<SyncBanners />);
     expect(document.querySelector('[data-banner="stock-not-loaded"]')?.textContent).toBe(i18next.t('sync.stockLoading', { done: 2, total: 5 }));
     cleanup();
-    useSync.setState({ status: statusOf({ stockLoaded: true }) });
+    useSync.setState({ status: syncStatusOf({ stockLoaded: true }) });
     render(<SyncBanners />);
     expect(document.querySelector('[data-banner]')).toBeNull();
   });
 
   it('says the centre needs a newer Quai, and which', () => {
-    useSync.setState({ status: statusOf({ state: 'update_required', updateRequired: { minClientVersion: '2.0.0', appVersion: '1.4.0' } }) });
+    useSync.setState({ status: syncStatusOf({ state: 'update_required', updateRequired: { minClientVersion: '2.0.0', appVersion: '1.4.0' } }) });
     render(<SyncBanners />);
     expect(screen.getByRole('alert').textContent).toBe(i18next.t('sync.updateRequired', { needed: '2.0.0', running: '1.4.0' }));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutoffBoards, daySeries, forecast, hourMs, type Activity, type OrderProgress } from './dashboard';
+import { cutoffBoards, daySeries, forecast, hourMs, stepOf, type CutoffCount, type Rates, type StepCount } from './dashboard';
 
 describe('the forecast for a cutoff', () => {
   it('is on track when the last hour’s rate gets the remaining work done before the cutoff', () => {
@@ -22,38 +22,19 @@ describe('the forecast for a cutoff', () => {
 });
 
 const at = (hours: number) => Date.parse('2026-12-05T06:00:00Z') + hours * hourMs;
-const order = (
-  orderId: string,
-  carrier: string,
-  cutoffHours: number,
-  picked: number | null,
-  packed: number | null,
-  dispatched: number | null,
-): OrderProgress => ({
-  orderId,
-  carrier,
-  cutoff: new Date(at(cutoffHours)).toISOString(),
-  picked: picked === null ? null : at(picked),
-  packed: packed === null ? null : at(packed),
-  dispatched: dispatched === null ? null : at(dispatched),
-});
+const cutoffAt = (hours: number) => new Date(at(hours)).toISOString();
 
 describe('the boards per carrier and cutoff', () => {
-  const orders = [
-    order('A', 'chronopost', 4, 0.5, 1, null),
-    order('B', 'chronopost', 4, 1.5, null, null),
-    order('C', 'dpd', 5.5, null, null, null),
-    order('D', 'dpd', 5.5, null, null, null),
+  // Listed out of order: the boards come earliest cutoff first.
+  const counts: CutoffCount[] = [
+    { carrier: 'dpd', cutoff: cutoffAt(5.5), due: 2, picked: 0, packed: 0, dispatched: 0 },
+    { carrier: 'chronopost', cutoff: cutoffAt(4), due: 2, picked: 2, packed: 1, dispatched: 0 },
   ];
-  const activity: Activity[] = [
-    { stage: 'picked', at: at(1.5), personId: 'p1' },
-    { stage: 'picked', at: at(1.75), personId: 'p2' },
-    { stage: 'picked', at: at(0.2), personId: 'p1' }, // more than an hour before now: not in the rate
-    { stage: 'packed', at: at(1.25), personId: 'k1' },
-  ];
+  // In the last hour: 2 orders picked by 2 people, 1 packed by 1.
+  const rates: Rates = { picked: { perHour: 2, people: 2 }, packed: { perHour: 1, people: 1 } };
 
-  it('count each stage per cutoff and forecast each cutoff with the work of the earlier ones first', () => {
-    const boards = cutoffBoards(orders, activity, at(2));
+  it('forecast each cutoff with the work of the earlier ones first', () => {
+    const boards = cutoffBoards(counts, rates, at(2));
     expect(boards.map((board) => [board.carrier, board.due, board.picked, board.packed, board.dispatched])).toEqual([
       ['chronopost', 2, 2, 1, 0],
       ['dpd', 2, 0, 0, 0],
@@ -65,24 +46,27 @@ describe('the boards per carrier and cutoff', () => {
     expect(boards[1]?.forecast.pick).toMatchObject({ remaining: 2, perHour: 2, people: 2, verdict: 'on_track' });
     expect(boards[1]?.forecast.pack).toMatchObject({ remaining: 3, verdict: 'on_track' });
     // Half an hour before the DPD truck, 3 to pack at 1 an hour by one packer: 5 more people (6 × 0.5 = 3).
-    expect(
-      cutoffBoards(
-        orders,
-        activity.map((entry) => ({ ...entry, at: entry.at + 3 * hourMs })),
-        at(5),
-      )[1]?.forecast.pack,
-    ).toMatchObject({
-      verdict: 'at_risk',
-      extraPeople: 5,
-    });
+    expect(cutoffBoards(counts, rates, at(5))[1]?.forecast.pack).toMatchObject({ verdict: 'at_risk', extraPeople: 5 });
   });
 
   it('draw the day as cumulative orders per stage every 15 minutes up to now', () => {
-    const series = daySeries(orders, at(0), at(1.5));
+    // Picked at 06:30 and 07:30, packed at 07:00: an instant on a step's end belongs to that step.
+    const steps: StepCount[] = [
+      { stage: 'picked', step: stepOf(at(1.5)), count: 1 },
+      { stage: 'picked', step: stepOf(at(0.5)), count: 1 },
+      { stage: 'packed', step: stepOf(at(1)), count: 1 },
+    ];
+    expect(stepOf(at(0.5))).toBe(at(0.5));
+    expect(stepOf(at(0.5) + 1)).toBe(at(0.75));
+    const series = daySeries(steps, at(0), at(1.5));
     expect(series.at).toHaveLength(6);
     expect(series.at.at(-1)).toBe(new Date(at(1.5)).toISOString());
     expect(series.picked).toEqual([0, 1, 1, 1, 1, 2]);
     expect(series.packed).toEqual([0, 0, 0, 1, 1, 1]);
     expect(series.dispatched).toEqual([0, 0, 0, 0, 0, 0]);
+    // Now in the middle of a step: the last point is now, with what passed by then.
+    const midway = daySeries([...steps, { stage: 'dispatched', step: stepOf(at(1.6)), count: 1 }], at(0), at(1.6));
+    expect(midway.at.at(-1)).toBe(new Date(at(1.6)).toISOString());
+    expect(midway.dispatched.at(-1)).toBe(1);
   });
 });

@@ -9,19 +9,23 @@ import { csvRows } from './csv';
 export const stages = ['picked', 'packed', 'dispatched'] as const;
 export type Stage = (typeof stages)[number];
 
-/** One order of the ship date and when it passed each stage (ms since epoch, null: not yet). */
-export type OrderProgress = {
-  readonly orderId: string;
+/** The ship date's orders of one carrier and cutoff, and how many have passed each stage. */
+export type CutoffCount = {
   readonly carrier: string;
   /** ISO instant the carrier's truck leaves with what is ready. */
   readonly cutoff: string;
-  readonly picked: number | null;
-  readonly packed: number | null;
-  readonly dispatched: number | null;
+  readonly due: number;
+  readonly picked: number;
+  readonly packed: number;
+  readonly dispatched: number;
 };
 
-/** Who did one unit of work of a stage, when: the last hour of it gives the rates and the head count. */
-export type Activity = { readonly stage: Stage; readonly at: number; readonly personId: string };
+/** A stage's work in the last hour, site-wide: orders through it and the people who did them (the rates and the head count). */
+export type StageRate = { readonly perHour: number; readonly people: number };
+export type Rates = { readonly picked: StageRate; readonly packed: StageRate };
+
+/** Orders that passed a stage within one 15-minute step of the day (`step`: the step's end, ms since epoch). */
+export type StepCount = { readonly stage: Stage; readonly step: number; readonly count: number };
 
 export type Forecast = {
   /** Orders still to go through the stage before this cutoff, earlier cutoffs' included (they go first). */
@@ -74,77 +78,47 @@ export function forecast(remaining: number, perHour: number, people: number, hou
   return { ...base, verdict: 'at_risk', extraPeople: Math.max(1, needed - people) };
 }
 
-const done = (order: OrderProgress, stage: Stage): boolean => order[stage] !== null;
-
 /** The boards, one per carrier and cutoff, earliest cutoff first. */
-export function cutoffBoards(orders: readonly OrderProgress[], activity: readonly Activity[], now: number): CutoffBoard[] {
-  const lastHour = activity.filter((entry) => entry.at > now - hourMs && entry.at <= now);
-  const rate = (stage: Stage) => {
-    const of = lastHour.filter((entry) => entry.stage === stage);
-    return { perHour: of.length, people: new Set(of.map((entry) => entry.personId)).size };
-  };
-  const pickRate = rate('picked');
-  const packRate = rate('packed');
-  const groups = new Map<string, OrderProgress[]>();
-  const cutoffAt = new Map<string, number>();
-  for (const order of orders) {
-    const key = `${order.cutoff}\u0000${order.carrier}`;
-    const group = groups.get(key);
-    if (group) group.push(order);
-    else groups.set(key, [order]);
-    if (!cutoffAt.has(order.cutoff)) cutoffAt.set(order.cutoff, Date.parse(order.cutoff));
-  }
-  // Orders not through each stage yet, per cutoff instant.
-  const leftAt = (stage: Stage): Map<number, number> => {
-    const left = new Map<number, number>();
-    for (const order of orders) {
-      if (done(order, stage)) continue;
-      const at = cutoffAt.get(order.cutoff) as number;
-      left.set(at, (left.get(at) ?? 0) + 1);
-    }
-    return left;
-  };
-  const notPicked = leftAt('picked');
-  const notPacked = leftAt('packed');
+export function cutoffBoards(counts: readonly CutoffCount[], rates: Rates, now: number): CutoffBoard[] {
   // Work for every cutoff up to this one is done first: it all has to fit before this truck leaves.
-  const upTo = (left: ReadonlyMap<number, number>, at: number): number => {
-    let sum = 0;
-    for (const [cutoff, count] of left) if (cutoff <= at) sum += count;
-    return sum;
-  };
-  const keys = [...groups.keys()].sort();
-  return keys.map((key) => {
-    const group = groups.get(key) ?? [];
-    const { carrier, cutoff } = group[0] as OrderProgress;
-    const at = cutoffAt.get(cutoff) as number;
-    const left = (stage: Stage) => upTo(stage === 'picked' ? notPicked : notPacked, at);
+  const leftUpTo = (stage: 'picked' | 'packed', at: number): number =>
+    counts.reduce((sum, count) => (Date.parse(count.cutoff) <= at ? sum + count.due - count[stage] : sum), 0);
+  const sorted = [...counts].sort((a, b) => a.cutoff.localeCompare(b.cutoff) || a.carrier.localeCompare(b.carrier));
+  return sorted.map((count) => {
+    const at = Date.parse(count.cutoff);
     const hoursLeft = (at - now) / hourMs;
     return {
-      carrier,
-      cutoff,
-      due: group.length,
-      picked: group.filter((order) => done(order, 'picked')).length,
-      packed: group.filter((order) => done(order, 'packed')).length,
-      dispatched: group.filter((order) => done(order, 'dispatched')).length,
+      ...count,
       forecast: {
-        pick: forecast(left('picked'), pickRate.perHour, pickRate.people, hoursLeft),
-        pack: forecast(left('packed'), packRate.perHour, packRate.people, hoursLeft),
+        pick: forecast(leftUpTo('picked', at), rates.picked.perHour, rates.picked.people, hoursLeft),
+        pack: forecast(leftUpTo('packed', at), rates.packed.perHour, rates.packed.people, hoursLeft),
       },
     };
   });
 }
 
-/** The day's progress in 15-minute steps from `from` to `now`: how many orders had passed each stage. */
-export function daySeries(orders: readonly OrderProgress[], from: number, now: number): DaySeries {
+/** The end of the 15-minute step an instant falls in (an instant on a step's end belongs to that step). */
+export const stepOf = (at: number): number => Math.ceil(at / bucketMs) * bucketMs;
+export const stepMs = bucketMs;
+
+/**
+ * The day's progress in 15-minute steps from `from` to `now`: how many orders had passed each stage
+ * by the end of each step (the last one ends now). `steps` counts the orders per stage and step.
+ */
+export function daySeries(steps: readonly StepCount[], from: number, now: number): DaySeries {
   const start = Math.floor(from / bucketMs) * bucketMs;
   const ends: number[] = [];
   for (let end = start + bucketMs; end < now + bucketMs && ends.length < 96 * 2; end += bucketMs) ends.push(Math.min(end, now));
   const count = (stage: Stage) => {
-    const times = orders.flatMap((order) => (order[stage] === null ? [] : [order[stage]])).sort((a, b) => a - b);
+    const of = steps.filter((entry) => entry.stage === stage && entry.count > 0).sort((a, b) => a.step - b.step);
     let index = 0;
+    let total = 0;
     return ends.map((end) => {
-      while (index < times.length && (times[index] as number) <= end) index += 1;
-      return index;
+      while (index < of.length && (of[index] as StepCount).step <= stepOf(end)) {
+        total += (of[index] as StepCount).count;
+        index += 1;
+      }
+      return total;
     });
   };
   return { at: ends.map((end) => new Date(end).toISOString()), picked: count('picked'), packed: count('packed'), dispatched: count('dispatched') };

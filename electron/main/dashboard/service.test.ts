@@ -20,11 +20,19 @@ describe('the shift lead’s day', () => {
     const parcel = await packOrder(office, orders[0] as string, 300);
     const trailer = ok(await office.client.dispatch.open({ carrier: run.carrier, label: 'TR-9' }));
     ok(await office.client.dispatch.load({ trailerId: trailer.trailerId, code: parcel.sscc }));
-    const after = ok(await office.client.dashboard.today()).boards.find((candidate) => candidate.carrier === run.carrier && candidate.cutoff === run.cutoff);
+    const view = ok(await office.client.dashboard.today());
+    const after = view.boards.find((candidate) => candidate.carrier === run.carrier && candidate.cutoff === run.cutoff);
     expect(after).toMatchObject({ picked: orders.length, packed: 1, dispatched: 1 });
     // One packed in the last hour by one person: the rate the forecast stands on.
     expect(after?.forecast.pack).toMatchObject({ perHour: 1, people: 1 });
     expect(after?.forecast.pack.remaining).toBeGreaterThanOrEqual(orders.length - 1);
+    // The chart's last point is now, with everything done so far.
+    expect(view.series.at.at(-1)).toBe(view.at);
+    expect([view.series.picked.at(-1), view.series.packed.at(-1), view.series.dispatched.at(-1)]).toEqual([
+      view.boards.reduce((sum, one) => sum + one.picked, 0),
+      1,
+      1,
+    ]);
   });
 
   it('closes the day only for a shift lead, once everything is pushed and every order left or is explained', async () => {
